@@ -1,0 +1,41 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/server/auth";
+import { signInSchema } from "@/server/auth/credentials";
+import type { FormState } from "@/server/form-state";
+
+export type SignInField = "email" | "password";
+
+// One message for an unknown email, a wrong password and a deactivated account alike.
+const INVALID = "That email and password do not match an active account.";
+const THROTTLED = "Too many failed sign-in attempts. Wait 15 minutes, then try again.";
+const UNAVAILABLE = "Sign-in is not available right now. Please try again in a minute.";
+
+/** Only a path on this site may follow sign-in, never another origin. */
+function safeRedirect(value: FormDataEntryValue | null): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : "/";
+}
+
+export async function signInAction(_previous: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) {
+    return {
+      status: "error",
+      message: "Check the highlighted fields.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(formData.get("callbackUrl")) });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error; // Next.js's redirect after success travels as an error.
+    const throttled = error instanceof CredentialsSignin && error.code === "throttled";
+    const message = throttled ? THROTTLED : error.type === "CredentialsSignin" ? INVALID : UNAVAILABLE;
+    return { status: "error", message, fieldErrors: {} };
+  }
+  return { status: "success", message: "Signed in.", fieldErrors: {} };
+}

@@ -1,0 +1,84 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The common face of both drivers: code above this file never knows which one it has. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /**
+   * Runs `work` while no other app instance sharing this database runs it too, so that
+   * several instances starting at once migrate and seed exactly once.
+   */
+  exclusively<T>(work: (db: Database) => Promise<T>): Promise<T>;
+  /** Applies the committed migrations in db/migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+// An arbitrary constant: the key of the advisory lock that serialises start-up work.
+const STARTUP_LOCK_KEY = 4_207_311;
+
+export interface PostgresOptions {
+  url: string;
+  poolMax: number;
+  statementTimeoutMs: number;
+}
+
+export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptions): DatabaseHandle {
+  const connection = { statement_timeout: statementTimeoutMs, application_name: "fulcrum" };
+  const client = postgres(url, { max: poolMax, connection, connect_timeout: 5, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+
+  async function exclusively<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    // A session-level advisory lock needs one connection for its whole life.
+    const single = postgres(url, { max: 1, connection, connect_timeout: 5, onnotice: () => {} });
+    const singleDb = drizzlePostgres(single, { schema, casing: "snake_case" });
+    try {
+      await single`SELECT pg_advisory_lock(${STARTUP_LOCK_KEY})`;
+      return await work(singleDb);
+    } finally {
+      await single.end({ timeout: 5 });
+    }
+  }
+
+  return {
+    db,
+    kind: "postgres",
+    exclusively,
+    migrate: () => exclusively((locked) => migratePostgres(locked as typeof db, { migrationsFolder })),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * PGlite, the embedded Postgres. `dataDir` undefined means in memory (tests). Only one
+ * PGlite may ever open a directory, so callers keep a single handle per process.
+ */
+export async function openPglite(dataDir?: string, statementTimeoutMs?: number): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  if (statementTimeoutMs) await client.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  return {
+    db,
+    kind: "pglite",
+    exclusively: (work) => work(db),
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,265 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  ASPECT_KEYS,
+  COMMENT_MAX_LENGTH,
+  NEED_MAX,
+  NEED_MIN,
+  RATING_MAX,
+  RATING_MIN,
+} from "../lib/aspects";
+import { SITUATION_KEYS } from "../lib/situations";
+
+export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
+export const aspect = pgEnum("aspect", ASPECT_KEYS);
+export const situation = pgEnum("situation", SITUATION_KEYS);
+export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip"]);
+
+const ratingCheck = (name: string, column: string) =>
+  check(name, sql.raw(`${column} IS NULL OR ${column} BETWEEN ${RATING_MIN} AND ${RATING_MAX}`));
+
+/** Everyone in the organisation. The reporting tree is `reports_to`; admin is a flag, not a position. */
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    reportsTo: uuid("reports_to").references((): AnyPgColumn => people.id, { onDelete: "restrict" }),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    isActive: boolean("is_active").notNull().default(true),
+    passwordHash: text("password_hash"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("people_email_key").on(t.email),
+    index("people_reports_to_idx").on(t.reportsTo),
+    check("people_email_normalised", sql`${t.email} = lower(btrim(${t.email})) AND ${t.email} LIKE '%_@_%'`),
+    check("people_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND 200`),
+    check("people_not_own_manager", sql`${t.reportsTo} IS DISTINCT FROM ${t.id}`),
+  ],
+);
+
+/** An assessment cycle. Its state only moves forward (enforced by a trigger in the migrations). */
+export const cycles = pgTable(
+  "cycles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    opensOn: date("opens_on").notNull(),
+    closesOn: date("closes_on").notNull(),
+    state: cycleState("state").notNull().default("draft"),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("cycles_name_key").on(t.name),
+    index("cycles_state_idx").on(t.state, t.closesOn),
+    check("cycles_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND 120`),
+    check("cycles_dates_ordered", sql`${t.closesOn} > ${t.opensOn}`),
+    check("cycles_opened_at_set", sql`${t.state} = 'draft' OR ${t.openedAt} IS NOT NULL`),
+    check("cycles_closed_at_set", sql`${t.state} <> 'closed' OR ${t.closedAt} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Who rates whom in a cycle, frozen when the cycle opens. A row with rater = manager is
+ * that manager's self-assessment; the other rows are also the cycle's reporting tree.
+ */
+export const cycleAssignments = pgTable(
+  "cycle_assignments",
+  {
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    raterId: uuid("rater_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    managerId: uuid("manager_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.raterId, t.managerId] }),
+    index("cycle_assignments_manager_idx").on(t.managerId, t.cycleId),
+    index("cycle_assignments_rater_idx").on(t.raterId),
+  ],
+);
+
+/**
+ * Who has rated whom. Deliberately separate from `responses`: no column links the two,
+ * and the day is the finest time kept.
+ */
+export const participations = pgTable(
+  "participations",
+  {
+    cycleId: uuid("cycle_id").notNull(),
+    raterId: uuid("rater_id").notNull(),
+    managerId: uuid("manager_id").notNull(),
+    submittedOn: date("submitted_on").notNull().default(sql`CURRENT_DATE`),
+  },
+  (t) => [
+    // The primary key is what makes a second submit impossible, even when two race.
+    primaryKey({ columns: [t.cycleId, t.raterId, t.managerId] }),
+    foreignKey({
+      name: "participations_assignment_fk",
+      columns: [t.cycleId, t.raterId, t.managerId],
+      foreignColumns: [cycleAssignments.cycleId, cycleAssignments.raterId, cycleAssignments.managerId],
+    }).onDelete("cascade"),
+    index("participations_manager_idx").on(t.managerId, t.cycleId),
+    index("participations_rater_idx").on(t.raterId),
+    check("participations_not_self", sql`${t.raterId} <> ${t.managerId}`),
+  ],
+);
+
+/** One anonymous response: a random v4 id, no rater, no timestamp. */
+export const responses = pgTable(
+  "responses",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    managerId: uuid("manager_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    comment: text("comment"),
+  },
+  (t) => [
+    index("responses_cycle_manager_idx").on(t.cycleId, t.managerId),
+    index("responses_manager_idx").on(t.managerId),
+    check(
+      "responses_comment_length",
+      sql.raw(`comment IS NULL OR char_length(comment) BETWEEN 1 AND ${COMMENT_MAX_LENGTH}`),
+    ),
+  ],
+);
+
+/** The answers of one response, one row per aspect. NULL means "can't say". */
+export const responseAnswers = pgTable(
+  "response_answers",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    aspect: aspect("aspect").notNull(),
+    management: smallint("management"),
+    leadership: smallint("leadership"),
+    need: smallint("need"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.aspect] }),
+    ratingCheck("response_answers_management_range", "management"),
+    ratingCheck("response_answers_leadership_range", "leadership"),
+    check("response_answers_need_range", sql.raw(`need IS NULL OR need BETWEEN ${NEED_MIN} AND ${NEED_MAX}`)),
+  ],
+);
+
+/** A manager's view of themselves. Not anonymous: it belongs to the manager. */
+export const selfAssessments = pgTable(
+  "self_assessments",
+  {
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    managerId: uuid("manager_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    submittedOn: date("submitted_on").notNull().default(sql`CURRENT_DATE`),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.managerId] }), index("self_assessments_manager_idx").on(t.managerId)],
+);
+
+export const selfAssessmentAnswers = pgTable(
+  "self_assessment_answers",
+  {
+    cycleId: uuid("cycle_id").notNull(),
+    managerId: uuid("manager_id").notNull(),
+    aspect: aspect("aspect").notNull(),
+    management: smallint("management"),
+    leadership: smallint("leadership"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.managerId, t.aspect] }),
+    foreignKey({
+      name: "self_assessment_answers_assessment_fk",
+      columns: [t.cycleId, t.managerId],
+      foreignColumns: [selfAssessments.cycleId, selfAssessments.managerId],
+    }).onDelete("cascade"),
+    ratingCheck("self_assessment_answers_management_range", "management"),
+    ratingCheck("self_assessment_answers_leadership_range", "leadership"),
+  ],
+);
+
+/**
+ * The situations a team is in, as an append-only history: each save adds a row with who
+ * and when, and the latest row per manager is the current situation.
+ */
+export const teamSituations = pgTable(
+  "team_situations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    managerId: uuid("manager_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    situations: situation("situations").array().notNull().default(sql`'{}'`),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("team_situations_manager_idx").on(t.managerId, t.changedAt.desc()),
+    index("team_situations_changed_by_idx").on(t.changedBy),
+  ],
+);
+
+/** The anonymity thresholds. Exactly one row. */
+export const settings = pgTable(
+  "settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    minRaters: smallint("min_raters").notNull().default(3),
+    minCommenters: smallint("min_commenters").notNull().default(5),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => people.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    index("settings_updated_by_idx").on(t.updatedBy),
+    check("settings_single_row", sql`${t.id} = 1`),
+    check("settings_min_raters", sql`${t.minRaters} >= 3`),
+    check("settings_min_commenters", sql`${t.minCommenters} >= ${t.minRaters}`),
+  ],
+);
+
+/**
+ * Failed sign-ins, one row each, so the throttle holds across app instances that share
+ * the database. Rows older than the window are pruned as new ones arrive.
+ */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    subjectKind: loginSubjectKind("subject_kind").notNull(),
+    subject: text("subject").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_subject_idx").on(t.subjectKind, t.subject, t.failedAt)],
+);

@@ -1,0 +1,29 @@
+// `npm start`: build the production app when the sources changed since the last build,
+// then serve it. A fresh clone builds once; later starts are immediate.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SOURCES = ["app", "lib", "db", "server", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestChange(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+const changedAt = Math.max(...SOURCES.map((entry) => newestChange(path.join(root, entry))));
+
+const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+function run(...args) {
+  const result = spawnSync(process.execPath, [next, ...args], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (changedAt > builtAt) run("build");
+else console.log("Fulcrum: the build is up to date.");
+run("start", ...process.argv.slice(2));

@@ -1,0 +1,25 @@
+import type { NextAuthConfig } from "next-auth";
+import { authSecret } from "@/server/env";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/**
+ * The part of the Auth.js configuration that needs no database: enough to read a session
+ * cookie. The proxy uses only this; sign-in adds the credentials provider on top.
+ */
+export function baseAuthConfig(): NextAuthConfig {
+  return {
+    secret: authSecret(),
+    // The app is meant to run behind its own host name or a proxy the operator controls.
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login" },
+    providers: [],
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "@/db/client";
+import { selectRows } from "@/db/raw";
+import { cycleAssignments, cycles, participations, people, selfAssessments } from "@/db/schema";
+import { ForbiddenError } from "./errors";
+import type { Viewer } from "./viewer";
+
+const manager = alias(people, "manager");
+
+/** The viewer's assessments in open cycles: whom they rate, by when, and whether it is done. */
+export async function openAssessmentsFor(db: Database, viewer: Viewer) {
+  const rows = await db
+    .select({
+      cycleId: cycles.id,
+      cycleName: cycles.name,
+      closesOn: cycles.closesOn,
+      managerId: manager.id,
+      managerName: manager.name,
+      isSelf: sql<boolean>`${cycleAssignments.raterId} = ${cycleAssignments.managerId}`,
+      done: sql<boolean>`CASE WHEN ${cycleAssignments.raterId} = ${cycleAssignments.managerId}
+        THEN EXISTS (SELECT 1 FROM ${selfAssessments} WHERE ${selfAssessments.cycleId} = ${cycles.id} AND ${selfAssessments.managerId} = ${manager.id})
+        ELSE EXISTS (SELECT 1 FROM ${participations} WHERE ${participations.cycleId} = ${cycles.id}
+          AND ${participations.raterId} = ${cycleAssignments.raterId} AND ${participations.managerId} = ${manager.id}) END`,
+    })
+    .from(cycleAssignments)
+    .innerJoin(cycles, eq(cycles.id, cycleAssignments.cycleId))
+    .innerJoin(manager, eq(manager.id, cycleAssignments.managerId))
+    .where(and(eq(cycleAssignments.raterId, viewer.id), eq(cycles.state, "open")))
+    .orderBy(asc(cycles.closesOn), desc(sql`${cycleAssignments.raterId} <> ${cycleAssignments.managerId}`), asc(manager.name));
+  return rows;
+}
+
+/**
+ * For each cycle the viewer was rated in: how many of their invited raters answered. Counts
+ * only, never scores; the report itself shows results once a cycle has closed.
+ */
+export async function ownResponseCounts(db: Database, viewer: Viewer) {
+  return db
+    .select({
+      cycleId: cycles.id,
+      cycleName: cycles.name,
+      state: cycles.state,
+      closesOn: cycles.closesOn,
+      invited: count(cycleAssignments.raterId),
+      responded: sql<number>`count(${participations.raterId})::int`,
+    })
+    .from(cycleAssignments)
+    .innerJoin(cycles, eq(cycles.id, cycleAssignments.cycleId))
+    .leftJoin(
+      participations,
+      and(
+        eq(participations.cycleId, cycleAssignments.cycleId),
+        eq(participations.raterId, cycleAssignments.raterId),
+        eq(participations.managerId, cycleAssignments.managerId),
+      ),
+    )
+    .where(and(eq(cycleAssignments.managerId, viewer.id), ne(cycleAssignments.raterId, viewer.id), ne(cycles.state, "draft")))
+    .groupBy(cycles.id)
+    .orderBy(desc(cycles.opensOn));
+}
+
+/** The managers below the viewer's direct reports, in today's tree, with the size of each team. */
+export async function teamsBelow(db: Database, viewer: Viewer) {
+  return selectRows<{ id: string; name: string; depth: number; team_size: number }>(db, sql`
+    WITH RECURSIVE below(id, depth) AS (
+      SELECT id, 1 FROM ${people} WHERE reports_to = ${viewer.id} AND is_active
+      UNION ALL
+      SELECT p.id, below.depth + 1 FROM ${people} p JOIN below ON p.reports_to = below.id WHERE p.is_active
+    )
+    SELECT m.id, m.name, below.depth, count(r.id)::int AS team_size
+    FROM below
+    JOIN ${people} m ON m.id = below.id
+    JOIN ${people} r ON r.reports_to = m.id AND r.is_active
+    GROUP BY m.id, m.name, below.depth
+    ORDER BY below.depth, m.name`);
+}
+
+/** Headline numbers for administrators. */
+export async function adminOverview(db: Database, viewer: Viewer) {
+  if (!viewer.isAdmin) throw new ForbiddenError("administration overview");
+  const [peopleCounts] = await db
+    .select({
+      active: sql<number>`count(*) FILTER (WHERE ${people.isActive})::int`,
+      inactive: sql<number>`count(*) FILTER (WHERE NOT ${people.isActive})::int`,
+    })
+    .from(people);
+  const cycleCounts = await db
+    .select({ state: cycles.state, total: count() })
+    .from(cycles)
+    .groupBy(cycles.state);
+  return {
+    activePeople: peopleCounts?.active ?? 0,
+    inactivePeople: peopleCounts?.inactive ?? 0,
+    cycles: Object.fromEntries(cycleCounts.map((row) => [row.state, row.total])) as Partial<Record<"draft" | "open" | "closed", number>>,
+  };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { auth } from "@/server/auth";
+import { getDb } from "@/server/db";
+import { loadViewer, type Viewer } from "./viewer";
+
+const personId = z.uuid();
+
+/**
+ * The person behind this request, re-read from the database once per request. The
+ * session cookie alone is never trusted: a deactivated person is signed out at once.
+ */
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = personId.safeParse(session?.user?.id);
+  if (!id.success) return null;
+  return loadViewer(await getDb(), id.data);
+});
+
+/** For pages and actions that need someone signed in: anyone else goes to the sign-in page. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/login");
+  return viewer;
+}

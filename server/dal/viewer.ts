@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { selectRows } from "@/db/raw";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  /** Has people reporting to them: they get a report of their own. */
+  hasDirectReports: boolean;
+  /** Has people below their direct reports: they can compare teams. */
+  hasIndirectReports: boolean;
+}
+
+/**
+ * Loads the signed-in person fresh from the database, with their position in the
+ * reporting tree. A deactivated or deleted person yields null, which ends their session
+ * on this very request.
+ */
+export async function loadViewer(db: Database, personId: string): Promise<Viewer | null> {
+  const [row] = await selectRows<Viewer>(
+    db,
+    sql`
+      SELECT p.id, p.name, p.email, p.is_admin AS "isAdmin",
+        EXISTS (SELECT 1 FROM people AS report WHERE report.reports_to = p.id AND report.is_active) AS "hasDirectReports",
+        EXISTS (
+          SELECT 1 FROM people AS report
+          JOIN people AS report_of_report ON report_of_report.reports_to = report.id
+          WHERE report.reports_to = p.id AND report.is_active AND report_of_report.is_active
+        ) AS "hasIndirectReports"
+      FROM people AS p
+      WHERE p.id = ${personId} AND p.is_active`,
+  );
+  return row ?? null;
+}

@@ -1,0 +1,50 @@
+import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { env } from "./env";
+
+const HANDLE = Symbol.for("fulcrum.database");
+type Holder = { [HANDLE]?: Promise<DatabaseHandle> };
+// On globalThis, not in module scope: Next.js bundles instrumentation and routes
+// separately, and two PGlite instances on one directory would corrupt it.
+const holder = globalThis as Holder;
+
+async function start(): Promise<DatabaseHandle> {
+  const handle = env.DATABASE_URL
+    ? openPostgres({
+        url: env.DATABASE_URL,
+        poolMax: env.DATABASE_POOL_MAX,
+        statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      })
+    : await openPglite(env.pgliteDir, env.DATABASE_STATEMENT_TIMEOUT_MS);
+  try {
+    await handle.migrate();
+    if (env.FULCRUM_DEMO) await handle.exclusively((db) => seedDemoIfEmpty(db));
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+  return handle;
+}
+
+/**
+ * The process's database, opened, migrated and (in demo mode) seeded on first use. A
+ * failed start is forgotten, so the next request tries again once the database is back.
+ */
+export function database(): Promise<DatabaseHandle> {
+  holder[HANDLE] ??= start().catch((error: unknown) => {
+    holder[HANDLE] = undefined;
+    throw error;
+  });
+  return holder[HANDLE];
+}
+
+export async function getDb() {
+  return (await database()).db;
+}
+
+/** Closes the pool (or the embedded database) once, on shutdown. */
+export async function closeDatabase() {
+  const pending = holder[HANDLE];
+  holder[HANDLE] = undefined;
+  if (pending) await (await pending.catch(() => null))?.close();
+}

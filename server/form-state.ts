@@ -1,0 +1,11 @@
+/**
+ * What every server action returns to its form, read with useActionState: a status, one
+ * message for the aria-live region, and messages per field.
+ */
+export type FormState<Field extends string = string> = {
+  status: "idle" | "error" | "success";
+  message: string;
+  fieldErrors: Partial<Record<Field, string[]>>;
+};
+
+export const idleState: FormState = { status: "idle", message: "", fieldErrors: {} };

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectRows } from "@/db/raw";
+import { DEMO_PASSWORD, DEMO_TEAMS } from "@/db/seed/demo-org";
+import { demoAccounts } from "@/db/seed/demo-accounts";
+import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { checkCredentials } from "@/server/auth/credentials";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let database: TestDatabase;
+const today = new Date("2026-11-23T12:00:00Z");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  expect(await seedDemoIfEmpty(database.db, today)).toBe(true);
+}, 120_000);
+afterAll(() => database.dispose());
+
+describe("the demo organisation", () => {
+  it("has an admin, a VP, two directors, eight managers and about fifty reps", async () => {
+    const [counts] = await selectRows<{ admins: number; people: number; managers: number; directors: number }>(
+      database.db,
+      sql`SELECT
+        count(*) FILTER (WHERE is_admin)::int AS admins,
+        count(*)::int AS people,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM people r WHERE r.reports_to = p.id)
+          AND NOT EXISTS (SELECT 1 FROM people r JOIN people rr ON rr.reports_to = r.id WHERE r.reports_to = p.id))::int AS managers,
+        count(*) FILTER (WHERE p.reports_to IS NOT NULL AND EXISTS (SELECT 1 FROM people r JOIN people rr ON rr.reports_to = r.id WHERE r.reports_to = p.id))::int AS directors
+      FROM people p`,
+    );
+    expect(counts).toMatchObject({ admins: 1, managers: 8, directors: 2 });
+    expect(counts!.people).toBeGreaterThanOrEqual(60);
+    expect(counts!.people).toBeLessThanOrEqual(66);
+  });
+
+  it("has three closed quarterly cycles and one open cycle with partial participation", async () => {
+    const cycles = await selectRows<{ name: string; state: string; invited: number; responded: number; responses: number }>(
+      database.db,
+      sql`SELECT c.name, c.state::text,
+          (SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = c.id AND a.rater_id <> a.manager_id) AS invited,
+          (SELECT count(*)::int FROM participations p WHERE p.cycle_id = c.id) AS responded,
+          (SELECT count(*)::int FROM responses r WHERE r.cycle_id = c.id) AS responses
+        FROM cycles c ORDER BY c.opens_on`,
+    );
+    expect(cycles.map((cycle) => [cycle.name, cycle.state])).toEqual([
+      ["Q1 2026", "closed"],
+      ["Q2 2026", "closed"],
+      ["Q3 2026", "closed"],
+      ["Q4 2026", "open"],
+    ]);
+    for (const cycle of cycles) expect(cycle.responses).toBe(cycle.responded);
+    const open = cycles[3]!;
+    expect(open.responded).toBeGreaterThan(0);
+    expect(open.responded).toBeLessThan(open.invited);
+  });
+
+  it("keeps one team below the anonymity threshold and every other team above it", async () => {
+    const teams = await selectRows<{ name: string; cycle: string; responses: number }>(
+      database.db,
+      sql`SELECT m.name, c.name AS cycle, count(r.id)::int AS responses
+        FROM responses r JOIN people m ON m.id = r.manager_id JOIN cycles c ON c.id = r.cycle_id
+        WHERE c.state = 'closed' GROUP BY m.name, c.name`,
+    );
+    const small = DEMO_TEAMS.find((team) => team.summary.includes("below"))!.manager;
+    for (const team of DEMO_TEAMS) {
+      for (const row of teams.filter((t) => t.name === team.manager)) {
+        if (team.manager === small) expect(row.responses).toBeLessThan(3);
+        else expect(row.responses).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it("gives the managers visibly different profiles, and one that improved", async () => {
+    const balance = await selectRows<{ name: string; cycle: string; balance: number }>(
+      database.db,
+      sql`SELECT m.name, c.name AS cycle, (avg(a.leadership) - avg(a.management)) / 4 AS balance
+        FROM response_answers a JOIN responses r ON r.id = a.response_id
+        JOIN people m ON m.id = r.manager_id JOIN cycles c ON c.id = r.cycle_id
+        WHERE c.state = 'closed' GROUP BY m.name, c.name`,
+    );
+    const of = (name: string, cycle = "Q3 2026") => Number(balance.find((row) => row.name === name && row.cycle === cycle)?.balance);
+    expect(of("Daniel Okafor")).toBeLessThan(-0.3);
+    expect(of("Sofia Rossi")).toBeGreaterThan(0.3);
+    expect(Math.abs(of("Rahul Mehta"))).toBeLessThan(0.15);
+    expect(of("Grace Kim", "Q1 2026")).toBeLessThan(-0.3);
+    expect(of("Grace Kim", "Q3 2026") - of("Grace Kim", "Q1 2026")).toBeGreaterThan(0.3);
+  });
+
+  it("lets every listed demo account sign in with the shared password", async () => {
+    for (const account of demoAccounts()) {
+      const result = await checkCredentials(database.db, { email: account.email, password: DEMO_PASSWORD }, null);
+      expect(result.outcome, account.email).toBe("signed-in");
+    }
+  });
+
+  it("seeds only an empty database", async () => {
+    expect(await seedDemoIfEmpty(database.db, today)).toBe(false);
+    const [row] = await selectRows<{ cycles: number }>(database.db, sql`SELECT count(*)::int AS cycles FROM cycles`);
+    expect(row?.cycles).toBe(4);
+  });
+});
