@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { lockEmbeddedDatabase } from "./embedded-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -70,8 +71,15 @@ export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptio
  */
 export async function openPglite(dataDir?: string, statementTimeoutMs?: number): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  const unlock = dataDir ? lockEmbeddedDatabase(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw new Error(`The embedded database in ${dataDir ?? "memory"} could not be opened: check that the directory is writable and the disk is not full.`, { cause: error });
+  }
   if (statementTimeoutMs) await client.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {
@@ -79,6 +87,9 @@ export async function openPglite(dataDir?: string, statementTimeoutMs?: number):
     kind: "pglite",
     exclusively: (work) => work(db),
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }

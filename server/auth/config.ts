@@ -15,6 +15,14 @@ export function baseAuthConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [],
+    logger: {
+      // A failed sign-in is expected traffic, not an incident; anything else is logged by
+      // name and message only, without the stack or the request behind it.
+      error(error) {
+        if (error.name === "CredentialsSignin") return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
     callbacks: {
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;

@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+// Test-harness configuration. The app under test always starts on a brand-new embedded
+// database, so no run depends on data left by another.
+const PORT = 3100;
+process.env.FULCRUM_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "fulcrum-e2e-"));
+
+// Playwright's own browser cannot be downloaded on every machine; Debian's Chromium can.
+const bundled = chromium.executablePath();
+const executablePath = existsSync(bundled) ? undefined : "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `node scripts/start.mjs --port ${PORT} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      FULCRUM_DATA_DIR: process.env.FULCRUM_E2E_DATA_DIR,
+      FULCRUM_DEMO: "on",
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, ADMIN, VP, demoEmail } from "@/db/seed/demo-org";
+
+/** One demo account per position in the tree, as the login page lists them. */
+export const ROLES = {
+  rep: demoEmail(DEMO_TEAMS[0]!.reps[0]!),
+  manager: demoEmail(DEMO_TEAMS[0]!.manager),
+  director: demoEmail(DIRECTORS[0]),
+  vp: demoEmail(VP),
+  admin: demoEmail(ADMIN),
+} as const;
+export type Role = keyof typeof ROLES;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Fails with the list of violations, so a report says what to fix. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+}
+
+type Fixtures = { signedInAs: (role: Role) => Promise<Page> };
+
+/** `signedInAs("manager")` gives a page already signed in as that demo role. */
+export const test = base.extend<Fixtures>({
+  signedInAs: async ({ page }, provide) => {
+    await provide(async (role) => {
+      await signIn(page, ROLES[role]);
+      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };
