@@ -1,0 +1,232 @@
+/**
+ * The anonymity gate. Everything a screen, export or API shows about a team or an
+ * organisation goes through here. A value below its threshold is absent, with a reason;
+ * it is never shown as 0 and never folded into a larger group.
+ */
+import { ASPECT_KEYS, type AspectKey } from "../aspects";
+import { type AspectAggregate, emptyAspects, hasText, type TeamAggregate } from "./aggregate";
+import { balance, isLopsided, meanOfPresent, versatility } from "./profile";
+import { addMoments, type Interval, type Moments, spreadOf } from "./stats";
+
+export const MIN_K = 3;
+export const DEFAULT_K = 3;
+export const DEFAULT_COMMENT_THRESHOLD = 5;
+
+export interface Thresholds {
+  /** Minimum answers (respondents for a team, non-empty answers for a value). */
+  readonly k: number;
+  /** Minimum comments before any comment is shown; never below `k`. */
+  readonly commentThreshold: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { k: DEFAULT_K, commentThreshold: DEFAULT_COMMENT_THRESHOLD };
+
+/**
+ * Makes thresholds safe whatever an admin or a caller passed: `k` ≥ 3, the comment
+ * threshold ≥ `k`, fractions rounded up (the stricter way), a missing or NaN value
+ * replaced by the default. Every suppression function calls this, so a bad setting can
+ * only make suppression stricter, never weaker.
+ */
+export function resolveThresholds(input: Partial<Thresholds> = {}): Thresholds {
+  const k = Math.max(MIN_K, wholeOr(input.k, DEFAULT_K));
+  const commentThreshold = Math.max(k, wholeOr(input.commentThreshold, DEFAULT_COMMENT_THRESHOLD));
+  return { k, commentThreshold };
+}
+
+function wholeOr(value: number | undefined, fallback: number): number {
+  return value === undefined || Number.isNaN(value) ? fallback : Math.ceil(value);
+}
+
+/** Why a value is not shown. The wording for each reason is in the instrument text. */
+export type AbsentReason =
+  /** The team has fewer than k respondents: nothing about it is shown. */
+  | "team_below_threshold"
+  /** This value has fewer than k non-empty answers. */
+  | "below_threshold"
+  /** A balance or versatility whose managing or leading score is not shown. */
+  | "pole_hidden"
+  /** An overall figure when no aspect has a shown balance. */
+  | "no_data"
+  /** Fewer comments than the comment threshold. */
+  | "below_comment_threshold"
+  /** An organisation in which no team meets k on its own. */
+  | "no_team_meets_threshold";
+
+/** A hidden value. It carries no number at all, not even its count. */
+export interface Absent<R extends AbsentReason = AbsentReason> {
+  readonly shown: false;
+  readonly reason: R;
+  readonly value?: never;
+  readonly n?: never;
+}
+
+export type Shown<T> = { readonly shown: true } & T;
+/** A value that the anonymity rules either let through or replace with a reason. */
+export type Gated<T, R extends AbsentReason = AbsentReason> = Shown<T> | Absent<R>;
+
+function absent<R extends AbsentReason>(reason: R): Absent<R> {
+  return { shown: false, reason };
+}
+
+/** A mean with its spread. Shown only from n ≥ k ≥ 3, so sd and ci always exist. */
+export interface Statistic {
+  readonly value: number;
+  readonly n: number;
+  readonly sd: number;
+  readonly ci: Interval;
+}
+
+export interface AspectReport {
+  readonly management: Gated<Statistic>;
+  readonly leadership: Gated<Statistic>;
+  readonly need: Gated<Statistic>;
+  readonly balance: Gated<{ readonly value: number; readonly lopsided: boolean }>;
+  readonly versatility: Gated<{ readonly value: number }>;
+}
+
+/** An overall figure, with how many aspects it averages. */
+export interface OverallValue {
+  readonly value: number;
+  readonly aspects: number;
+}
+
+export interface Scores {
+  readonly respondents: number;
+  readonly aspects: Readonly<Record<AspectKey, AspectReport>>;
+  readonly balance: Gated<OverallValue>;
+  readonly versatility: Gated<OverallValue>;
+}
+
+export type TeamReport =
+  | Shown<Scores & { readonly comments: Gated<{ readonly items: readonly string[] }> }>
+  | Absent<"team_below_threshold">;
+
+export type OrgReport = { readonly teamsIncluded: number; readonly teamsLeftOut: number } & (
+  | Shown<Scores>
+  | Absent<"no_team_meets_threshold">
+);
+
+/** A number in [0, 1). Injected so tests can fix the order of comments. */
+export type RandomSource = () => number;
+
+/** Unpredictable by default: comment order must not hint at who wrote what, or when. */
+export function secureRandom(): number {
+  const [word = 0] = globalThis.crypto.getRandomValues(new Uint32Array(1));
+  return word / 2 ** 32;
+}
+
+/** Fisher–Yates shuffle into a new array. */
+export function shuffle<T>(items: readonly T[], random: RandomSource = secureRandom): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(random() * (i + 1)));
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
+}
+
+function gateStatistic(moments: Moments, k: number): Gated<Statistic> {
+  // With k ≥ 3 a series that passes always has a spread; both conditions keep the types honest.
+  const spread = moments.n >= k ? spreadOf(moments) : null;
+  if (spread === null) return absent("below_threshold");
+  return { shown: true, value: spread.mean, n: moments.n, sd: spread.sd, ci: spread.ci };
+}
+
+function reportAspect(aggregate: AspectAggregate, k: number): AspectReport {
+  const management = gateStatistic(aggregate.management, k);
+  const leadership = gateStatistic(aggregate.leadership, k);
+  const need = gateStatistic(aggregate.need, k);
+  if (!management.shown || !leadership.shown) {
+    return { management, leadership, need, balance: absent("pole_hidden"), versatility: absent("pole_hidden") };
+  }
+  const m = management.value;
+  const l = leadership.value;
+  return {
+    management,
+    leadership,
+    need,
+    balance: { shown: true, value: balance(m, l), lopsided: isLopsided(m, l) },
+    versatility: { shown: true, value: versatility(m, l) },
+  };
+}
+
+function overall(values: readonly Gated<{ readonly value: number }>[]): Gated<OverallValue> {
+  const present = values.map((v) => (v.shown ? v.value : null));
+  const value = meanOfPresent(present);
+  if (value === null) return absent("no_data");
+  return { shown: true, value, aspects: present.filter((v) => v !== null).length };
+}
+
+function scoresOf(respondents: number, aspects: Readonly<Record<AspectKey, AspectAggregate>>, k: number): Scores {
+  const reports = Object.fromEntries(ASPECT_KEYS.map((key) => [key, reportAspect(aspects[key], k)])) as Record<
+    AspectKey,
+    AspectReport
+  >;
+  const list = ASPECT_KEYS.map((key) => reports[key]);
+  return {
+    respondents,
+    aspects: reports,
+    balance: overall(list.map((a) => a.balance)),
+    versatility: overall(list.map((a) => a.versatility)),
+  };
+}
+
+/**
+ * What may be shown about one manager's team. Below `k` respondents nothing is shown;
+ * otherwise each pole and need needs `k` non-empty answers of its own, balance and
+ * versatility need both poles, and comments need `commentThreshold` comments and come
+ * back shuffled.
+ */
+export function suppressTeam(
+  aggregate: TeamAggregate,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS,
+  random: RandomSource = secureRandom,
+): TeamReport {
+  const { k, commentThreshold } = resolveThresholds(thresholds);
+  if (aggregate.respondents < k) return absent("team_below_threshold");
+  const comments = aggregate.comments.filter(hasText);
+  return {
+    shown: true,
+    ...scoresOf(aggregate.respondents, aggregate.aspects, k),
+    comments:
+      comments.length >= commentThreshold
+        ? { shown: true, items: shuffle(comments, random) }
+        : absent("below_comment_threshold"),
+  };
+}
+
+/** Adds a team's series to the pool only when it meets `k` on its own. */
+function poolIfShown(pool: Moments, team: Moments, k: number): Moments {
+  return team.n >= k ? addMoments(pool, team) : pool;
+}
+
+/**
+ * What may be shown about a group of teams, e.g. everyone under a director. Only teams
+ * with at least `k` respondents count, and within them only series with at least `k`
+ * answers, so that subtracting one shown aggregate from another can never reveal a
+ * group smaller than `k`. Comments are never pooled.
+ */
+export function suppressOrg(
+  teams: readonly TeamAggregate[],
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS,
+): OrgReport {
+  const { k } = resolveThresholds(thresholds);
+  const included = teams.filter((team) => team.respondents >= k);
+  const counts = { teamsIncluded: included.length, teamsLeftOut: teams.length - included.length };
+  if (included.length === 0) return { ...counts, ...absent("no_team_meets_threshold") };
+
+  const pooled = emptyAspects();
+  for (const team of included) {
+    for (const key of ASPECT_KEYS) {
+      const sum = pooled[key];
+      const add = team.aspects[key];
+      pooled[key] = {
+        management: poolIfShown(sum.management, add.management, k),
+        leadership: poolIfShown(sum.leadership, add.leadership, k),
+        need: poolIfShown(sum.need, add.need, k),
+      };
+    }
+  }
+  const respondents = included.reduce((total, team) => total + team.respondents, 0);
+  return { ...counts, shown: true, ...scoresOf(respondents, pooled, k) };
+}

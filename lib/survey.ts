@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { ASPECT_KEYS, COMMENT_MAX_LENGTH, type AspectKey, type Need, type Rating } from "./aspects";
+import type { Perspective } from "./instrument";
+
+export type { Perspective };
+
+/**
+ * The survey's wire format, shared by the form and the server action. Every item is a
+ * radio group named `aspects.<aspect>.<item>`; "can't say" is an explicit answer, so a
+ * missing field always means the item was skipped.
+ */
+export const CANT_SAY = "cant_say";
+export type SurveyItem = "management" | "leadership" | "need";
+
+export const RATER_ITEMS: readonly SurveyItem[] = ["management", "leadership", "need"];
+export const SELF_ITEMS: readonly SurveyItem[] = ["management", "leadership"];
+
+export const itemsFor = (perspective: Perspective) => (perspective === "rater" ? RATER_ITEMS : SELF_ITEMS);
+export const fieldName = (aspect: AspectKey, item: SurveyItem) => `aspects.${aspect}.${item}`;
+
+const UNANSWERED = "Choose an answer, or “Can't say”.";
+
+const rating = z
+  .enum(["1", "2", "3", "4", "5", CANT_SAY], { error: UNANSWERED })
+  .transform((value) => (value === CANT_SAY ? null : (Number(value) as Rating)));
+
+const need = z
+  .enum(["-2", "-1", "0", "1", "2", CANT_SAY], { error: UNANSWERED })
+  .transform((value) => (value === CANT_SAY ? null : (Number(value) as Need)));
+
+const raterAspect = z.strictObject({ management: rating, leadership: rating, need });
+const selfAspect = z.strictObject({ management: rating, leadership: rating });
+
+function allAspects<T extends z.ZodType>(item: T) {
+  const shape = Object.fromEntries(ASPECT_KEYS.map((key) => [key, item])) as Record<AspectKey, T>;
+  return z.strictObject(shape, { error: "The form did not come from this survey. Reload the page and try again." });
+}
+
+const characters = (value: string) => [...value].length;
+
+const comment = z
+  .string({ error: "The comment must be text." })
+  .optional()
+  .transform((value) => value?.trim() ?? "")
+  .refine((value) => characters(value) <= COMMENT_MAX_LENGTH, {
+    error: `Keep the comment to ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`,
+  })
+  .transform((value) => (value === "" ? null : value));
+
+const ids = {
+  cycleId: z.uuid({ error: "Unknown cycle." }),
+  managerId: z.uuid({ error: "Unknown manager." }),
+};
+
+export const responseSchema = z.object({ ...ids, aspects: allAspects(raterAspect), comment });
+export const selfAssessmentSchema = z.object({ ...ids, aspects: allAspects(selfAspect) });
+
+export type ResponseInput = z.infer<typeof responseSchema>;
+export type SelfAssessmentInput = z.infer<typeof selfAssessmentSchema>;
+
+/**
+ * Turns the posted fields into the nested shape the schemas read. Fields the survey never
+ * has (an unknown aspect or item) are kept, so that the strict schemas can refuse them.
+ */
+export function surveyFields(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  const result: Record<string, unknown> & { aspects: Record<string, Record<string, unknown>> } = { aspects: {} };
+  for (const [key, value] of entries) {
+    const match = /^aspects\.([^.]+)\.([^.]+)$/.exec(key);
+    if (match) {
+      const [, aspect = "", item = ""] = match;
+      result.aspects[aspect] ??= {};
+      (result.aspects[aspect] as Record<string, unknown>)[item] = value;
+    } else if (key === "cycleId" || key === "managerId" || key === "comment") {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+/** Zod's issues as the form's field errors, keyed by input name. */
+export function surveyFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.code === "unrecognized_keys" ? "form" : issue.path.join(".") || "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** How many aspects have every item answered ("can't say" counts as an answer). */
+export function completedAspects(answers: Readonly<Record<string, string | undefined>>, perspective: Perspective): number {
+  return ASPECT_KEYS.filter((aspect) => itemsFor(perspective).every((item) => answers[fieldName(aspect, item)] !== undefined)).length;
+}
