@@ -1,0 +1,142 @@
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database, Transaction } from "@/db/client";
+import {
+  cycleAssignments,
+  cycles,
+  participations,
+  people,
+  responseAnswers,
+  responses,
+  selfAssessmentAnswers,
+  selfAssessments,
+} from "@/db/schema";
+import { ASPECT_KEYS } from "@/lib/aspects";
+import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey";
+import { closeDueCycles } from "@/server/cycles/close";
+import type { Viewer } from "./viewer";
+
+const manager = alias(people, "manager");
+
+export interface Assessment {
+  cycleId: string;
+  cycleName: string;
+  closesOn: string;
+  state: "draft" | "open" | "closed";
+  managerId: string;
+  managerName: string;
+  isSelf: boolean;
+  done: boolean;
+}
+
+async function findAssessment(db: Database | Transaction, viewer: Viewer, cycleId: string, managerId: string) {
+  const [row] = await db
+    .select({
+      cycleId: cycles.id,
+      cycleName: cycles.name,
+      closesOn: cycles.closesOn,
+      state: cycles.state,
+      managerId: manager.id,
+      managerName: manager.name,
+      isSelf: sql<boolean>`${cycleAssignments.raterId} = ${cycleAssignments.managerId}`,
+      done: sql<boolean>`CASE WHEN ${cycleAssignments.raterId} = ${cycleAssignments.managerId}
+        THEN EXISTS (SELECT 1 FROM self_assessments s WHERE s.cycle_id = ${cycles.id} AND s.manager_id = ${manager.id})
+        ELSE EXISTS (SELECT 1 FROM participations p WHERE p.cycle_id = ${cycles.id}
+          AND p.rater_id = ${cycleAssignments.raterId} AND p.manager_id = ${manager.id}) END`,
+    })
+    .from(cycleAssignments)
+    .innerJoin(cycles, eq(cycles.id, cycleAssignments.cycleId))
+    .innerJoin(manager, eq(manager.id, cycleAssignments.managerId))
+    .where(
+      and(
+        eq(cycleAssignments.cycleId, cycleId),
+        eq(cycleAssignments.raterId, viewer.id),
+        eq(cycleAssignments.managerId, managerId),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * The viewer's assessment of one manager in one cycle, or null when the cycle's snapshot
+ * does not have the viewer rating that manager. Nobody learns anything about a pairing
+ * they are not part of.
+ */
+export async function loadAssessment(db: Database, viewer: Viewer, cycleId: string, managerId: string): Promise<Assessment | null> {
+  await closeDueCycles(db);
+  return findAssessment(db, viewer, cycleId, managerId);
+}
+
+export type SubmitResult =
+  | { ok: true; assessment: Assessment }
+  | { ok: false; reason: "not-invited" | "not-open" | "already-done"; message: string };
+
+const NOT_INVITED = "You are not invited to rate this person in this cycle.";
+
+/**
+ * Records one rep's answers. The participation row (who answered) and the response row
+ * (what was answered, under a random id, with no rater and no time) are written in one
+ * transaction. The participation's primary key makes a second submit fail, however it races
+ * the first, and then nothing at all is written.
+ */
+export async function submitResponse(db: Database, viewer: Viewer, input: ResponseInput): Promise<SubmitResult> {
+  await closeDueCycles(db);
+  return db.transaction(async (tx) => {
+    const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, false);
+    if (!checked.ok) return checked;
+    const { assessment } = checked;
+    const inserted = await tx
+      .insert(participations)
+      .values({ cycleId: assessment.cycleId, raterId: viewer.id, managerId: assessment.managerId })
+      .onConflictDoNothing()
+      .returning({ raterId: participations.raterId });
+    if (inserted.length === 0) return alreadyDone(assessment);
+    const [response] = await tx
+      .insert(responses)
+      .values({ cycleId: assessment.cycleId, managerId: assessment.managerId, comment: input.comment })
+      .returning({ id: responses.id });
+    await tx
+      .insert(responseAnswers)
+      .values(ASPECT_KEYS.map((aspect) => ({ responseId: response!.id, aspect, ...input.aspects[aspect] })));
+    return { ok: true, assessment: { ...assessment, done: true } };
+  });
+}
+
+/** Records a manager's view of themselves: the same items in "I" wording, without the need items. */
+export async function submitSelfAssessment(db: Database, viewer: Viewer, input: SelfAssessmentInput): Promise<SubmitResult> {
+  await closeDueCycles(db);
+  return db.transaction(async (tx) => {
+    const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, true);
+    if (!checked.ok) return checked;
+    const { assessment } = checked;
+    const inserted = await tx
+      .insert(selfAssessments)
+      .values({ cycleId: assessment.cycleId, managerId: viewer.id })
+      .onConflictDoNothing()
+      .returning({ managerId: selfAssessments.managerId });
+    if (inserted.length === 0) return alreadyDone(assessment);
+    await tx
+      .insert(selfAssessmentAnswers)
+      .values(ASPECT_KEYS.map((aspect) => ({ cycleId: assessment.cycleId, managerId: viewer.id, aspect, ...input.aspects[aspect] })));
+    return { ok: true, assessment: { ...assessment, done: true } };
+  });
+}
+
+async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: string, managerId: string, self: boolean) {
+  // A share lock on the cycle: submissions run side by side, but never across a close.
+  const [cycle] = await tx.select({ state: cycles.state }).from(cycles).where(eq(cycles.id, cycleId)).for("share");
+  const assessment = cycle ? await findAssessment(tx, viewer, cycleId, managerId) : null;
+  if (!assessment || assessment.isSelf !== self) return { ok: false as const, reason: "not-invited" as const, message: NOT_INVITED };
+  if (assessment.state !== "open") {
+    const message = assessment.state === "closed" ? `${assessment.cycleName} has closed: answers are no longer taken.` : `${assessment.cycleName} has not opened yet.`;
+    return { ok: false as const, reason: "not-open" as const, message };
+  }
+  return { ok: true as const, assessment };
+}
+
+function alreadyDone(assessment: Assessment): SubmitResult {
+  const message = assessment.isSelf
+    ? `You have already assessed yourself in ${assessment.cycleName}.`
+    : `You have already rated ${assessment.managerName} in ${assessment.cycleName}.`;
+  return { ok: false, reason: "already-done", message };
+}

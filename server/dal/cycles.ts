@@ -1,0 +1,107 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { cycles } from "@/db/schema";
+import { closeCycle, closeDueCycles } from "@/server/cycles/close";
+import type { CycleInput } from "@/server/cycles/schema";
+import { ForbiddenError } from "./errors";
+import type { Viewer } from "./viewer";
+
+/** A refusal the admin can act on; its message is safe to show. */
+export class CycleRuleError extends Error {
+  override name = "CycleRuleError";
+}
+
+function requireAdmin(viewer: Viewer, what: string) {
+  if (!viewer.isAdmin) throw new ForbiddenError(what);
+}
+
+const UNIQUE_VIOLATION = "23505";
+function isUniqueViolation(error: unknown) {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+// Drizzle leaves columns of a single-table select unqualified; subqueries need the table name.
+const thisCycle = sql.raw(`"cycles"."id"`);
+
+/** Every cycle, newest first, with how many of the invited raters have answered. Counts only. */
+export async function listCycles(db: Database, viewer: Viewer) {
+  requireAdmin(viewer, "list cycles");
+  await closeDueCycles(db);
+  return db
+    .select({
+      id: cycles.id,
+      name: cycles.name,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
+      state: cycles.state,
+      invited: sql<number>`(SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = ${thisCycle} AND a.rater_id <> a.manager_id)`,
+      responded: sql<number>`(SELECT count(*)::int FROM participations p WHERE p.cycle_id = ${thisCycle})`,
+      managers: sql<number>`(SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = ${thisCycle} AND a.rater_id = a.manager_id)`,
+      selfAssessed: sql<number>`(SELECT count(*)::int FROM self_assessments s WHERE s.cycle_id = ${thisCycle})`,
+    })
+    .from(cycles)
+    .orderBy(desc(cycles.opensOn), desc(cycles.createdAt));
+}
+
+export async function createCycle(db: Database, viewer: Viewer, input: CycleInput) {
+  requireAdmin(viewer, "create a cycle");
+  try {
+    const [cycle] = await db.insert(cycles).values(input).returning({ id: cycles.id });
+    return cycle!.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new CycleRuleError("A cycle with this name already exists.");
+    throw error;
+  }
+}
+
+export async function updateDraftCycle(db: Database, viewer: Viewer, cycleId: string, input: CycleInput) {
+  requireAdmin(viewer, "edit a cycle");
+  try {
+    const updated = await db
+      .update(cycles)
+      .set(input)
+      .where(and(eq(cycles.id, cycleId), eq(cycles.state, "draft")))
+      .returning({ id: cycles.id });
+    if (updated.length === 0) throw new CycleRuleError("Only a draft cycle can be edited.");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new CycleRuleError("A cycle with this name already exists.");
+    throw error;
+  }
+}
+
+/**
+ * Opens a draft and, in the same transaction, takes the snapshot of who rates whom from
+ * the reporting tree as it is now: every active person rates their active direct manager,
+ * and every active manager with active reports assesses themselves.
+ */
+export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
+  requireAdmin(viewer, "open a cycle");
+  await db.transaction(async (tx) => {
+    const [cycle] = await tx
+      .select({ state: cycles.state, closesOn: cycles.closesOn, pastClose: sql<boolean>`${cycles.closesOn} < CURRENT_DATE` })
+      .from(cycles)
+      .where(eq(cycles.id, cycleId))
+      .for("update");
+    if (!cycle) throw new CycleRuleError("That cycle does not exist.");
+    if (cycle.state !== "draft") throw new CycleRuleError("Only a draft cycle can be opened.");
+    if (cycle.pastClose) throw new CycleRuleError("Its close date has passed: move the close date first.");
+    await tx.execute(sql`
+      INSERT INTO cycle_assignments (cycle_id, rater_id, manager_id)
+      SELECT ${cycleId}::uuid, p.id, p.reports_to
+        FROM people p JOIN people m ON m.id = p.reports_to
+        WHERE p.is_active AND m.is_active
+      UNION ALL
+      SELECT ${cycleId}::uuid, m.id, m.id
+        FROM people m
+        WHERE m.is_active AND EXISTS (SELECT 1 FROM people r WHERE r.reports_to = m.id AND r.is_active)`);
+    await tx.update(cycles).set({ state: "open", openedAt: sql`now()` }).where(eq(cycles.id, cycleId));
+  });
+}
+
+export async function closeCycleNow(db: Database, viewer: Viewer, cycleId: string) {
+  requireAdmin(viewer, "close a cycle");
+  if (!(await closeCycle(db, cycleId))) throw new CycleRuleError("Only an open cycle can be closed.");
+}
