@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
 import { hashPassword } from "@/server/auth/password";
+import { closeCycle } from "@/server/cycles/close";
 import type { Database } from "../client";
 import {
   cycleAssignments,
@@ -165,7 +166,7 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
   }
 
   if (cycle.state === "closed") {
-    await db.update(cycles).set({ state: "closed", closedAt: cycle.closedAt }).where(eq(cycles.id, cycleId));
+    await closeCycle(db, cycleId, cycle.closedAt);
   }
 }
 
