@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { adminOverview } from "@/server/dal/home";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
@@ -25,6 +26,9 @@ export async function AdminSection({ viewer, level = 2 }: { viewer: Viewer; leve
           </div>
         ))}
       </dl>
+      <p className="mt-3">
+        <Link href="/admin/cycles">Manage cycles</Link>
+      </p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDay } from "@/lib/dates";
 import { openAssessmentsFor } from "@/server/dal/home";
 import type { Viewer } from "@/server/dal/viewer";
@@ -17,7 +18,11 @@ export async function AssessmentsSection({ viewer }: { viewer: Viewer }) {
           {assessments.map((item) => (
             <li key={`${item.cycleId}:${item.managerId}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
               <div>
-                <p className="font-medium">{item.isSelf ? "Your self-assessment" : `Rate ${item.managerName}`}</p>
+                <p className="font-medium">
+                  <Link href={`/assessments/${item.cycleId}/${item.managerId}`}>
+                    {item.isSelf ? "Your self-assessment" : `Rate ${item.managerName}`}
+                  </Link>
+                </p>
                 <p className="text-sm text-slate-700">
                   {item.cycleName} · due {formatDay(item.closesOn)}
                 </p>

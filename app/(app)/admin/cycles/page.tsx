@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatDay } from "@/lib/dates";
+import { listCycles } from "@/server/dal/cycles";
+import { requireViewer } from "@/server/dal/session";
+import { getDb } from "@/server/db";
+import { CycleForm } from "./cycle-form";
+import { CycleTransition } from "./cycle-transition";
+
+export const metadata: Metadata = { title: "Cycles" };
+
+const STATE_STYLE = {
+  draft: "bg-slate-200 text-slate-900",
+  open: "bg-emerald-100 text-emerald-900",
+  closed: "bg-brand-100 text-brand-900",
+} as const;
+
+export default async function CyclesPage() {
+  const viewer = await requireViewer();
+  if (!viewer.isAdmin) notFound();
+  const cycles = await listCycles(await getDb(), viewer);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Cycles</h1>
+      <section aria-labelledby="new-cycle-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="new-cycle-heading" className="text-lg font-semibold">
+          New cycle
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">A new cycle starts as a draft. Nobody is invited until you open it.</p>
+        <CycleForm />
+      </section>
+      <section aria-labelledby="cycles-heading">
+        <h2 id="cycles-heading" className="text-lg font-semibold">
+          All cycles
+        </h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full min-w-[40rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">Cycle</th>
+                <th scope="col" className="px-3 py-2">Dates</th>
+                <th scope="col" className="px-3 py-2">State</th>
+                <th scope="col" className="px-3 py-2">Responses</th>
+                <th scope="col" className="px-3 py-2">Self-assessments</th>
+                <th scope="col" className="px-3 py-2">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cycles.map((cycle) => (
+                <tr key={cycle.id} className="border-t border-slate-200 align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">{cycle.name}</th>
+                  <td className="px-3 py-2">
+                    {formatDay(cycle.opensOn)} – {formatDay(cycle.closesOn)}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[cycle.state]}`}>{cycle.state}</span>
+                  </td>
+                  <td className="px-3 py-2">{cycle.state === "draft" ? "–" : `${cycle.responded} of ${cycle.invited}`}</td>
+                  <td className="px-3 py-2">{cycle.state === "draft" ? "–" : `${cycle.selfAssessed} of ${cycle.managers}`}</td>
+                  <td className="px-3 py-2">
+                    {cycle.state === "draft" && (
+                      <div className="space-y-2">
+                        <CycleTransition cycleId={cycle.id} cycleName={cycle.name} transition="open" />
+                        <details>
+                          <summary className="cursor-pointer text-brand-700">Edit {cycle.name}</summary>
+                          <div className="mt-2">
+                            <CycleForm cycle={cycle} />
+                          </div>
+                        </details>
+                      </div>
+                    )}
+                    {cycle.state === "open" && <CycleTransition cycleId={cycle.id} cycleName={cycle.name} transition="close" />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { formatDay } from "@/lib/dates";
+import { loadAssessment } from "@/server/dal/assessments";
+import { currentThresholds } from "@/server/dal/settings";
+import { requireViewer } from "@/server/dal/session";
+import { getDb } from "@/server/db";
+import { SurveyForm } from "./survey-form";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+const params = z.object({ cycleId: z.uuid(), managerId: z.uuid() });
+
+export default async function AssessmentPage(props: { params: Promise<{ cycleId: string; managerId: string }> }) {
+  const parsed = params.safeParse(await props.params);
+  if (!parsed.success) notFound();
+  const viewer = await requireViewer();
+  const db = await getDb();
+  const assessment = await loadAssessment(db, viewer, parsed.data.cycleId, parsed.data.managerId);
+  if (!assessment) notFound();
+  const title = assessment.isSelf ? "Your self-assessment" : `Rate ${assessment.managerName}`;
+
+  if (assessment.done || assessment.state !== "open") {
+    return (
+      <div className="max-w-2xl space-y-4">
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="rounded-lg border border-slate-200 bg-white p-4">
+          {assessment.done
+            ? assessment.isSelf
+              ? `You have already assessed yourself in ${assessment.cycleName}. Thank you.`
+              : `You have already rated ${assessment.managerName} in ${assessment.cycleName}. Thank you.`
+            : assessment.state === "closed"
+              ? `${assessment.cycleName} has closed: answers are no longer taken.`
+              : `${assessment.cycleName} has not opened yet.`}
+        </p>
+        <Link href="/">Back to your assessments</Link>
+      </div>
+    );
+  }
+
+  const { commentThreshold } = await currentThresholds(db);
+  return (
+    <SurveyForm
+      draftKey={`fulcrum:draft:${viewer.id}:${assessment.cycleId}:${assessment.managerId}`}
+      perspective={assessment.isSelf ? "self" : "rater"}
+      cycleId={assessment.cycleId}
+      managerId={assessment.managerId}
+      title={title}
+      subtitle={`${assessment.cycleName} · due ${formatDay(assessment.closesOn)}`}
+      managerFirstName={assessment.managerName.split(" ")[0] ?? assessment.managerName}
+      commentThreshold={commentThreshold}
+    />
+  );
+}

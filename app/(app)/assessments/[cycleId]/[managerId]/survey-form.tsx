@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { ASPECT_KEYS } from "@/lib/aspects";
+import { instrumentText, orderedAspects } from "@/lib/instrument";
+import { completedAspects, type Perspective } from "@/lib/survey";
+import type { SurveyState } from "@/server/assessments/submit-survey";
+import { submitSurveyAction } from "./actions";
+import { AspectFieldset } from "./aspect-fieldset";
+import { CommentField } from "./comment-field";
+import { useDraft } from "./use-draft";
+
+interface SurveyFormProps {
+  draftKey: string;
+  perspective: Perspective;
+  cycleId: string;
+  managerId: string;
+  title: string;
+  subtitle: string;
+  managerFirstName: string;
+  commentThreshold: number;
+}
+
+const initial: SurveyState = { status: "idle", message: "", fieldErrors: {} };
+const text = instrumentText();
+const aspects = orderedAspects(text);
+
+export function SurveyForm(props: SurveyFormProps) {
+  const { draftKey, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold } = props;
+  const [state, formAction, pending] = useActionState(submitSurveyAction, initial);
+  const { draft, update, clear } = useDraft(draftKey);
+  const router = useRouter();
+  const summary = useRef<HTMLDivElement>(null);
+  const done = completedAspects(draft.answers, perspective);
+
+  useEffect(() => {
+    if (state.status === "success" && state.done) {
+      clear();
+      router.replace(`/assessments/${state.done.cycleId}/${state.done.managerId}/done`);
+    } else if (state.status === "error") {
+      summary.current?.focus();
+    }
+  }, [state, clear, router]);
+
+  return (
+    <form action={formAction} className="mx-auto max-w-3xl space-y-6" noValidate>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="text-slate-700">{subtitle}</p>
+        <p className="text-sm">{perspective === "rater" ? text.raterIntro : text.selfIntro}</p>
+        <p className="text-sm text-slate-700">{text.rating.help}</p>
+      </header>
+      <input type="hidden" name="cycleId" value={cycleId} />
+      <input type="hidden" name="managerId" value={managerId} />
+
+      <div className="sticky top-0 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 py-2">
+        <label htmlFor="progress" className="text-sm font-medium">
+          {done} of {ASPECT_KEYS.length} aspects
+        </label>
+        <progress id="progress" max={ASPECT_KEYS.length} value={done} className="ml-3 h-2 w-40 align-middle accent-brand-700" />
+      </div>
+
+      <div ref={summary} tabIndex={-1} aria-live="assertive" role="alert" className="outline-none">
+        {state.status === "error" && (
+          <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800">{state.message}</p>
+        )}
+      </div>
+
+      {aspects.map((aspect, index) => (
+        <AspectFieldset
+          key={aspect.key}
+          aspect={aspect}
+          position={index + 1}
+          text={text}
+          perspective={perspective}
+          answers={draft.answers}
+          errors={state.fieldErrors}
+          onAnswer={(name, value) => update((previous) => ({ ...previous, answers: { ...previous.answers, [name]: value } }))}
+        />
+      ))}
+
+      {perspective === "rater" && (
+        <CommentField
+          prompt={text.comment.prompt}
+          warning={`${managerFirstName} will read your comment word for word, without your name, once at least ${commentThreshold} colleagues have written one. Leave out details that would point to you.`}
+          value={draft.comment}
+          error={state.fieldErrors.comment?.[0]}
+          onChange={(comment) => update((previous) => ({ ...previous, comment }))}
+        />
+      )}
+
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          disabled={pending || state.status === "success"}
+          className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+        >
+          {pending ? "Sending…" : "Submit my answers"}
+        </button>
+        <p className="text-sm text-slate-700">Your answers stay in this browser until you submit.</p>
+      </div>
+    </form>
+  );
+}

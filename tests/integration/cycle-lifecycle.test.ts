@@ -1,0 +1,115 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectRows } from "@/db/raw";
+import { cycleAssignments, people } from "@/db/schema";
+import { closeCycleNow, createCycle, CycleRuleError, listCycles, openCycle, updateDraftCycle } from "@/server/dal/cycles";
+import { ForbiddenError } from "@/server/dal/errors";
+import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createPerson } from "../support/org";
+
+let database: TestDatabase;
+let admin: Viewer;
+let notAdmin: Viewer;
+let org: Record<"director" | "managerA" | "managerB" | "rep1" | "rep2" | "rep3" | "inactiveRep" | "leaver", string>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const adminPerson = await createPerson(db, { isAdmin: true });
+  admin = (await loadViewer(db, adminPerson.id))!;
+  const director = await createPerson(db, { name: "Director" });
+  const managerA = await createPerson(db, { name: "Manager A", reportsTo: director.id });
+  const managerB = await createPerson(db, { name: "Manager B", reportsTo: director.id });
+  const rep1 = await createPerson(db, { reportsTo: managerA.id });
+  const rep2 = await createPerson(db, { reportsTo: managerA.id });
+  const rep3 = await createPerson(db, { reportsTo: managerB.id });
+  const inactiveRep = await createPerson(db, { reportsTo: managerB.id, isActive: false });
+  const leaver = await createPerson(db, { name: "Inactive manager", reportsTo: director.id, isActive: false });
+  await createPerson(db, { reportsTo: leaver.id });
+  notAdmin = (await loadViewer(db, director.id))!;
+  org = {
+    director: director.id,
+    managerA: managerA.id,
+    managerB: managerB.id,
+    rep1: rep1.id,
+    rep2: rep2.id,
+    rep3: rep3.id,
+    inactiveRep: inactiveRep.id,
+    leaver: leaver.id,
+  };
+});
+afterAll(() => database.dispose());
+
+const snapshot = async (cycleId: string) =>
+  (
+    await database.db
+      .select({ rater: cycleAssignments.raterId, manager: cycleAssignments.managerId })
+      .from(cycleAssignments)
+      .where(eq(cycleAssignments.cycleId, cycleId))
+  )
+    .map((row) => `${row.rater}>${row.manager}`)
+    .sort();
+
+describe("the cycle lifecycle", () => {
+  it("is for administrators only", async () => {
+    await expect(createCycle(database.db, notAdmin, { name: "Nope", opensOn: "2026-12-01", closesOn: "2026-12-20" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(listCycles(database.db, notAdmin)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("creates a draft, edits it, and refuses a duplicate name", async () => {
+    const id = await createCycle(database.db, admin, { name: "Q1 2027", opensOn: "2027-02-01", closesOn: "2027-02-26" });
+    await updateDraftCycle(database.db, admin, id, { name: "Q1 2027 (sales)", opensOn: "2027-02-01", closesOn: "2027-02-28" });
+    await expect(createCycle(database.db, admin, { name: "Q1 2027 (sales)", opensOn: "2027-03-01", closesOn: "2027-03-20" })).rejects.toThrow(
+      "A cycle with this name already exists.",
+    );
+    const cycles = await listCycles(database.db, admin);
+    expect(cycles.find((cycle) => cycle.id === id)).toMatchObject({ name: "Q1 2027 (sales)", closesOn: "2027-02-28", state: "draft" });
+  });
+
+  it("opens with a snapshot of today's tree: active people rate their active manager, and managers assess themselves", async () => {
+    const id = await createCycle(database.db, admin, { name: "Snapshot cycle", opensOn: "2026-11-01", closesOn: "2027-12-31" });
+    await openCycle(database.db, admin, id);
+    const expected = [
+      `${org.managerA}>${org.director}`,
+      `${org.managerB}>${org.director}`,
+      `${org.rep1}>${org.managerA}`,
+      `${org.rep2}>${org.managerA}`,
+      `${org.rep3}>${org.managerB}`,
+      `${org.director}>${org.director}`,
+      `${org.managerA}>${org.managerA}`,
+      `${org.managerB}>${org.managerB}`,
+    ].sort();
+    expect(await snapshot(id)).toEqual(expected);
+    await expect(openCycle(database.db, admin, id)).rejects.toThrow("Only a draft cycle can be opened.");
+    await expect(updateDraftCycle(database.db, admin, id, { name: "Renamed", opensOn: "2026-11-01", closesOn: "2027-12-31" })).rejects.toBeInstanceOf(
+      CycleRuleError,
+    );
+
+    // Someone moves to another manager: the open cycle's snapshot does not change.
+    await database.db.update(people).set({ reportsTo: org.managerB }).where(eq(people.id, org.rep1));
+    expect(await snapshot(id)).toEqual(expected);
+    await database.db.update(people).set({ reportsTo: org.managerA }).where(eq(people.id, org.rep1));
+
+    const [counts] = (await listCycles(database.db, admin)).filter((cycle) => cycle.id === id);
+    expect(counts).toMatchObject({ invited: 5, responded: 0, managers: 3, selfAssessed: 0 });
+  });
+
+  it("closes once and never reopens", async () => {
+    const id = await createCycle(database.db, admin, { name: "Closing cycle", opensOn: "2026-11-01", closesOn: "2027-12-31" });
+    await expect(closeCycleNow(database.db, admin, id)).rejects.toThrow("Only an open cycle can be closed.");
+    await openCycle(database.db, admin, id);
+    await closeCycleNow(database.db, admin, id);
+    await expect(closeCycleNow(database.db, admin, id)).rejects.toThrow("Only an open cycle can be closed.");
+    await expect(openCycle(database.db, admin, id)).rejects.toThrow("Only a draft cycle can be opened.");
+    const [row] = await selectRows<{ state: string }>(database.db, sql`SELECT state::text FROM cycles WHERE id = ${id}`);
+    expect(row?.state).toBe("closed");
+  });
+
+  it("will not open a cycle whose close date has passed", async () => {
+    const id = await createCycle(database.db, admin, { name: "Stale draft", opensOn: "2020-01-01", closesOn: "2020-01-31" });
+    await expect(openCycle(database.db, admin, id)).rejects.toThrow(/close date has passed/);
+  });
+});
