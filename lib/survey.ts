@@ -63,7 +63,9 @@ export type SelfAssessmentInput = z.infer<typeof selfAssessmentSchema>;
  * has (an unknown aspect or item) are kept, so that the strict schemas can refuse them.
  */
 export function surveyFields(entries: Iterable<[string, unknown]>): Record<string, unknown> {
-  const result: Record<string, unknown> & { aspects: Record<string, Record<string, unknown>> } = { aspects: {} };
+  // Every aspect starts present, so a skipped item is reported as that item, not as a whole aspect.
+  const aspects: Record<string, Record<string, unknown>> = Object.fromEntries(ASPECT_KEYS.map((key) => [key, {}]));
+  const result: Record<string, unknown> & { aspects: Record<string, Record<string, unknown>> } = { aspects };
   for (const [key, value] of entries) {
     const match = /^aspects\.([^.]+)\.([^.]+)$/.exec(key);
     if (match) {

@@ -22,6 +22,7 @@ import { gaussian, seededRandom, shuffled } from "./random";
 const MANAGEMENT_TILT = [0.2, 0.1, -0.1, 0.15, -0.25, 0, -0.1];
 const LEADERSHIP_TILT = [-0.1, 0.15, 0.2, -0.1, 0.1, -0.2, 0];
 const CANT_SAY_RATE = 0.04;
+const FIRST_REPS = new Set(DEMO_TEAMS.map((team) => team.reps[0]));
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
@@ -128,6 +129,9 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
 
   const submitted = staff.filter((person) => {
     if (!person.reportsTo) return false;
+    // The first rep of every team has not answered the open cycle yet, so a visitor
+    // signing in as one of them can try the survey.
+    if (cycle.state === "open" && FIRST_REPS.has(person.name)) return false;
     const teamSize = staff.filter((other) => other.reportsTo === person.reportsTo).length;
     // Small teams answer in full so that the demo's thresholds behave predictably.
     return teamSize <= 4 || random() < cycle.participationRate;

@@ -9,13 +9,15 @@ interface AnswerGroupProps {
   name: string;
   legend: string;
   choices: Choice[];
-  value: string | undefined;
   error?: string;
-  onChange: (value: string) => void;
 }
 
-/** One question as a real radio group: a fieldset and legend, answerable with the keyboard alone. */
-export function AnswerGroup({ name, legend, choices, value, error, onChange }: AnswerGroupProps) {
+/**
+ * One question as a real radio group: a fieldset and legend, answerable with the keyboard
+ * alone. The radios are uncontrolled, so an answer clicked before the page has hydrated is
+ * kept; the form reads and restores them through the DOM.
+ */
+export function AnswerGroup({ name, legend, choices, error }: AnswerGroupProps) {
   const errorId = `${name}-error`;
   return (
     <fieldset className="mt-4" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
@@ -26,28 +28,20 @@ export function AnswerGroup({ name, legend, choices, value, error, onChange }: A
         </p>
       )}
       <div className="mt-2 flex flex-wrap gap-2">
-        {choices.map((choice) => {
-          const id = `${name}-${choice.value}`;
-          return (
-            <div key={choice.value}>
-              <input
-                type="radio"
-                id={id}
-                name={name}
-                value={choice.value}
-                checked={value === choice.value}
-                onChange={() => onChange(choice.value)}
-                className="peer sr-only"
-              />
-              <label
-                htmlFor={id}
-                className="block cursor-pointer rounded-md border border-slate-400 bg-white px-3 py-2 text-sm peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
-              >
-                {choice.label}
-              </label>
-            </div>
-          );
-        })}
+        {choices.map((choice) => (
+          <label
+            key={choice.value}
+            className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              className="accent-brand-700"
+            />
+            {choice.label}
+          </label>
+        ))}
       </div>
     </fieldset>
   );

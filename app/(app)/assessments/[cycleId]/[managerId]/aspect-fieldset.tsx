@@ -10,13 +10,11 @@ interface AspectFieldsetProps {
   position: number;
   text: InstrumentText;
   perspective: Perspective;
-  answers: Record<string, string>;
   errors: Partial<Record<string, string[]>>;
-  onAnswer: (name: string, value: string) => void;
 }
 
 /** One aspect of the survey: its two pole items, the team-need item for raters, and help text. */
-export function AspectFieldset({ aspect, position, text, perspective, answers, errors, onAnswer }: AspectFieldsetProps) {
+export function AspectFieldset({ aspect, position, text, perspective, errors }: AspectFieldsetProps) {
   const ratingChoices: Choice[] = [
     ...([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: `${value} · ${text.rating.scale[value]}` })),
     { value: CANT_SAY, label: text.rating.cantSay },
@@ -57,9 +55,7 @@ export function AspectFieldset({ aspect, position, text, perspective, answers, e
             name={name}
             legend={legendOf(item)}
             choices={item === "need" ? needChoices : ratingChoices}
-            value={answers[name]}
             error={errors[name]?.[0]}
-            onChange={(value) => onAnswer(name, value)}
           />
         );
       })}

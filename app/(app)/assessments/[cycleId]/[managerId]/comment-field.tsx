@@ -5,15 +5,15 @@ import { COMMENT_MAX_LENGTH } from "@/lib/aspects";
 interface CommentFieldProps {
   prompt: string;
   warning: string;
+  /** The current text, for the counter; the textarea itself is uncontrolled like the radios. */
   value: string;
   error?: string;
-  onChange: (value: string) => void;
 }
 
 const characters = (value: string) => [...value].length;
 
 /** The optional comment, with a live count and a plain warning that it is shown word for word. */
-export function CommentField({ prompt, warning, value, error, onChange }: CommentFieldProps) {
+export function CommentField({ prompt, warning, value, error }: CommentFieldProps) {
   const used = characters(value.trim());
   const over = used > COMMENT_MAX_LENGTH;
   return (
@@ -28,8 +28,6 @@ export function CommentField({ prompt, warning, value, error, onChange }: Commen
         id="comment"
         name="comment"
         rows={5}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
         aria-describedby={`comment-warning comment-count${error ? " comment-error" : ""}`}
         aria-invalid={over || error ? true : undefined}
         className="mt-2 block w-full rounded-md border border-slate-400 px-3 py-2"

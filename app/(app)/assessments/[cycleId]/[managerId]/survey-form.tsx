@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { instrumentText, orderedAspects } from "@/lib/instrument";
 import { completedAspects, type Perspective } from "@/lib/survey";
@@ -29,7 +29,8 @@ const aspects = orderedAspects(text);
 export function SurveyForm(props: SurveyFormProps) {
   const { draftKey, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold } = props;
   const [state, formAction, pending] = useActionState(submitSurveyAction, initial);
-  const { draft, update, clear } = useDraft(draftKey);
+  const form = useRef<HTMLFormElement>(null);
+  const { draft, capture, clear } = useDraft(draftKey, form);
   const router = useRouter();
   const summary = useRef<HTMLDivElement>(null);
   const done = completedAspects(draft.answers, perspective);
@@ -43,8 +44,17 @@ export function SurveyForm(props: SurveyFormProps) {
     }
   }, [state, clear, router]);
 
+  // Submitting through the action prop would make React reset the form afterwards, wiping
+  // every answer when the server asks for a correction. With JavaScript, send it by hand;
+  // without, the action prop still works.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
   return (
-    <form action={formAction} className="mx-auto max-w-3xl space-y-6" noValidate>
+    <form ref={form} action={formAction} onSubmit={submit} onChange={capture} className="mx-auto max-w-3xl space-y-6" noValidate>
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{title}</h1>
         <p className="text-slate-700">{subtitle}</p>
@@ -74,9 +84,7 @@ export function SurveyForm(props: SurveyFormProps) {
           position={index + 1}
           text={text}
           perspective={perspective}
-          answers={draft.answers}
           errors={state.fieldErrors}
-          onAnswer={(name, value) => update((previous) => ({ ...previous, answers: { ...previous.answers, [name]: value } }))}
         />
       ))}
 
@@ -86,7 +94,6 @@ export function SurveyForm(props: SurveyFormProps) {
           warning={`${managerFirstName} will read your comment word for word, without your name, once at least ${commentThreshold} colleagues have written one. Leave out details that would point to you.`}
           value={draft.comment}
           error={state.fieldErrors.comment?.[0]}
-          onChange={(comment) => update((previous) => ({ ...previous, comment }))}
         />
       )}
 

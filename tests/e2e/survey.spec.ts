@@ -1,0 +1,88 @@
+import type { Page } from "@playwright/test";
+import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+// The first rep of every demo team has not answered the open cycle yet.
+const repOf = (teamIndex: number) => ({ email: demoEmail(DEMO_TEAMS[teamIndex]!.reps[0]!), manager: DEMO_TEAMS[teamIndex]!.manager });
+
+async function openSurvey(page: Page, manager: string) {
+  await page.getByRole("link", { name: `Rate ${manager}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Rate ${manager}` })).toBeVisible();
+}
+
+test("a rep completes the survey with the keyboard alone, and it is then done", async ({ page }) => {
+  const { email, manager } = repOf(0);
+  await signIn(page, email);
+  await openSurvey(page, manager);
+  await expect(page.getByText("0 of 7 aspects")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Walk the form with Tab: choose the focused option of every radio group with Space,
+  // type a comment, and submit with Enter.
+  await page.locator("h1").click();
+  let submitted = false;
+  for (let step = 0; step < 200 && !submitted; step++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return { tag: element?.tagName, type: element?.type, text: element?.textContent ?? "" };
+    });
+    if (focused.type === "radio") await page.keyboard.press("ArrowRight");
+    if (focused.tag === "TEXTAREA") await page.keyboard.type("Weekly one-to-ones help me a lot.");
+    if (focused.tag === "BUTTON" && focused.text.includes("Submit my answers")) {
+      await expect(page.getByText("7 of 7 aspects")).toBeVisible();
+      await page.keyboard.press("Enter");
+      submitted = true;
+    }
+  }
+  expect(submitted).toBe(true);
+
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+  await expect(page.getByText(`Your answers about ${manager}`)).toBeVisible();
+  await expect(page.getByText("Weekly one-to-ones")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Back to your assessments" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: `Rate ${manager}` }).getByText("Done")).toBeVisible();
+  await openSurvey(page, manager);
+  await expect(page.getByText(`You have already rated ${manager} in`)).toBeVisible();
+});
+
+test("a half-finished survey survives a reload, in this browser only", async ({ page }) => {
+  const { email, manager } = repOf(4);
+  await signIn(page, email);
+  await openSurvey(page, manager);
+  const focus = page.getByRole("region", { name: "1. Focus" });
+  await focus.getByRole("radio", { name: "4 · Often" }).first().check();
+  await focus.getByRole("radio", { name: "Can't say" }).nth(1).check();
+  await focus.getByRole("group").nth(2).getByRole("radio").nth(3).check();
+  await expect(page.getByText("1 of 7 aspects")).toBeVisible();
+  await page.getByLabel(/Anything else/).fill("Draft comment");
+
+  await page.reload();
+  await expect(page.getByText("1 of 7 aspects")).toBeVisible();
+  await expect(focus.getByRole("radio", { name: "4 · Often" }).first()).toBeChecked();
+  await expect(page.getByLabel(/Anything else/)).toHaveValue("Draft comment");
+});
+
+test("submitting with items missing names them and writes nothing", async ({ page }) => {
+  const { email, manager } = repOf(5);
+  await signIn(page, email);
+  await openSurvey(page, manager);
+  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
+  await expect(page.getByText("Choose an answer, or “Can't say”.").first()).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("listitem").filter({ hasText: `Rate ${manager}` }).getByText("Not done yet")).toBeVisible();
+});
+
+test("the survey fits a 375 px phone without sideways scrolling", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const { email, manager } = repOf(6);
+  await signIn(page, email);
+  await openSurvey(page, manager);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
