@@ -53,15 +53,17 @@ test("a half-finished survey survives a reload, in this browser only", async ({ 
   await signIn(page, email);
   await openSurvey(page, manager);
   const focus = page.getByRole("region", { name: "1. Focus" });
-  await focus.getByRole("radio", { name: "4 · Often" }).first().check();
-  await focus.getByRole("radio", { name: "Can't say" }).nth(1).check();
-  await focus.getByRole("group").nth(2).getByRole("radio").nth(3).check();
+  const item = (name: string) => focus.locator(`fieldset:has(input[name="aspects.focus.${name}"])`);
+  await item("management").getByRole("radio", { name: "4 · Often" }).check();
+  await item("leadership").getByRole("radio", { name: "Can't say" }).check();
+  await item("need").getByRole("radio").nth(3).check();
   await expect(page.getByText("1 of 7 aspects")).toBeVisible();
   await page.getByLabel(/Anything else/).fill("Draft comment");
 
   await page.reload();
   await expect(page.getByText("1 of 7 aspects")).toBeVisible();
-  await expect(focus.getByRole("radio", { name: "4 · Often" }).first()).toBeChecked();
+  await expect(item("management").getByRole("radio", { name: "4 · Often" })).toBeChecked();
+  await expect(item("leadership").getByRole("radio", { name: "Can't say" })).toBeChecked();
   await expect(page.getByLabel(/Anything else/)).toHaveValue("Draft comment");
 });
 
