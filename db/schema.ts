@@ -45,6 +45,9 @@ export const people = pgTable(
     isAdmin: boolean("is_admin").notNull().default(false),
     isActive: boolean("is_active").notNull().default(true),
     passwordHash: text("password_hash"),
+    // Sessions issued before this instant are refused: signing out ends every copy of a
+    // session cookie, not just the one in the browser that clicked.
+    sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -26,6 +26,7 @@ export function baseAuthConfig(): NextAuthConfig {
     callbacks: {
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.iat === "number") session.issuedAt = token.iat;
         return session;
       },
     },

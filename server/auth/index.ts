@@ -8,6 +8,8 @@ import { checkCredentials, clientIp, signInSchema } from "./credentials";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** When the session token was issued, in seconds since the epoch. */
+    issuedAt?: number;
   }
 }
 

@@ -16,7 +16,8 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = personId.safeParse(session?.user?.id);
   if (!id.success) return null;
-  return loadViewer(await getDb(), id.data);
+  // A session without an issue time predates revocation support: treat it as issued at 0.
+  return loadViewer(await getDb(), id.data, session?.issuedAt ?? 0);
 });
 
 /** For pages and actions that need someone signed in: anyone else goes to the sign-in page. */

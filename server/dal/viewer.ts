@@ -16,9 +16,10 @@ export interface Viewer {
 /**
  * Loads the signed-in person fresh from the database, with their position in the
  * reporting tree. A deactivated or deleted person yields null, which ends their session
- * on this very request.
+ * on this very request; so does a session issued before the person last signed out.
+ * `issuedAtSeconds` is the session token's issue time; tests of people alone omit it.
  */
-export async function loadViewer(db: Database, personId: string): Promise<Viewer | null> {
+export async function loadViewer(db: Database, personId: string, issuedAtSeconds = Number.MAX_SAFE_INTEGER): Promise<Viewer | null> {
   const [row] = await selectRows<Viewer>(
     db,
     sql`
@@ -30,7 +31,13 @@ export async function loadViewer(db: Database, personId: string): Promise<Viewer
           WHERE report.reports_to = p.id AND report.is_active AND report_of_report.is_active
         ) AS "hasIndirectReports"
       FROM people AS p
-      WHERE p.id = ${personId} AND p.is_active`,
+      WHERE p.id = ${personId} AND p.is_active
+        AND (p.sessions_valid_from IS NULL OR extract(epoch FROM p.sessions_valid_from) <= ${issuedAtSeconds})`,
   );
   return row ?? null;
+}
+
+/** Ends every session the person holds, wherever its cookie is: used when they sign out. */
+export async function revokeSessions(db: Database, personId: string) {
+  await db.execute(sql`UPDATE people SET sessions_valid_from = date_trunc('second', now()) WHERE id = ${personId}`);
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
-import { loadViewer } from "@/server/dal/viewer";
+import { loadViewer, revokeSessions } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 
@@ -45,5 +45,17 @@ describe("the viewer behind a session", () => {
 
   it("knows nobody for an id that does not exist", async () => {
     expect(await loadViewer(database.db, "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+});
+
+describe("signing out", () => {
+  it("ends every session issued before it, and not the ones issued after", async () => {
+    const { db } = database;
+    const person = await createPerson(db);
+    const issuedBefore = Math.floor(Date.now() / 1000) - 60;
+    expect(await loadViewer(db, person.id, issuedBefore)).not.toBeNull();
+    await revokeSessions(db, person.id);
+    expect(await loadViewer(db, person.id, issuedBefore)).toBeNull();
+    expect(await loadViewer(db, person.id, Math.floor(Date.now() / 1000) + 1)).not.toBeNull();
   });
 });

@@ -1,0 +1,295 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { selectRows } from "@/db/raw";
+import { ASPECT_KEYS, type AspectKey, type Rating } from "@/lib/aspects";
+import {
+  type Absent,
+  type AspectAggregate,
+  type Gated,
+  type Moments,
+  type Scores,
+  type SelfAspect,
+  type Shown,
+  type Thresholds,
+  emptyAspects,
+  resolveThresholds,
+  selfProfile,
+  situationalTarget,
+  suppressTeam,
+} from "@/lib/scoring";
+import type { SituationKey } from "@/lib/situations";
+import { closeDueCycles } from "@/server/cycles/close";
+import { ForbiddenError } from "./errors";
+import type { Viewer } from "./viewer";
+
+/** How many closed cycles the trend goes back, the selected one included. */
+export const TREND_CYCLES = 8;
+
+export interface ReportCycle {
+  id: string;
+  name: string;
+  state: "open" | "closed";
+  closesOn: string;
+  /** Reps the snapshot invited to rate the manager (N). */
+  invited: number;
+  /** How many of them answered (n). Counts only: they say nothing about who. */
+  responded: number;
+}
+
+export interface ReportSubject {
+  id: string;
+  name: string;
+  /** The viewer is reading their own report: the only case in which comments are shown. */
+  isViewer: boolean;
+}
+
+/** A team's scores without its comments, which only the selected cycle's owner gets. */
+export type TeamScores = Shown<Scores> | Absent<"team_below_threshold">;
+
+export interface CycleResult {
+  cycle: ReportCycle;
+  team: TeamScores;
+  /** The manager's own answers, or `null` when they did not assess themselves. */
+  self: Record<AspectKey, SelfAspect> | null;
+}
+
+interface ReportBase {
+  manager: ReportSubject;
+  /** Every cycle this viewer may open for this manager, newest first. */
+  cycles: ReportCycle[];
+}
+
+export type ManagerReport =
+  /** The viewer's own report before anyone was ever invited to rate them. */
+  | { status: "not-rated"; manager: ReportSubject }
+  /** An open cycle: how many answered so far, never a score. */
+  | (ReportBase & { status: "open"; cycle: ReportCycle })
+  | (ReportBase & {
+      status: "closed";
+      cycle: ReportCycle;
+      thresholds: Thresholds;
+      /** The team's current situations (latest save) and the target T they give. */
+      situations: SituationKey[];
+      target: number;
+      current: CycleResult;
+      /** Closed cycles up to and including the selected one, oldest first. */
+      trend: CycleResult[];
+      /** `null` when the viewer is not the manager: comments are for the manager alone. */
+      comments: Gated<{ readonly items: readonly string[] }> | null;
+    });
+
+export type ClosedReport = Extract<ManagerReport, { status: "closed" }>;
+
+export interface ReportRequest {
+  /** Whose report; the viewer's own when absent. */
+  managerId?: string;
+  /** Which cycle; the latest closed one (else the latest open one) when absent. */
+  cycleId?: string;
+}
+
+const uuid = z.uuid();
+
+/**
+ * A manager's report for one cycle, as this viewer may see it. The manager sees their own
+ * report with comments. Anyone above the manager in a cycle's snapshot (rater → manager
+ * rows of cycle_assignments, followed upward) sees that cycle without comments. Nobody
+ * else, admins included: they get a ForbiddenError, whatever exists or not.
+ *
+ * Two SQL statements do the work (after the usual closing of cycles past their date):
+ * one finds the cycles the viewer may open, with n of N, the thresholds and the team's
+ * situation; the other aggregates the answers of the closed ones into sufficient
+ * statistics. Individual answers never leave the database; comments only do for the
+ * manager, and only when there are enough of them.
+ */
+export async function loadReport(db: Database, viewer: Viewer, request: ReportRequest = {}): Promise<ManagerReport> {
+  const managerId = request.managerId ?? viewer.id;
+  if (!uuid.safeParse(managerId).success || (request.cycleId && !uuid.safeParse(request.cycleId).success)) {
+    throw new ForbiddenError("open this report");
+  }
+  const isViewer = managerId === viewer.id;
+  await closeDueCycles(db);
+
+  const context = await selectRows<ContextRow>(db, contextQuery(viewer.id, managerId));
+  const first = context[0];
+  if (!first) {
+    if (isViewer && !request.cycleId) return { status: "not-rated", manager: { id: viewer.id, name: viewer.name, isViewer } };
+    throw new ForbiddenError("open this report");
+  }
+  const cycles = context.map(toCycle);
+  const cycle = request.cycleId ? cycles.find((c) => c.id === request.cycleId) : (cycles.find((c) => c.state === "closed") ?? cycles[0]);
+  if (!cycle) throw new ForbiddenError("open this report for that cycle");
+  const manager = { id: managerId, name: first.managerName, isViewer };
+  if (cycle.state === "open") return { status: "open", manager, cycles, cycle };
+
+  const thresholds = resolveThresholds({ k: first.minRaters ?? undefined, commentThreshold: first.minCommenters ?? undefined });
+  // The selected cycle and the closed ones before it, oldest first: the report reads as it did then.
+  const trendCycles = cycles.slice(cycles.indexOf(cycle)).filter((c) => c.state === "closed").slice(0, TREND_CYCLES).reverse();
+  const rows = await selectRows<AggregateRow>(db, aggregateQuery(managerId, trendCycles, cycle.id, isViewer, thresholds));
+  const byCycle = new Map(rows.map((row) => [row.cycleId, row]));
+  const results = trendCycles.map((c) => cycleResult(c, byCycle.get(c.id), thresholds));
+  const current = results[results.length - 1]!;
+  const situations = first.situations ?? [];
+  return {
+    status: "closed",
+    manager,
+    cycles,
+    cycle,
+    thresholds,
+    situations,
+    target: situationalTarget(situations),
+    current: current.result,
+    trend: results.map((r) => r.result),
+    comments: isViewer && current.comments ? current.comments : null,
+  };
+}
+
+interface ContextRow {
+  id: string;
+  name: string;
+  state: "open" | "closed";
+  closesOn: string;
+  invited: number;
+  responded: number;
+  managerName: string;
+  minRaters: number | null;
+  minCommenters: number | null;
+  situations: SituationKey[] | null;
+}
+
+const toCycle = ({ id, name, state, closesOn, invited, responded }: ContextRow): ReportCycle => ({
+  id,
+  name,
+  state,
+  closesOn,
+  invited,
+  responded,
+});
+
+/**
+ * The cycles in which the manager was rated and the viewer may see the result: all of
+ * them for the manager, and for anyone else the cycles whose snapshot has the viewer
+ * above the manager. `above` climbs the snapshot from the manager: in each cycle the
+ * manager rates their own manager, who rates theirs, and so on.
+ */
+function contextQuery(viewerId: string, managerId: string): SQL {
+  return sql`
+    WITH RECURSIVE above(cycle_id, person_id) AS (
+      SELECT a.cycle_id, a.manager_id FROM cycle_assignments a
+        WHERE a.rater_id = ${managerId} AND a.manager_id <> a.rater_id
+      UNION
+      SELECT a.cycle_id, a.manager_id FROM cycle_assignments a
+        JOIN above ON a.cycle_id = above.cycle_id AND a.rater_id = above.person_id
+        WHERE a.manager_id <> a.rater_id
+    ),
+    rated AS (
+      SELECT a.cycle_id, count(*)::int AS invited, count(p.rater_id)::int AS responded
+        FROM cycle_assignments a
+        LEFT JOIN participations p
+          ON p.cycle_id = a.cycle_id AND p.rater_id = a.rater_id AND p.manager_id = a.manager_id
+        WHERE a.manager_id = ${managerId} AND a.rater_id <> a.manager_id
+        GROUP BY a.cycle_id
+    )
+    SELECT c.id, c.name, c.state::text AS state, c.closes_on::text AS "closesOn", rated.invited, rated.responded,
+      (SELECT name FROM people WHERE id = ${managerId}) AS "managerName",
+      (SELECT min_raters FROM settings WHERE id = 1)::int AS "minRaters",
+      (SELECT min_commenters FROM settings WHERE id = 1)::int AS "minCommenters",
+      (SELECT array_to_json(s.situations) FROM team_situations s
+        WHERE s.manager_id = ${managerId} ORDER BY s.changed_at DESC LIMIT 1) AS situations
+    FROM rated
+    JOIN cycles c ON c.id = rated.cycle_id
+    WHERE c.state <> 'draft'
+      AND (${viewerId === managerId}
+        OR EXISTS (SELECT 1 FROM above WHERE above.cycle_id = c.id AND above.person_id = ${viewerId}))
+    ORDER BY c.opens_on DESC, c.closes_on DESC`;
+}
+
+type Series = "management" | "leadership" | "need";
+
+interface AggregateRow {
+  cycleId: string;
+  respondents: number;
+  /** Present only for the manager's own selected cycle, and only above the comment threshold. */
+  comments: string[] | null;
+  aspects: Partial<Record<AspectKey, Record<Series, Moments>>> | null;
+  self: Partial<Record<AspectKey, { management: Rating | null; leadership: Rating | null }>> | null;
+}
+
+const moments = (column: Series) => sql.raw(`json_build_object(
+  'n', count(a.${column}),
+  'sum', coalesce(sum(a.${column}), 0),
+  'sumOfSquares', coalesce(sum(a.${column} * a.${column}), 0))`);
+
+/**
+ * Per closed cycle: how many responded, and per aspect the count, sum and sum of squares
+ * of each item's non-empty answers, which is all lib/scoring needs. Also the manager's
+ * self-assessment, and the selected cycle's comments when the viewer is the manager and
+ * at least the comment threshold of people wrote one; lib/scoring checks that again and
+ * shuffles them.
+ */
+function aggregateQuery(managerId: string, cycles: ReportCycle[], selectedId: string, withComments: boolean, thresholds: Thresholds): SQL {
+  const ids = sql.join(
+    cycles.map((cycle) => sql`${cycle.id}::uuid`),
+    sql`, `,
+  );
+  return sql`
+    WITH teams AS (
+      SELECT r.cycle_id, count(*)::int AS respondents,
+        CASE WHEN ${withComments} AND r.cycle_id = ${selectedId}::uuid AND count(r.comment) >= ${thresholds.commentThreshold}
+          THEN json_agg(r.comment) FILTER (WHERE r.comment IS NOT NULL) END AS comments
+      FROM responses r
+      WHERE r.manager_id = ${managerId} AND r.cycle_id IN (${ids})
+      GROUP BY r.cycle_id
+    ),
+    per_aspect AS (
+      SELECT r.cycle_id, a.aspect,
+        json_build_object('management', ${moments("management")}, 'leadership', ${moments("leadership")}, 'need', ${moments("need")}) AS moments
+      FROM responses r
+      JOIN response_answers a ON a.response_id = r.id
+      WHERE r.manager_id = ${managerId} AND r.cycle_id IN (${ids})
+      GROUP BY r.cycle_id, a.aspect
+    ),
+    aspects AS (
+      SELECT cycle_id, json_object_agg(aspect, moments) AS aspects FROM per_aspect GROUP BY cycle_id
+    ),
+    selves AS (
+      SELECT cycle_id, json_object_agg(aspect, json_build_object('management', management, 'leadership', leadership)) AS self
+      FROM self_assessment_answers
+      WHERE manager_id = ${managerId} AND cycle_id IN (${ids})
+      GROUP BY cycle_id
+    )
+    SELECT c.id AS "cycleId", coalesce(teams.respondents, 0) AS respondents, teams.comments, aspects.aspects, selves.self
+    FROM cycles c
+    LEFT JOIN teams ON teams.cycle_id = c.id
+    LEFT JOIN aspects ON aspects.cycle_id = c.id
+    LEFT JOIN selves ON selves.cycle_id = c.id
+    WHERE c.id IN (${ids})`;
+}
+
+function teamAggregate(row: AggregateRow | undefined) {
+  const aspects: Record<AspectKey, AspectAggregate> = emptyAspects();
+  for (const key of ASPECT_KEYS) {
+    const found = row?.aspects?.[key];
+    if (found) aspects[key] = { management: found.management, leadership: found.leadership, need: found.need };
+  }
+  return { respondents: row?.respondents ?? 0, aspects, comments: row?.comments ?? [] };
+}
+
+function cycleResult(cycle: ReportCycle, row: AggregateRow | undefined, thresholds: Thresholds) {
+  const report = suppressTeam(teamAggregate(row), thresholds);
+  // Comments travel apart from the scores: only the selected cycle's manager gets them.
+  const team: TeamScores = report.shown
+    ? { shown: true, respondents: report.respondents, aspects: report.aspects, balance: report.balance, versatility: report.versatility }
+    : report;
+  const answers = row?.self;
+  const self = answers
+    ? selfProfile({
+        aspects: Object.fromEntries(
+          ASPECT_KEYS.map((key) => [key, answers[key] ?? { management: null, leadership: null }]),
+        ) as Record<AspectKey, { management: Rating | null; leadership: Rating | null }>,
+      })
+    : null;
+  const result: CycleResult = { cycle, team, self };
+  return { result, comments: report.shown ? report.comments : null };
+}
