@@ -19,7 +19,9 @@ async function surveyUrl(page: Page, manager: string) {
 }
 
 async function captureSubmission(page: Page): Promise<Captured> {
-  for (const group of await page.locator("fieldset").all()) await group.getByRole("radio").nth(2).check();
+  const groups = await page.locator("fieldset").all();
+  expect(groups).toHaveLength(21);
+  for (const group of groups) await group.getByRole("radio").nth(2).check();
   let captured: Captured | undefined;
   await page.route("**/assessments/**", async (route) => {
     const request = route.request();
@@ -60,12 +62,15 @@ test("forged survey submissions are refused and write nothing", async ({ browser
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signIn(otherPage, otherTeam.email);
+  await expect(otherPage.getByRole("button", { name: "Sign out" })).toBeVisible();
   const otherManagerId = (await surveyUrl(otherPage, otherTeam.manager)).split("/")[3]!;
 
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, attacker.email);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("link", { name: `Rate ${attacker.manager}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Rate ${attacker.manager}` })).toBeVisible();
   const captured = await captureSubmission(page);
   captured.headers.cookie = await cookieHeader(context);
 
@@ -94,6 +99,7 @@ test("forged survey submissions are refused and write nothing", async ({ browser
   expect(await replayed.text()).toContain("Your session has ended");
 
   await signIn(page, attacker.email);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expectNotDone(page, attacker.manager);
   await expectNotDone(otherPage, otherTeam.manager);
   await request.dispose();
