@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles, participations, people, selfAssessments } from "@/db/schema";
+import { closeDueCycles } from "@/server/cycles/close";
 import { ForbiddenError } from "./errors";
 import type { Viewer } from "./viewer";
 
@@ -94,4 +95,34 @@ export async function adminOverview(db: Database, viewer: Viewer) {
     inactivePeople: peopleCounts?.inactive ?? 0,
     cycles: Object.fromEntries(cycleCounts.map((row) => [row.state, row.total])) as Partial<Record<"draft" | "open" | "closed", number>>,
   };
+}
+
+/**
+ * While a cycle is open, how many of each team below the viewer have answered, from the
+ * cycle's snapshot of the tree. Counts only: scores exist once the cycle has closed.
+ */
+export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
+  await closeDueCycles(db);
+  return selectRows<{ cycle_name: string; closes_on: string; manager_id: string; manager_name: string; invited: number; responded: number }>(
+    db,
+    sql`
+      WITH RECURSIVE open_cycles AS (
+        SELECT id, name, closes_on FROM cycles WHERE state = 'open'
+      ), below(cycle_id, person_id) AS (
+        SELECT a.cycle_id, a.rater_id FROM cycle_assignments a JOIN open_cycles c ON c.id = a.cycle_id
+          WHERE a.manager_id = ${viewer.id} AND a.rater_id <> a.manager_id
+        UNION
+        SELECT a.cycle_id, a.rater_id FROM cycle_assignments a JOIN below b ON a.cycle_id = b.cycle_id AND a.manager_id = b.person_id
+          WHERE a.rater_id <> a.manager_id
+      )
+      SELECT c.name AS cycle_name, c.closes_on::text AS closes_on, m.id AS manager_id, m.name AS manager_name,
+        count(a.rater_id)::int AS invited, count(p.rater_id)::int AS responded
+      FROM below b
+      JOIN open_cycles c ON c.id = b.cycle_id
+      JOIN people m ON m.id = b.person_id
+      JOIN cycle_assignments a ON a.cycle_id = b.cycle_id AND a.manager_id = b.person_id AND a.rater_id <> a.manager_id
+      LEFT JOIN participations p ON p.cycle_id = a.cycle_id AND p.rater_id = a.rater_id AND p.manager_id = a.manager_id
+      GROUP BY c.name, c.closes_on, m.id, m.name
+      ORDER BY c.closes_on, m.name`,
+  );
 }

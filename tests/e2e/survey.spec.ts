@@ -40,6 +40,7 @@ test("a rep completes the survey with the keyboard alone, and it is then done", 
   await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
   await expect(page.getByText(`Your answers about ${manager}`)).toBeVisible();
   await expect(page.getByText("Weekly one-to-ones")).toHaveCount(0);
+  expect(await page.evaluate(() => window.localStorage.length)).toBe(0);
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Back to your assessments" }).click();

@@ -1,10 +1,13 @@
-import { teamsBelow } from "@/server/dal/home";
+import { formatDay } from "@/lib/dates";
+import { openCycleProgressBelow, teamsBelow } from "@/server/dal/home";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 
 export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; level?: 1 | 2 }) {
   const Heading = level === 1 ? "h1" : "h2";
-  const teams = await teamsBelow(await getDb(), viewer);
+  const db = await getDb();
+  const teams = await teamsBelow(db, viewer);
+  const progress = await openCycleProgressBelow(db, viewer);
   return (
     <section aria-labelledby="teams-heading">
       <Heading id="teams-heading" className={level === 1 ? "text-2xl font-bold" : "text-xl font-semibold"}>
@@ -23,6 +26,35 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
           </li>
         ))}
       </ul>
+      {[...byCycle(progress)].map(([cycleName, rows]) => (
+        <table key={cycleName} className="mt-6 w-full max-w-2xl rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <caption className="px-4 py-2 text-left font-medium">
+            Responses so far in {cycleName}, open until {formatDay(rows[0]!.closes_on)}. Results appear when it closes.
+          </caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-4 py-2">Team of</th>
+              <th scope="col" className="px-4 py-2">Responded</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.manager_id} className="border-t border-slate-200">
+                <th scope="row" className="px-4 py-2 font-medium">{row.manager_name}</th>
+                <td className="px-4 py-2">
+                  {row.responded} of {row.invited}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
     </section>
   );
+}
+
+function byCycle<Row extends { cycle_name: string }>(rows: Row[]) {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(row.cycle_name, [...(groups.get(row.cycle_name) ?? []), row]);
+  return groups;
 }

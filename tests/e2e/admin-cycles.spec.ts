@@ -1,0 +1,40 @@
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+test("an admin sees every cycle with its response counts and creates a draft", async ({ signedInAs }) => {
+  const page = await signedInAs("admin");
+  await page.getByRole("link", { name: "Manage cycles" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cycles" })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.filter({ hasText: "open" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "closed" })).toHaveCount(3);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Name").first().fill("Planning cycle");
+  await page.getByLabel("Opens on").first().fill("2027-02-01");
+  await page.getByLabel("Closes on").first().fill("2027-01-15");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByText("The close date must come after the open date.")).toBeVisible();
+
+  await page.getByLabel("Closes on").first().fill("2027-02-26");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByText("Draft “Planning cycle” created.")).toBeVisible();
+  const draft = rows.filter({ hasText: "Planning cycle" });
+  await expect(draft.getByText("draft", { exact: true })).toBeVisible();
+  await expect(draft.getByRole("button", { name: "Open Planning cycle" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("people who are not admins cannot reach the cycles page", async ({ signedInAs }) => {
+  const page = await signedInAs("vp");
+  const response = await page.goto("/admin/cycles");
+  expect(response?.status()).toBe(404);
+});
+
+test("How scores work explains the poles, the formulas and the thresholds in force", async ({ signedInAs }) => {
+  const page = await signedInAs("manager");
+  await page.goto("/how-scores-work");
+  await expect(page.getByRole("heading", { level: 1, name: "How scores work" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Decision-making" })).toBeVisible();
+  await expect(page.getByText(/at least\s+3\s+people answered/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
