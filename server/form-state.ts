@@ -6,6 +6,11 @@ export type FormState<Field extends string = string> = {
   status: "idle" | "error" | "success";
   message: string;
   fieldErrors: Partial<Record<Field, string[]>>;
+  /**
+   * What was typed, echoed back so the form can show it again: React resets a form after
+   * its action runs, and nobody should retype a whole form to fix one field. Never a password.
+   */
+  values?: Partial<Record<Field, string>>;
 };
 
 export const idleState: FormState = { status: "idle", message: "", fieldErrors: {} };

@@ -22,11 +22,13 @@ function safeRedirect(value: FormDataEntryValue | null): string {
 
 export async function signInAction(_previous: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const values = { email: String(formData.get("email") ?? "") };
   if (!parsed.success) {
     return {
       status: "error",
       message: "Check the highlighted fields.",
       fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
     };
   }
   try {
@@ -35,7 +37,7 @@ export async function signInAction(_previous: FormState<SignInField>, formData: 
     if (!(error instanceof AuthError)) throw error; // Next.js's redirect after success travels as an error.
     const throttled = error instanceof CredentialsSignin && error.code === "throttled";
     const message = throttled ? THROTTLED : error.type === "CredentialsSignin" ? INVALID : UNAVAILABLE;
-    return { status: "error", message, fieldErrors: {} };
+    return { status: "error", message, fieldErrors: {}, values };
   }
   return { status: "success", message: "Signed in.", fieldErrors: {} };
 }

@@ -14,6 +14,9 @@ test.describe("sign-in page", () => {
     await signIn(page, "elena.marquez@northwind.example", "not-the-password");
     const message = page.getByRole("status");
     await expect(message).toHaveText("That email and password do not match an active account.");
+    // The email survives the refusal; the password does not.
+    await expect(page.getByLabel("Work email")).toHaveValue("elena.marquez@northwind.example");
+    await expect(page.getByLabel("Password")).toHaveValue("");
     await signIn(page, "nobody@northwind.example", "not-the-password");
     await expect(message).toHaveText("That email and password do not match an active account.");
     await expect(page).toHaveURL(/\/login/);

@@ -34,32 +34,41 @@ async function asAdmin(work: (viewer: Viewer) => Promise<string>): Promise<Cycle
   }
 }
 
+const typed = (formData: FormData) => ({
+  name: String(formData.get("name") ?? ""),
+  opensOn: String(formData.get("opensOn") ?? ""),
+  closesOn: String(formData.get("closesOn") ?? ""),
+});
+
 function parseCycle(formData: FormData) {
-  return cycleInputSchema.safeParse({
-    name: formData.get("name"),
-    opensOn: formData.get("opensOn"),
-    closesOn: formData.get("closesOn"),
-  });
+  return cycleInputSchema.safeParse(typed(formData));
 }
 
 export async function createCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {
   const parsed = parseCycle(formData);
-  if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return asAdmin(async (viewer) => {
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const result = await asAdmin(async (viewer) => {
     await createCycle(await getDb(), viewer, parsed.data);
     return `Draft “${parsed.data.name}” created. Open it when you are ready.`;
   });
+  // After a success the form starts empty for the next cycle; after a refusal it keeps what was typed.
+  return result.status === "error" ? { ...result, values: typed(formData) } : result;
+}
+
+function invalid(error: z.ZodError, formData: FormData): CycleFormState {
+  return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors, values: typed(formData) };
 }
 
 export async function updateCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {
   const id = cycleIdSchema.safeParse(formData.get("cycleId"));
   const parsed = parseCycle(formData);
   if (!id.success) return failed("Unknown cycle.");
-  if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  return asAdmin(async (viewer) => {
+  if (!parsed.success) return invalid(parsed.error, formData);
+  const result = await asAdmin(async (viewer) => {
     await updateDraftCycle(await getDb(), viewer, id.data, parsed.data);
     return `Saved “${parsed.data.name}”.`;
   });
+  return { ...result, values: typed(formData) };
 }
 
 export async function openCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {

@@ -25,7 +25,7 @@ export function CycleForm({ cycle }: CycleFormProps) {
           id={id}
           name={name}
           type={type}
-          defaultValue={value}
+          defaultValue={state.values?.[name] ?? value}
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
