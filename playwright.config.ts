@@ -5,7 +5,7 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 
 // Test-harness configuration. The app under test always starts on a brand-new embedded
 // database, so no run depends on data left by another.
-const PORT = 3100;
+const PORT = Number(process.env.FULCRUM_E2E_PORT ?? 3100);
 process.env.FULCRUM_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "fulcrum-e2e-"));
 
 // Playwright's own browser cannot be downloaded on every machine; Debian's Chromium can.

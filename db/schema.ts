@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  jsonb,
   boolean,
   check,
   date,
@@ -30,6 +31,18 @@ export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
 export const aspect = pgEnum("aspect", ASPECT_KEYS);
 export const situation = pgEnum("situation", SITUATION_KEYS);
 export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip"]);
+export const auditAction = pgEnum("audit_action", [
+  "cycle.create",
+  "cycle.update",
+  "cycle.open",
+  "cycle.close",
+  "people.import",
+  "person.update",
+  "person.deactivate",
+  "person.reactivate",
+  "invitation.create",
+  "settings.update",
+]);
 
 const ratingCheck = (name: string, column: string) =>
   check(name, sql.raw(`${column} IS NULL OR ${column} BETWEEN ${RATING_MIN} AND ${RATING_MAX}`));
@@ -265,4 +278,55 @@ export const loginFailures = pgTable(
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_failures_subject_idx").on(t.subjectKind, t.subject, t.failedAt)],
+);
+
+/**
+ * One-time links to set a password: an invitation or a reset. Only a SHA-256 hash of the
+ * token is stored, so a copy of the database cannot be used to sign in.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_person_idx").on(t.personId),
+    index("invitations_created_by_idx").on(t.createdBy),
+    check("invitations_expiry_after_creation", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/**
+ * What administrators did, append-only (a trigger refuses updates and deletes). It names
+ * the person or cycle acted on and never holds a survey answer.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    actorId: uuid("actor_id").references(() => people.id, { onDelete: "restrict" }),
+    action: auditAction("action").notNull(),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "restrict" }),
+    cycleId: uuid("cycle_id").references(() => cycles.id, { onDelete: "restrict" }),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_events_occurred_idx").on(t.occurredAt.desc()),
+    index("audit_events_action_idx").on(t.action, t.occurredAt.desc()),
+    index("audit_events_actor_idx").on(t.actorId),
+    index("audit_events_person_idx").on(t.personId),
+    index("audit_events_cycle_idx").on(t.cycleId),
+  ],
 );
