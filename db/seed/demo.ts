@@ -170,7 +170,7 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
   }
 
   if (cycle.state === "closed") {
-    await closeCycle(db, cycleId, cycle.closedAt);
+    await closeCycle(db, cycleId, { closedAt: cycle.closedAt });
   }
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { cycles } from "@/db/schema";
 
 /**
@@ -10,9 +10,15 @@ import { cycles } from "@/db/schema";
  * submission order (ctid). Closing copies the cycle's responses and answers out, deletes
  * them and writes them back in random order, all in the closing transaction: every row
  * then carries that one transaction id and a random position. VACUUM afterwards removes
- * the old row versions. `closedAt` backdates the close, for the demo's past cycles. Returns false when the cycle was not open (already closed, say).
+ * the old row versions. `closedAt` backdates the close, for the demo's past cycles, and
+ * `alsoInTransaction` records what else belongs to the close (an audit entry, say).
+ * Returns false when the cycle was not open (already closed, say).
  */
-export async function closeCycle(db: Database, cycleId: string, closedAt?: Date): Promise<boolean> {
+export async function closeCycle(
+  db: Database,
+  cycleId: string,
+  options: { closedAt?: Date; alsoInTransaction?: (tx: Transaction) => Promise<void> } = {},
+): Promise<boolean> {
   const closed = await db.transaction(async (tx) => {
     const [cycle] = await tx.select({ state: cycles.state }).from(cycles).where(eq(cycles.id, cycleId)).for("update");
     if (cycle?.state !== "open") return false;
@@ -27,7 +33,8 @@ export async function closeCycle(db: Database, cycleId: string, closedAt?: Date)
     await tx.execute(sql`DELETE FROM responses WHERE cycle_id = ${cycleId}`);
     await tx.execute(sql`INSERT INTO responses SELECT * FROM closing_responses ORDER BY random()`);
     await tx.execute(sql`INSERT INTO response_answers SELECT * FROM closing_answers ORDER BY random()`);
-    await tx.update(cycles).set({ state: "closed", closedAt: closedAt ?? sql`now()` }).where(eq(cycles.id, cycleId));
+    await tx.update(cycles).set({ state: "closed", closedAt: options.closedAt ?? sql`now()` }).where(eq(cycles.id, cycleId));
+    await options.alsoInTransaction?.(tx);
     return true;
   });
   if (closed) await db.execute(sql`VACUUM (ANALYZE) responses, response_answers`);

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { cycles } from "@/db/schema";
 import { closeCycle, closeDueCycles } from "@/server/cycles/close";
 import type { CycleInput } from "@/server/cycles/schema";
+import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
 import type { Viewer } from "./viewer";
 
@@ -49,8 +50,11 @@ export async function listCycles(db: Database, viewer: Viewer) {
 export async function createCycle(db: Database, viewer: Viewer, input: CycleInput) {
   requireAdmin(viewer, "create a cycle");
   try {
-    const [cycle] = await db.insert(cycles).values(input).returning({ id: cycles.id });
-    return cycle!.id;
+    return await db.transaction(async (tx) => {
+      const [cycle] = await tx.insert(cycles).values(input).returning({ id: cycles.id });
+      await recordAudit(tx, viewer, { action: "cycle.create", cycleId: cycle!.id, details: { ...input } });
+      return cycle!.id;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new CycleRuleError("A cycle with this name already exists.");
     throw error;
@@ -60,12 +64,15 @@ export async function createCycle(db: Database, viewer: Viewer, input: CycleInpu
 export async function updateDraftCycle(db: Database, viewer: Viewer, cycleId: string, input: CycleInput) {
   requireAdmin(viewer, "edit a cycle");
   try {
-    const updated = await db
-      .update(cycles)
-      .set(input)
-      .where(and(eq(cycles.id, cycleId), eq(cycles.state, "draft")))
-      .returning({ id: cycles.id });
-    if (updated.length === 0) throw new CycleRuleError("Only a draft cycle can be edited.");
+    await db.transaction(async (tx) => {
+      const updated = await tx
+        .update(cycles)
+        .set(input)
+        .where(and(eq(cycles.id, cycleId), eq(cycles.state, "draft")))
+        .returning({ id: cycles.id });
+      if (updated.length === 0) throw new CycleRuleError("Only a draft cycle can be edited.");
+      await recordAudit(tx, viewer, { action: "cycle.update", cycleId, details: { ...input } });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new CycleRuleError("A cycle with this name already exists.");
     throw error;
@@ -98,10 +105,14 @@ export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
         FROM people m
         WHERE m.is_active AND EXISTS (SELECT 1 FROM people r WHERE r.reports_to = m.id AND r.is_active)`);
     await tx.update(cycles).set({ state: "open", openedAt: sql`now()` }).where(eq(cycles.id, cycleId));
+    await recordAudit(tx, viewer, { action: "cycle.open", cycleId });
   });
 }
 
 export async function closeCycleNow(db: Database, viewer: Viewer, cycleId: string) {
   requireAdmin(viewer, "close a cycle");
-  if (!(await closeCycle(db, cycleId))) throw new CycleRuleError("Only an open cycle can be closed.");
+  const closed = await closeCycle(db, cycleId, {
+    alsoInTransaction: (tx) => recordAudit(tx, viewer, { action: "cycle.close", cycleId }),
+  });
+  if (!closed) throw new CycleRuleError("Only an open cycle can be closed.");
 }

@@ -1,0 +1,70 @@
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database, Transaction } from "@/db/client";
+import { auditAction, auditEvents, cycles, people } from "@/db/schema";
+import { ForbiddenError } from "./errors";
+import type { Viewer } from "./viewer";
+
+export type AuditAction = (typeof auditAction.enumValues)[number];
+export const AUDIT_ACTIONS = auditAction.enumValues;
+
+export interface AuditEntry {
+  action: AuditAction;
+  personId?: string | null;
+  cycleId?: string | null;
+  /** Counts, names of changed fields and the like; never a survey answer or a password. */
+  details?: Record<string, unknown>;
+}
+
+/** Records one administrator action, in the same transaction as the change it describes. */
+export async function recordAudit(tx: Database | Transaction, actor: Viewer, entry: AuditEntry) {
+  await tx.insert(auditEvents).values({
+    actorId: actor.id,
+    action: entry.action,
+    personId: entry.personId ?? null,
+    cycleId: entry.cycleId ?? null,
+    details: entry.details ?? {},
+  });
+}
+
+export interface AuditFilter {
+  action?: AuditAction;
+  /** Calendar days, inclusive, in UTC. */
+  from?: string;
+  to?: string;
+  page: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const actor = alias(people, "actor");
+const subject = alias(people, "subject");
+
+/** The audit log for administrators, newest first, one page at a time. */
+export async function listAudit(db: Database, viewer: Viewer, filter: AuditFilter) {
+  if (!viewer.isAdmin) throw new ForbiddenError("read the audit log");
+  const conditions: SQL[] = [];
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.from) conditions.push(gte(auditEvents.occurredAt, sql`${filter.from}::date`));
+  if (filter.to) conditions.push(lt(auditEvents.occurredAt, sql`${filter.to}::date + 1`));
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      occurredAt: auditEvents.occurredAt,
+      details: auditEvents.details,
+      actorName: actor.name,
+      personName: subject.name,
+      personEmail: subject.email,
+      cycleName: cycles.name,
+    })
+    .from(auditEvents)
+    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
+    .leftJoin(subject, eq(subject.id, auditEvents.personId))
+    .leftJoin(cycles, eq(cycles.id, auditEvents.cycleId))
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .offset((filter.page - 1) * AUDIT_PAGE_SIZE);
+  return { entries: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}
