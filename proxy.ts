@@ -6,7 +6,7 @@ import { baseAuthConfig } from "@/server/auth/config";
 // not accept as a proxy. The proxy module is only evaluated by the running server.
 const { auth } = NextAuth(baseAuthConfig());
 
-const PUBLIC_PATHS = ["/login"];
+const isPublic = (pathname: string) => pathname === "/login" || pathname.startsWith("/invite/");
 
 /**
  * Sends visitors without a session to the sign-in page. It only redirects: every page,
@@ -14,7 +14,7 @@ const PUBLIC_PATHS = ["/login"];
  */
 export default auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (request.auth || PUBLIC_PATHS.includes(pathname)) return NextResponse.next();
+  if (request.auth || isPublic(pathname)) return NextResponse.next();
   const login = new URL("/login", request.nextUrl);
   if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(login);

@@ -26,6 +26,13 @@ const schema = z
     // How many reverse proxies sit in front of the app and append to X-Forwarded-For.
     // 0 means the app is reached directly and the header, which a client can forge, is ignored.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // An SMTP server for invitation emails, e.g. smtps://user:password@smtp.example.com.
+    // Without it, invitation links are only shown to the admin, who passes them on.
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional().or(z.literal("").transform(() => undefined)),
+    SMTP_FROM: z.string().min(3).default("Fulcrum <no-reply@localhost>"),
+    // The address people use to reach the app, for links in invitations. Defaults to the
+    // address of the request that created the link.
+    FULCRUM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
   })
   .refine((value) => value.FULCRUM_DEMO || value.AUTH_SECRET, {
     message: "AUTH_SECRET is required when FULCRUM_DEMO is off",

@@ -8,9 +8,9 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string }> }) {
   if (await currentViewer()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, password } = await searchParams;
   return (
     <main className="mx-auto grid max-w-5xl gap-10 px-4 py-12 md:grid-cols-[22rem_1fr]">
       <section aria-labelledby="sign-in-heading">
@@ -21,6 +21,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mt-2 text-sm text-slate-700">
           Rate your manager anonymously, and see where you stand between managing and leading.
         </p>
+        {password === "set" && (
+          <p className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Your password is set. Sign in with it now.
+          </p>
+        )}
         <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
         </div>

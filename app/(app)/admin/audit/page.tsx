@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AUDIT_ACTIONS, listAudit } from "@/server/dal/audit";
+import { requireViewer } from "@/server/dal/session";
+import { getDb } from "@/server/db";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const filterSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function AuditPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  if (!viewer.isAdmin) notFound();
+  const filter = filterSchema.parse(await props.searchParams);
+  const { entries, hasMore } = await listAudit(await getDb(), viewer, filter);
+  const link = (page: number) =>
+    `/admin/audit?${new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Audit log</h1>
+      <p className="max-w-2xl text-slate-700">Every administrator action, newest first. It cannot be edited or deleted, and it never holds survey answers.</p>
+      <form className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
+        <div>
+          <label htmlFor="action" className="block text-sm font-medium">Action</label>
+          <select id="action" name="action" defaultValue={filter.action ?? ""} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="">All actions</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>{action}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-medium">From</label>
+          <input id="from" name="from" type="date" defaultValue={filter.from} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-medium">To</label>
+          <input id="to" name="to" type="date" defaultValue={filter.to} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">Filter</button>
+      </form>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[44rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <caption className="sr-only">Audit log entries</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-3 py-2">When (UTC)</th>
+              <th scope="col" className="px-3 py-2">Who</th>
+              <th scope="col" className="px-3 py-2">Action</th>
+              <th scope="col" className="px-3 py-2">Person or cycle</th>
+              <th scope="col" className="px-3 py-2">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-4 text-slate-700">Nothing matches this filter.</td>
+              </tr>
+            )}
+            {entries.map((entry) => (
+              <tr key={entry.id} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2 whitespace-nowrap">{when.format(entry.occurredAt)}</td>
+                <td className="px-3 py-2">{entry.actorName ?? "–"}</td>
+                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+                <td className="px-3 py-2">{entry.personName ? `${entry.personName} (${entry.personEmail})` : (entry.cycleName ?? "–")}</td>
+                <td className="px-3 py-2 font-mono text-xs break-all">{Object.keys(entry.details).length > 0 ? JSON.stringify(entry.details) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="flex gap-4 text-sm">
+        {filter.page > 1 && <Link href={link(filter.page - 1)}>Newer entries</Link>}
+        {hasMore && <Link href={link(filter.page + 1)}>Older entries</Link>}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ForbiddenError } from "@/server/dal/errors";
+import { createInvitation } from "@/server/dal/invitations";
+import { PersonRuleError, personInputSchema, setPersonActive, updatePerson } from "@/server/dal/people";
+import { currentViewer } from "@/server/dal/session";
+import type { Viewer } from "@/server/dal/viewer";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import type { FormState } from "@/server/form-state";
+import { mailTransport, sendInvitationEmail } from "@/server/mail";
+
+export type PersonField = "name" | "managerEmail";
+export type PersonState = FormState<PersonField>;
+export type InvitationState = FormState & { link?: string; emailed?: boolean };
+
+const personId = z.uuid();
+const failed = (message: string) => ({ status: "error" as const, message, fieldErrors: {} });
+
+/** Re-reads the session and maps the data layer's refusals to messages; other errors say nothing. */
+async function asAdmin<State extends FormState>(work: (viewer: Viewer) => Promise<State>): Promise<State | ReturnType<typeof failed>> {
+  const viewer = await currentViewer();
+  if (!viewer) return failed("Your session has ended. Sign in again.");
+  try {
+    return await work(viewer);
+  } catch (error) {
+    if (error instanceof PersonRuleError) return failed(error.message);
+    if (error instanceof ForbiddenError) return failed("Only administrators can manage people.");
+    console.error(`person change failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    return failed("That did not work, and nothing was changed. Please try again.");
+  }
+}
+
+export async function updatePersonAction(_previous: PersonState, formData: FormData): Promise<PersonState> {
+  const values = { name: String(formData.get("name") ?? ""), managerEmail: String(formData.get("managerEmail") ?? "") };
+  const id = personId.safeParse(formData.get("personId"));
+  const parsed = personInputSchema.safeParse({ ...values, isAdmin: formData.get("isAdmin") === "on" });
+  if (!id.success) return failed("Unknown person.");
+  if (!parsed.success) {
+    return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  }
+  const result = await asAdmin(async (viewer) => {
+    await updatePerson(await getDb(), viewer, id.data, parsed.data);
+    revalidatePath(`/admin/people/${id.data}`);
+    return { status: "success" as const, message: "Saved.", fieldErrors: {} };
+  });
+  return { ...result, values };
+}
+
+export async function setActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const id = personId.safeParse(formData.get("personId"));
+  if (!id.success) return failed("Unknown person.");
+  const active = formData.get("active") === "true";
+  return asAdmin(async (viewer) => {
+    await setPersonActive(await getDb(), viewer, id.data, active);
+    revalidatePath(`/admin/people/${id.data}`);
+    return { status: "success" as const, message: active ? "Reactivated." : "Deactivated: any session they hold has ended.", fieldErrors: {} };
+  });
+}
+
+/** The site's own address, for links: configured, or else the one this request came to. */
+async function siteOrigin() {
+  if (env.FULCRUM_PUBLIC_URL) return env.FULCRUM_PUBLIC_URL.replace(/\/$/, "");
+  const requestHeaders = await headers();
+  return `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
+}
+
+export async function createInvitationAction(_previous: InvitationState, formData: FormData): Promise<InvitationState> {
+  const id = personId.safeParse(formData.get("personId"));
+  if (!id.success) return failed("Unknown person.");
+  return asAdmin(async (viewer) => {
+    const invitation = await createInvitation(await getDb(), viewer, id.data);
+    const link = `${await siteOrigin()}/invite/${invitation.token}`;
+    const emailed = await sendInvitationEmail(mailTransport(), { to: invitation.email, name: invitation.name, url: link, expiresAt: invitation.expiresAt });
+    const message = emailed
+      ? `Link created and emailed to ${invitation.email}. It works once, for 7 days.`
+      : "Link created. Copy it and send it to them: it works once, for 7 days, and is not shown again.";
+    return { status: "success" as const, message, fieldErrors: {}, link, emailed };
+  });
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/server/form-state";
+import { createInvitationAction, type InvitationState, type PersonState, setActiveAction, updatePersonAction } from "./actions";
+
+const idle = { status: "idle" as const, message: "", fieldErrors: {} };
+
+function Status({ state }: { state: FormState }) {
+  return (
+    <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
+      {state.message}
+    </p>
+  );
+}
+
+interface PersonFormProps {
+  personId: string;
+  name: string;
+  managerEmail: string;
+  isAdmin: boolean;
+}
+
+export function PersonForm({ personId, name, managerEmail, isAdmin }: PersonFormProps) {
+  const [state, formAction, pending] = useActionState<PersonState, FormData>(updatePersonAction, idle);
+  const error = (field: "name" | "managerEmail") => state.fieldErrors[field]?.[0];
+  return (
+    <form action={formAction} className="max-w-lg space-y-4" noValidate>
+      <input type="hidden" name="personId" value={personId} />
+      <div>
+        <label htmlFor="name" className="block font-medium">
+          Name
+        </label>
+        <input
+          id="name"
+          name="name"
+          defaultValue={state.values?.name ?? name}
+          aria-invalid={error("name") ? true : undefined}
+          aria-describedby={error("name") ? "name-error" : undefined}
+          className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+        />
+        {error("name") && <p id="name-error" className="text-sm text-red-700">{error("name")}</p>}
+      </div>
+      <div>
+        <label htmlFor="managerEmail" className="block font-medium">
+          Manager&apos;s email
+        </label>
+        <p id="managerEmail-help" className="text-sm text-slate-700">
+          Leave empty for the top of the organisation. Open cycles keep the tree they started with.
+        </p>
+        <input
+          id="managerEmail"
+          name="managerEmail"
+          type="email"
+          defaultValue={state.values?.managerEmail ?? managerEmail}
+          aria-invalid={error("managerEmail") ? true : undefined}
+          aria-describedby={`managerEmail-help${error("managerEmail") ? " managerEmail-error" : ""}`}
+          className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+        />
+        {error("managerEmail") && <p id="managerEmail-error" className="text-sm text-red-700">{error("managerEmail")}</p>}
+      </div>
+      <div className="flex items-center gap-2">
+        <input id="isAdmin" name="isAdmin" type="checkbox" defaultChecked={isAdmin} className="h-4 w-4 accent-brand-700" />
+        <label htmlFor="isAdmin">Administrator</label>
+      </div>
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        Save changes
+      </button>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function ActiveToggle({ personId, isActive }: { personId: string; isActive: boolean }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(setActiveAction, idle);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="personId" value={personId} />
+      <input type="hidden" name="active" value={String(!isActive)} />
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-400 px-4 py-2 font-semibold disabled:opacity-60">
+        {isActive ? "Deactivate" : "Reactivate"}
+      </button>
+      <Status state={state} />
+    </form>
+  );
+}
+
+export function InvitationButton({ personId, label }: { personId: string; label: string }) {
+  const [state, formAction, pending] = useActionState<InvitationState, FormData>(createInvitationAction, idle);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="personId" value={personId} />
+      <button type="submit" disabled={pending} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 disabled:opacity-60">
+        {label}
+      </button>
+      <Status state={state} />
+      {state.link && (
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor="invitation-link" className="sr-only">
+            Sign-in link
+          </label>
+          <input id="invitation-link" readOnly value={state.link} className="w-full max-w-xl rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
+          <button
+            type="button"
+            onClick={() => void navigator.clipboard?.writeText(state.link ?? "")}
+            className="rounded-md border border-slate-400 px-3 py-1 text-sm"
+          >
+            Copy link
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/server/form-state";
+import { type NewPasswordField, setPasswordAction } from "./actions";
+
+const initial: FormState<NewPasswordField> = { status: "idle", message: "", fieldErrors: {} };
+
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [state, formAction, pending] = useActionState(setPasswordAction, initial);
+  const field = (name: NewPasswordField, label: string, help?: string) => {
+    const error = state.fieldErrors[name]?.[0];
+    const describedBy = [help && `${name}-help`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
+    return (
+      <div>
+        <label htmlFor={name} className="block font-medium">
+          {label}
+        </label>
+        {help && (
+          <p id={`${name}-help`} className="text-sm text-slate-700">
+            {help}
+          </p>
+        )}
+        <input
+          id={name}
+          name={name}
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
+        />
+        {error && (
+          <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <div role="status" aria-live="polite">
+        {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
+      </div>
+      {field("password", "New password", "At least 12 characters, and not a commonly used password. A few unrelated words work well.")}
+      {field("confirmation", "Type it again")}
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        Set password
+      </button>
+    </form>
+  );
+}
