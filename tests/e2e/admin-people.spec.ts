@@ -19,7 +19,7 @@ test("an admin sends a sign-in link, and the person sets a password and signs in
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Create a password reset link" }).click();
-  const link = await page.getByLabel("Sign-in link").inputValue();
+  const link = await page.getByRole("textbox", { name: "Sign-in link" }).inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
 
   const fresh = await browser.newContext();
