@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { baseAuthConfig } from "@/server/auth/config";
+import { env } from "@/server/env";
+import { contentSecurityPolicy, HSTS } from "@/server/security-headers";
 
 // Built eagerly: a lazily configured `auth(handler)` returns a promise, which Next.js does
 // not accept as a proxy. The proxy module is only evaluated by the running server.
@@ -8,18 +10,44 @@ const { auth } = NextAuth(baseAuthConfig());
 
 const isPublic = (pathname: string) => pathname === "/login" || pathname.startsWith("/invite/");
 
+function withSecurityHeaders(request: NextRequest, respond: (headers: Headers) => NextResponse) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const policy = contentSecurityPolicy(nonce, { https, development: env.NODE_ENV === "development" });
+  // Next.js reads the policy from the request to put the nonce on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  const response = respond(requestHeaders);
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
 /**
- * Sends visitors without a session to the sign-in page. It only redirects: every page,
- * action and route checks the person and their rights again in the data access layer.
+ * Sets the per-request security headers and sends visitors without a session to the
+ * sign-in page. It only redirects: every page, action and route checks the person and
+ * their rights again in the data access layer.
  */
-export default auth((request) => {
-  const { pathname, search } = request.nextUrl;
-  if (request.auth || isPublic(pathname)) return NextResponse.next();
-  const login = new URL("/login", request.nextUrl);
-  if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
-});
+export default auth((request) =>
+  withSecurityHeaders(request, (headers) => {
+    const { pathname, search } = request.nextUrl;
+    if (request.auth || isPublic(pathname)) return NextResponse.next({ request: { headers } });
+    const login = new URL("/login", request.nextUrl);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }),
+);
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      // Prefetches render no HTML of their own; they need no nonce.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import "./globals.css";
 
+// Every page is rendered per request, so that each carries its own CSP nonce.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Fulcrum", template: "%s · Fulcrum" },
   description: "Anonymous upward feedback: where each sales manager stands between managing and leading.",
