@@ -21,6 +21,16 @@ function requireAdmin(viewer: Viewer, what: string) {
 
 const manager = alias(people, "manager");
 
+const personColumns = {
+  id: people.id,
+  name: people.name,
+  email: people.email,
+  isAdmin: people.isAdmin,
+  isActive: people.isActive,
+  hasPassword: sql<boolean>`${people.passwordHash} IS NOT NULL`,
+  managerName: manager.name,
+};
+
 /** One page of people matching a search on name or email, for administrators. */
 export async function searchPeople(db: Database, viewer: Viewer, { query, page }: { query: string; page: number }) {
   requireAdmin(viewer, "list people");
@@ -28,15 +38,7 @@ export async function searchPeople(db: Database, viewer: Viewer, { query, page }
   const where = query ? or(ilike(people.name, pattern), ilike(people.email, pattern)) : undefined;
   const [total] = await db.select({ total: count() }).from(people).where(where);
   const rows = await db
-    .select({
-      id: people.id,
-      name: people.name,
-      email: people.email,
-      isAdmin: people.isAdmin,
-      isActive: people.isActive,
-      hasPassword: sql<boolean>`${people.passwordHash} IS NOT NULL`,
-      managerName: manager.name,
-    })
+    .select(personColumns)
     .from(people)
     .leftJoin(manager, eq(manager.id, people.reportsTo))
     .where(where)
@@ -49,16 +51,7 @@ export async function searchPeople(db: Database, viewer: Viewer, { query, page }
 export async function getPerson(db: Database, viewer: Viewer, personId: string) {
   requireAdmin(viewer, "read a person");
   const [row] = await db
-    .select({
-      id: people.id,
-      name: people.name,
-      email: people.email,
-      isAdmin: people.isAdmin,
-      isActive: people.isActive,
-      hasPassword: sql<boolean>`${people.passwordHash} IS NOT NULL`,
-      managerEmail: manager.email,
-      managerName: manager.name,
-    })
+    .select({ ...personColumns, managerEmail: manager.email })
     .from(people)
     .leftJoin(manager, eq(manager.id, people.reportsTo))
     .where(eq(people.id, personId));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PoleExplanations } from "@/app/_components/pole-explanations";
 import { orderedAspects, instrumentText } from "@/lib/instrument";
 import { RANKING_DESCRIPTION } from "@/lib/recommendations";
 import { SCORE_DEFINITIONS } from "@/lib/scoring";
@@ -40,16 +41,7 @@ export default async function HowScoresWorkPage() {
                 {aspect.name}
               </h3>
               <p className="text-sm text-slate-700">{aspect.summary}</p>
-              <dl className="mt-2 grid gap-3 text-sm sm:grid-cols-2">
-                <div>
-                  <dt className="font-medium">Managing: {aspect.management.label}</dt>
-                  <dd className="text-slate-700">{aspect.management.explanation}</dd>
-                </div>
-                <div>
-                  <dt className="font-medium">Leading: {aspect.leadership.label}</dt>
-                  <dd className="text-slate-700">{aspect.leadership.explanation}</dd>
-                </div>
-              </dl>
+              <PoleExplanations aspect={aspect} className="mt-2 grid gap-3 text-sm sm:grid-cols-2" />
             </section>
           ))}
         </div>

@@ -3,6 +3,7 @@
 import type { AspectKey } from "@/lib/aspects";
 import type { AspectText, InstrumentText } from "@/lib/instrument";
 import { CANT_SAY, fieldName, itemsFor, type Perspective, type SurveyItem } from "@/lib/survey";
+import { PoleExplanations } from "@/app/_components/pole-explanations";
 import { AnswerGroup, type Choice } from "./answer-group";
 
 interface AspectFieldsetProps {
@@ -36,16 +37,7 @@ export function AspectFieldset({ aspect, position, text, perspective, errors }: 
       <p className="text-sm text-slate-700">{aspect.summary}</p>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-brand-700">What do the two sides mean?</summary>
-        <dl className="mt-2 space-y-2">
-          <div>
-            <dt className="font-medium">Managing: {aspect.management.label}</dt>
-            <dd className="text-slate-700">{aspect.management.explanation}</dd>
-          </div>
-          <div>
-            <dt className="font-medium">Leading: {aspect.leadership.label}</dt>
-            <dd className="text-slate-700">{aspect.leadership.explanation}</dd>
-          </div>
-        </dl>
+        <PoleExplanations aspect={aspect} className="mt-2 space-y-2" />
       </details>
       {itemsFor(perspective).map((item) => {
         const name = fieldName(aspect.key, item);

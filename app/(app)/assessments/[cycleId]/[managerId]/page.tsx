@@ -1,25 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { formatDay } from "@/lib/dates";
-import { loadAssessment } from "@/server/dal/assessments";
 import { currentThresholds } from "@/server/dal/settings";
-import { requireViewer } from "@/server/dal/session";
-import { getDb } from "@/server/db";
+import { loadPageAssessment } from "./load-page-assessment";
 import { SurveyForm } from "./survey-form";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-const params = z.object({ cycleId: z.uuid(), managerId: z.uuid() });
-
 export default async function AssessmentPage(props: { params: Promise<{ cycleId: string; managerId: string }> }) {
-  const parsed = params.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const viewer = await requireViewer();
-  const db = await getDb();
-  const assessment = await loadAssessment(db, viewer, parsed.data.cycleId, parsed.data.managerId);
-  if (!assessment) notFound();
+  const { viewer, db, assessment } = await loadPageAssessment(props.params);
   const title = assessment.isSelf ? "Your self-assessment" : `Rate ${assessment.managerName}`;
 
   if (assessment.done || assessment.state !== "open") {

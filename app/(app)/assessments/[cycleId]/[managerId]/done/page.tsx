@@ -1,25 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
+import { redirect } from "next/navigation";
 import { formatDay } from "@/lib/dates";
-import { loadAssessment } from "@/server/dal/assessments";
 import { currentThresholds } from "@/server/dal/settings";
-import { requireViewer } from "@/server/dal/session";
-import { getDb } from "@/server/db";
+import { loadPageAssessment } from "../load-page-assessment";
 
 export const metadata: Metadata = { title: "Thank you" };
 
-const params = z.object({ cycleId: z.uuid(), managerId: z.uuid() });
-
 /** The confirmation. It shows no answers and no time, only what happens next. */
 export default async function AssessmentDonePage(props: { params: Promise<{ cycleId: string; managerId: string }> }) {
-  const parsed = params.safeParse(await props.params);
-  if (!parsed.success) notFound();
-  const viewer = await requireViewer();
-  const db = await getDb();
-  const assessment = await loadAssessment(db, viewer, parsed.data.cycleId, parsed.data.managerId);
-  if (!assessment) notFound();
+  const { db, assessment } = await loadPageAssessment(props.params);
   if (!assessment.done) redirect(`/assessments/${assessment.cycleId}/${assessment.managerId}`);
   const { k } = await currentThresholds(db);
   return (
