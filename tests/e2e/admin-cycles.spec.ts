@@ -2,7 +2,7 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 test("an admin sees every cycle with its response counts and creates a draft", async ({ signedInAs }) => {
   const page = await signedInAs("admin");
-  await page.getByRole("link", { name: "Manage cycles" }).click();
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Cycles" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cycles" })).toBeVisible();
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows.filter({ hasText: "open" })).toHaveCount(1);

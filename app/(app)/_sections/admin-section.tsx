@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdminLinks } from "../admin/admin-links";
 import { adminOverview } from "@/server/dal/home";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
@@ -26,9 +26,9 @@ export async function AdminSection({ viewer, level = 2 }: { viewer: Viewer; leve
           </div>
         ))}
       </dl>
-      <p className="mt-3">
-        <Link href="/admin/cycles">Manage cycles</Link>
-      </p>
+      <div className="mt-4">
+        <AdminLinks />
+      </div>
     </section>
   );
 }

@@ -2,17 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/server/dal/session";
 import { AdminSection } from "../_sections/admin-section";
-import { AdminLinks } from "./admin-links";
 
 export const metadata: Metadata = { title: "Administration" };
 
 export default async function AdminPage() {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) notFound();
-  return (
-    <div className="space-y-8">
-      <AdminSection viewer={viewer} level={1} />
-      <AdminLinks />
-    </div>
-  );
+  return <AdminSection viewer={viewer} level={1} />;
 }

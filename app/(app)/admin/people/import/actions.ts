@@ -1,0 +1,149 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { MAX_IMPORT_BYTES } from "@/lib/org-import";
+import { ForbiddenError } from "@/server/dal/errors";
+import { applyImport, type ImportCounts, ImportRuleError, previewImport } from "@/server/dal/org-import";
+import { currentViewer } from "@/server/dal/session";
+import { getDb } from "@/server/db";
+import type { FormState } from "@/server/form-state";
+
+/** How many people each list of the preview shows; the rest are counted. */
+const SHOWN_PER_LIST = 50;
+/** How many errors a preview sends back; a file with more is the wrong file, and the rest are counted. */
+const SHOWN_ERRORS = 1_000;
+
+export interface PreviewPerson {
+  line?: number;
+  email: string;
+  name: string;
+  /** What changes for them, in words. */
+  detail: string;
+}
+
+export interface PreviewList {
+  people: PreviewPerson[];
+  total: number;
+}
+
+export interface ImportPreviewSummary {
+  fileName: string;
+  fileHash: string;
+  counts: ImportCounts;
+  errors: { line: number; message: string }[];
+  errorTotal: number;
+  add: PreviewList;
+  update: PreviewList;
+  move: PreviewList;
+  deactivate: PreviewList;
+}
+
+export type ImportFormState = FormState<"file"> & {
+  preview?: ImportPreviewSummary;
+  applied?: ImportCounts;
+};
+
+const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
+
+const csvFile = (missing: string) =>
+  z
+    .instanceof(File, { error: missing })
+    .refine((file) => file.name !== "" || file.size > 0, { error: missing, abort: true })
+    .refine((file) => file.size > 0, { error: "This file is empty.", abort: true })
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: `The file is larger than ${MEGABYTES} MB.` });
+
+const importSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("preview"), file: csvFile("Choose a CSV file.") }),
+  z.object({
+    intent: z.literal("apply"),
+    file: csvFile("Choose the file you previewed."),
+    fileHash: z.string({ error: "Preview the file before applying it." }).regex(/^[0-9a-f]{64}$/, { error: "Preview the file before applying it." }),
+  }),
+]);
+
+const failed = (message: string, extra: Partial<ImportFormState> = {}): ImportFormState => ({ status: "error", message, fieldErrors: {}, ...extra });
+
+const listOf = <T>(items: T[], describe: (item: T) => PreviewPerson): PreviewList => ({
+  people: items.slice(0, SHOWN_PER_LIST).map(describe),
+  total: items.length,
+});
+
+const manager = (email: string | null) => email ?? "nobody (top of the tree)";
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+
+function updateDetail(changes: string[], previousName: string, wasAdmin: boolean) {
+  return changes
+    .map((change) => {
+      if (change === "name") return `name was ${previousName}`;
+      if (change === "admin") return wasAdmin ? "no longer an administrator" : "becomes an administrator";
+      return "reactivated";
+    })
+    .join("; ");
+}
+
+/**
+ * The import page's one action. "preview" plans the file and shows what would change;
+ * "apply" sends the same file with the preview's hash, and the data access layer plans it
+ * again from scratch before writing anything.
+ */
+export async function importAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  const parsed = importSchema.safeParse({
+    intent: formData.get("intent"),
+    file: formData.get("file"),
+    fileHash: formData.get("fileHash") ?? undefined,
+  });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+    const message = fieldErrors.file?.[0] ?? fieldErrors.fileHash?.[0] ?? "Choose a CSV file, then preview it.";
+    return failed(message, { fieldErrors: { file: [message] } });
+  }
+  const viewer = await currentViewer();
+  if (!viewer) return failed("Your session has ended. Sign in again.");
+  const input = parsed.data;
+  try {
+    const csvText = await input.file.text();
+    const db = await getDb();
+    if (input.intent === "preview") {
+      const { fileHash, plan, counts } = await previewImport(db, viewer, csvText);
+      const preview: ImportPreviewSummary = {
+        fileName: input.file.name,
+        fileHash,
+        counts,
+        errors: plan.errors.slice(0, SHOWN_ERRORS),
+        errorTotal: plan.errors.length,
+        add: listOf(plan.add, (p) => ({ line: p.line, email: p.email, name: p.name, detail: `reports to ${manager(p.managerEmail)}${p.isAdmin ? "; administrator" : ""}` })),
+        update: listOf(plan.update, (p) => ({ line: p.line, email: p.email, name: p.name, detail: updateDetail(p.changes, p.previousName, p.wasAdmin) })),
+        move: listOf(plan.move, (p) => ({ line: p.line, email: p.email, name: p.name, detail: `from ${manager(p.fromManagerEmail)} to ${manager(p.toManagerEmail)}` })),
+        deactivate: listOf(plan.deactivate, (p) => ({ email: p.email, name: p.name, detail: "not in the file" })),
+      };
+      if (plan.errors.length > 0) {
+        return failed(`The file has ${plural(plan.errors.length, "error", "errors")}. Fix ${plan.errors.length === 1 ? "it" : "them"} and preview the file again: nothing can be imported until then.`, {
+          preview,
+        });
+      }
+      const changes = counts.added + counts.updated + counts.moved + counts.deactivated;
+      const message =
+        changes === 0
+          ? "Nothing to change: the organisation already matches this file."
+          : `Preview ready: ${plural(counts.added, "person", "people")} to add, ${counts.updated.toLocaleString("en")} to update, ${counts.moved.toLocaleString("en")} to move and ${counts.deactivated.toLocaleString("en")} to deactivate. Nothing has changed yet.`;
+      return { status: "success", message, fieldErrors: {}, preview };
+    }
+    const outcome = await applyImport(db, viewer, csvText, input.fileHash);
+    // The reporting tree decides what every page shows to whom.
+    revalidatePath("/", "layout");
+    const { counts } = outcome;
+    const message = outcome.changed
+      ? `Imported: ${plural(counts.added, "person", "people")} added, ${counts.updated.toLocaleString("en")} updated, ${counts.moved.toLocaleString("en")} moved and ${counts.deactivated.toLocaleString("en")} deactivated.`
+      : "Nothing to change: the organisation already matches this file.";
+    return { status: "success", message, fieldErrors: {}, applied: counts };
+  } catch (error) {
+    if (error instanceof ImportRuleError) {
+      // Errors found only at apply time mean the organisation changed since the preview.
+      return failed(error.errors.length > 0 ? `${error.message} Preview the file again to see why.` : error.message);
+    }
+    if (error instanceof ForbiddenError) return failed("Only administrators can import the org chart.");
+    console.error(`org import failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    return failed("That did not work, and nothing was changed. Please try again.");
+  }
+}

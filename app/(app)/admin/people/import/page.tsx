@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, ORG_IMPORT_TEMPLATE } from "@/lib/org-import";
+import { requireViewer } from "@/server/dal/session";
+import { ImportForm } from "./import-form";
+
+export const metadata: Metadata = { title: "Import the org chart" };
+
+const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(ORG_IMPORT_TEMPLATE)}`;
+
+const COLUMNS = [
+  { name: "email", meaning: "Their work email. Each person once; upper and lower case are the same." },
+  { name: "name", meaning: "Their full name, up to 200 characters." },
+  { name: "manager_email", meaning: "Their manager's email. The manager must be in the file too. Empty for the top of the tree." },
+  { name: "admin", meaning: "true or false (yes/no and 1/0 work too). Empty means false." },
+];
+
+export default async function ImportPage() {
+  const viewer = await requireViewer();
+  if (!viewer.isAdmin) notFound();
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <p className="text-sm">
+          <Link href="/admin/people" className="underline">
+            People
+          </Link>{" "}
+          › Import
+        </p>
+        <h1 className="text-2xl font-bold">Import the org chart</h1>
+        <p className="max-w-3xl">
+          Upload the whole organisation as a CSV file. The file replaces the reporting tree: everyone in it is active afterwards,
+          and every active person who is not in it is deactivated. Open cycles keep the reporting lines they started with.
+        </p>
+      </div>
+
+      <section aria-labelledby="format-heading" className="space-y-3">
+        <h2 id="format-heading" className="text-lg font-semibold">
+          The file
+        </h2>
+        <p className="max-w-3xl">
+          A CSV file in UTF-8, with commas between values, at most {MAX_IMPORT_BYTES / (1024 * 1024)} MB and{" "}
+          {MAX_IMPORT_ROWS.toLocaleString("en")} people. Its first line names these four columns, in any order:
+        </p>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">Column</th>
+                <th scope="col" className="px-3 py-2">What goes in it</th>
+              </tr>
+            </thead>
+            <tbody>
+              {COLUMNS.map((column) => (
+                <tr key={column.name} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 font-mono font-medium">
+                    {column.name}
+                  </th>
+                  <td className="px-3 py-2">{column.meaning}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>For example:</p>
+        <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">{ORG_IMPORT_TEMPLATE}</pre>
+        <p>
+          <a href={TEMPLATE_HREF} download="org-chart-template.csv">
+            Download this example as a template
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="upload-heading" className="space-y-3">
+        <h2 id="upload-heading" className="text-lg font-semibold">
+          Upload
+        </h2>
+        <ImportForm />
+      </section>
+    </div>
+  );
+}

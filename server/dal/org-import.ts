@@ -1,0 +1,207 @@
+import { createHash } from "node:crypto";
+import { CsvError, parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { selectRows } from "@/db/raw";
+import {
+  type CsvRecord,
+  type ExistingPerson,
+  type ImportError,
+  type ImportPlan,
+  MAX_IMPORT_BYTES,
+  planChangesSomething,
+  planImport,
+} from "@/lib/org-import";
+import { recordAudit } from "./audit";
+import { ForbiddenError } from "./errors";
+import type { Viewer } from "./viewer";
+
+/** A refusal the admin can act on; its message is safe to show. `errors` lists the file's problems by line. */
+export class ImportRuleError extends Error {
+  override name = "ImportRuleError";
+  constructor(
+    message: string,
+    readonly errors: ImportError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface ImportCounts {
+  rows: number;
+  added: number;
+  /** Name or admin changes and reactivations; reactivations are also counted on their own. */
+  updated: number;
+  reactivated: number;
+  moved: number;
+  deactivated: number;
+  unchanged: number;
+}
+
+export interface ImportPreview {
+  /** SHA-256 of the file, in hex: applying needs the very same file. */
+  fileHash: string;
+  plan: ImportPlan;
+  counts: ImportCounts;
+}
+
+export interface ImportOutcome {
+  /** False when the organisation already matched the file: nothing was written. */
+  changed: boolean;
+  counts: ImportCounts;
+}
+
+const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
+// Rows per bulk statement: each statement carries one JSON parameter, so this only bounds its size.
+const CHUNK = 5_000;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function requireAdmin(viewer: Viewer, what: string) {
+  if (!viewer.isAdmin) throw new ForbiddenError(what);
+}
+
+export const fileHash = (csvText: string) => createHash("sha256").update(csvText, "utf8").digest("hex");
+
+function checkSize(csvText: string) {
+  if (Buffer.byteLength(csvText, "utf8") > MAX_IMPORT_BYTES) {
+    throw new ImportRuleError(`The file is larger than ${MEGABYTES} MB. Import at most ${MEGABYTES} MB at a time.`);
+  }
+}
+
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "A double quote opened on this line is never closed.",
+  CSV_INVALID_CLOSING_QUOTE: "A double quote in this record is not where it can be: a quoted value must be followed by a comma or the end of the line.",
+  INVALID_OPENING_QUOTE: "A double quote in this record is not where it can be: a value with a quote in it must be quoted itself, with the quote doubled (\"\").",
+};
+
+/**
+ * Reads the file into records, each with the physical line it starts on. The parser's own
+ * line counts describe where a record ends, so the start is counted here from each record's
+ * raw text; a quoted value spanning several lines moves every later line number on.
+ */
+export function readCsv(csvText: string): { records: CsvRecord[] } | { error: ImportError } {
+  let nextLine = 1;
+  // With `raw`, each record reaches on_record with its source text; csv-parse's types do not say so.
+  const numbered = (value: unknown): CsvRecord => {
+    const { record, raw } = value as { record: string[]; raw: string };
+    const line = nextLine;
+    nextLine += raw.match(LINE_BREAK)?.length ?? 0;
+    return { line, cells: record };
+  };
+  try {
+    const records = parse(csvText, {
+      bom: true,
+      raw: true,
+      relax_column_count: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      on_record: numbered as unknown as (record: string[]) => string[],
+    }) as unknown as CsvRecord[];
+    return { records };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const problem = CSV_PROBLEMS[error.code] ?? "This record cannot be read as CSV.";
+    return { error: { line: nextLine, message: `${problem} Nothing after it was checked.` } };
+  }
+}
+
+function countsOf(plan: ImportPlan): ImportCounts {
+  return {
+    rows: plan.rows,
+    added: plan.add.length,
+    updated: plan.update.length,
+    reactivated: plan.update.filter((person) => person.changes.includes("reactivated")).length,
+    moved: plan.move.length,
+    deactivated: plan.deactivate.length,
+    unchanged: plan.unchanged,
+  };
+}
+
+async function loadPeople(db: Database | Transaction): Promise<ExistingPerson[]> {
+  return selectRows<ExistingPerson>(
+    db,
+    sql`SELECT p.email, p.name, m.email AS "managerEmail", p.is_admin AS "isAdmin", p.is_active AS "isActive"
+        FROM people p LEFT JOIN people m ON m.id = p.reports_to
+        ORDER BY p.email`,
+  );
+}
+
+function planFor(csvText: string, existing: ExistingPerson[], viewer: Viewer): ImportPlan {
+  const read = readCsv(csvText);
+  if ("error" in read) return { rows: 0, errors: [read.error], add: [], update: [], move: [], deactivate: [], unchanged: 0 };
+  return planImport(read.records, existing, { importerEmail: viewer.email });
+}
+
+/** What importing this file would change, with every error by line. Writes nothing. */
+export async function previewImport(db: Database, viewer: Viewer, csvText: string): Promise<ImportPreview> {
+  requireAdmin(viewer, "import the org chart");
+  checkSize(csvText);
+  const plan = planFor(csvText, await loadPeople(db), viewer);
+  return { fileHash: fileHash(csvText), plan, counts: countsOf(plan) };
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK));
+  return result;
+}
+
+/**
+ * Applies the file, re-planned here from the file itself and the database as it is now,
+ * in one transaction: either everything in the plan happens or nothing does. The people
+ * table is locked against other writers for the transaction, so the plan cannot go stale
+ * while it is written. Only `people` changes: the snapshot of an open cycle lives in
+ * cycle_assignments, which moves leave alone.
+ */
+export async function applyImport(db: Database, viewer: Viewer, csvText: string, expectedHash: string): Promise<ImportOutcome> {
+  requireAdmin(viewer, "import the org chart");
+  checkSize(csvText);
+  if (fileHash(csvText) !== expectedHash) {
+    throw new ImportRuleError("This is not the file you previewed. Preview it again, then apply it.");
+  }
+  return db.transaction(async (tx) => {
+    // Blocks other writes to people (and other imports) until commit; reads go on.
+    await tx.execute(sql`LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE`);
+    const plan = planFor(csvText, await loadPeople(tx), viewer);
+    if (plan.errors.length > 0) {
+      const count = plan.errors.length;
+      throw new ImportRuleError(`The file has ${count === 1 ? "an error" : `${count} errors`}, so nothing was imported.`, plan.errors);
+    }
+    const counts = countsOf(plan);
+    if (!planChangesSomething(plan)) return { changed: false, counts };
+
+    for (const part of chunks(plan.add)) {
+      const rows = part.map(({ email, name, isAdmin }) => ({ email, name, is_admin: isAdmin }));
+      await tx.execute(sql`
+        INSERT INTO people (email, name, is_admin)
+        SELECT email, name, is_admin FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(email text, name text, is_admin boolean)`);
+    }
+    for (const part of chunks(plan.update)) {
+      const rows = part.map(({ email, name, isAdmin }) => ({ email, name, is_admin: isAdmin }));
+      await tx.execute(sql`
+        UPDATE people p SET name = v.name, is_admin = v.is_admin, is_active = true
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(email text, name text, is_admin boolean)
+        WHERE p.email = v.email`);
+    }
+    // Managers last: a new person's manager may be new too. Every manager is in the file,
+    // so every one of them exists by now.
+    const placements = [
+      ...plan.add.filter((person) => person.managerEmail !== null).map(({ email, managerEmail }) => ({ email, manager_email: managerEmail })),
+      ...plan.move.map(({ email, toManagerEmail }) => ({ email, manager_email: toManagerEmail })),
+    ];
+    for (const part of chunks(placements)) {
+      await tx.execute(sql`
+        UPDATE people p SET reports_to = m.id
+        FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS v(email text, manager_email text)
+          LEFT JOIN people m ON m.email = v.manager_email
+        WHERE p.email = v.email`);
+    }
+    // Deactivating signs the person out at once, and their old sessions stay dead if they come back.
+    for (const part of chunks(plan.deactivate)) {
+      await tx.execute(sql`
+        UPDATE people SET is_active = false, sessions_valid_from = date_trunc('second', now())
+        WHERE is_active AND email IN (SELECT jsonb_array_elements_text(${JSON.stringify(part.map((person) => person.email))}::jsonb))`);
+    }
+    await recordAudit(tx, viewer, { action: "people.import", details: { ...counts } });
+    return { changed: true, counts };
+  });
+}
