@@ -76,7 +76,7 @@ export type ManagerReport =
       current: CycleResult;
       /** Closed cycles up to and including the selected one, oldest first. */
       trend: CycleResult[];
-      /** `null` when the viewer is not the manager: comments are for the manager alone. */
+      /** `null` when the viewer is not the manager (comments are for them alone) or the team is below k. */
       comments: Gated<{ readonly items: readonly string[] }> | null;
     });
 

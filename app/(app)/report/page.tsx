@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewer } from "@/server/dal/session";
-import { ReportSection } from "../_sections/report-section";
+import { ReportPage } from "./_components/report-page";
 
 export const metadata: Metadata = { title: "My report" };
 
-export default async function ReportPage() {
-  const viewer = await requireViewer();
-  if (!viewer.hasDirectReports) notFound();
-  return <ReportSection viewer={viewer} level={1} />;
+/** The viewer's own report for the latest closed cycle. */
+export default function OwnLatestReportPage() {
+  return <ReportPage request={{}} />;
 }

@@ -1,0 +1,58 @@
+import { formatScore, formatSigned } from "@/lib/format";
+import { en } from "@/lib/instrument";
+import { DIRECTION_LABELS, developmentPlan, type Lean } from "@/lib/recommendations";
+import type { ClosedReport } from "@/server/dal/report";
+
+const LEAN_LABELS: Record<Lean, string> = {
+  management_heavy: "leaning heavily on managing",
+  leadership_heavy: "leaning heavily on leading",
+};
+
+/** The top three actions from lib/recommendations, each with the numbers behind it, and any risks. */
+export function DevelopmentActions({ report }: { report: ClosedReport }) {
+  const { team } = report.current;
+  if (!team.shown) return null;
+  const plan = developmentPlan(team, report.target);
+  return (
+    <section aria-labelledby="actions-heading" className="report-section space-y-3">
+      <h2 id="actions-heading" className="text-xl font-semibold">
+        What to practise next
+      </h2>
+      {plan.actions.length === 0 ? (
+        <p>No aspect has both a managing and a leading score to show, so there is nothing to rank yet.</p>
+      ) : (
+        <ol className="grid gap-3 lg:grid-cols-3 print:grid-cols-3" aria-label="Development actions">
+          {plan.actions.map((pick) => (
+            <li key={pick.aspect} className="report-card rounded-lg border border-slate-200 bg-white p-4">
+              <p className="text-sm font-medium text-slate-700">
+                {pick.rank}. {en.aspects[pick.aspect].name} · {DIRECTION_LABELS[pick.direction]}
+              </p>
+              <p className="mt-1 font-semibold">{pick.action.text}</p>
+              <p className="mt-1 text-sm text-slate-700">{pick.action.why}</p>
+              <p className="mt-2 text-sm">{pick.sentence}</p>
+              <p className="mt-1 text-xs text-slate-700">
+                Priority {formatScore(pick.numbers.priority, 2)}: pull {formatSigned(pick.numbers.pull, 2)}, weakness{" "}
+                {formatScore(pick.numbers.weakness, 2)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {plan.risks.length > 0 && (
+        <div className="report-card rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h3 className="font-semibold">Risks of this profile</h3>
+          <ul className="mt-2 space-y-2 text-sm">
+            {plan.risks.map(({ risk, overall, aspects }) => (
+              <li key={risk.id}>
+                <span className="font-medium">{risk.title}</span> ({LEAN_LABELS[risk.lean]}
+                {overall ? " overall" : ""}
+                {aspects.length > 0 ? `${overall ? " and" : ""} on ${aspects.map((key) => en.aspects[key].name).join(", ")}` : ""}
+                ): {risk.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { notFound } from "next/navigation";
+import { ForbiddenError } from "@/server/dal/errors";
+import { loadReport, type ReportRequest } from "@/server/dal/report";
+import { requireViewer } from "@/server/dal/session";
+import { getDb } from "@/server/db";
+import { ReportView } from "./report-view";
+
+/**
+ * What the three report routes share. Whatever the reason a report may not be opened
+ * (someone else's, a cycle outside the viewer's tree, an id that does not exist), the
+ * answer is the same 404, so that nothing can be learned by probing.
+ */
+export async function ReportPage({ request }: { request: ReportRequest }) {
+  const viewer = await requireViewer();
+  const report = await loadReport(await getDb(), viewer, request).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) notFound();
+    throw error;
+  });
+  if (report.status === "not-rated") {
+    if (!viewer.hasDirectReports) notFound();
+    return (
+      <section aria-labelledby="report-title" className="space-y-2">
+        <h1 id="report-title" className="text-2xl font-bold">
+          Your report
+        </h1>
+        <p className="text-slate-700">Your team has not been invited to rate you yet. Your report appears here once they have.</p>
+      </section>
+    );
+  }
+  return <ReportView report={report} />;
+}

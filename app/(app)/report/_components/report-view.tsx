@@ -1,0 +1,62 @@
+import { formatDay } from "@/lib/dates";
+import type { ClosedReport, ManagerReport } from "@/server/dal/report";
+import { BalanceStrip } from "./balance-strip";
+import { CommentsSection } from "./comments-section";
+import { DevelopmentActions } from "./development-actions";
+import { Headline } from "./headline";
+import { ProfileRadar } from "./profile-radar";
+import { ReportHeader } from "./report-header";
+import { Hidden } from "./scores";
+import { SelfVsTeam } from "./self-vs-team";
+import { TrendSection } from "./trend-section";
+import "../report.css";
+
+/** The report for whatever state its cycle is in. Rendering only: the data comes checked from the DAL. */
+export function ReportView({ report }: { report: Exclude<ManagerReport, { status: "not-rated" }> }) {
+  return (
+    <article aria-labelledby="report-title" className="report space-y-10">
+      <ReportHeader manager={report.manager} cycle={report.cycle} cycles={report.cycles} />
+      {report.status === "open" ? (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+          {report.cycle.responded} of {report.cycle.invited} responded so far; results when the cycle closes on{" "}
+          {formatDay(report.cycle.closesOn)}.
+        </p>
+      ) : (
+        <ClosedReportView report={report} />
+      )}
+    </article>
+  );
+}
+
+/** The sections of issue #6, in their order. Below k, only the reason and the self-assessment. */
+export function ClosedReportView({ report }: { report: ClosedReport }) {
+  const { team } = report.current;
+  if (!team.shown) {
+    return (
+      <>
+        <section aria-labelledby="headline-heading" className="report-section space-y-2">
+          <h2 id="headline-heading" className="text-xl font-semibold">
+            Summary
+          </h2>
+          <p className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+            <Hidden reason={team.reason} thresholds={report.thresholds} /> {report.cycle.responded} of {report.cycle.invited} answered, and
+            the team&apos;s results are shown only from {report.thresholds.k} answers, so that no one can be singled out. Below is the
+            self-assessment alone.
+          </p>
+        </section>
+        <SelfVsTeam report={report} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Headline report={report} />
+      <BalanceStrip report={report} />
+      <ProfileRadar report={report} />
+      <SelfVsTeam report={report} />
+      <DevelopmentActions report={report} />
+      <CommentsSection report={report} />
+      <TrendSection report={report} />
+    </>
+  );
+}

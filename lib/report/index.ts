@@ -1,0 +1,4 @@
+export * from "./chart-summaries";
+export * from "./self-view";
+export * from "./summary";
+export * from "./trend";

@@ -1,0 +1,145 @@
+import type { Page } from "@playwright/test";
+import { demoEmail } from "@/db/seed/demo-org";
+import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+const SECTIONS = [
+  "Summary",
+  "Balance per aspect",
+  "Managing and leading profile",
+  "Your view and your team's",
+  "What to practise next",
+  "Comments",
+  "Trend",
+];
+
+const figure = (page: Page, caption: RegExp) => page.getByRole("figure", { name: caption });
+const strip = (page: Page) => figure(page, /Where each aspect sits/);
+const radar = (page: Page) => figure(page, /How often the team sees each side/);
+const trend = (page: Page) => figure(page, /Overall balance B and versatility/);
+
+async function openOwnReport(page: Page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: Q\d \d{4}$/);
+}
+
+/** How many pages a PDF has: one "/Type /Page" object per page (the tree node is "/Pages"). */
+const pdfPages = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+
+test.describe("a manager's report", () => {
+  test("shows every section in order, with the radar, the balance strip, three actions and the trend", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await openOwnReport(page);
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText(SECTIONS);
+    await expect(page.getByRole("link", { name: "How scores work" })).toHaveAttribute("href", "/how-scores-work");
+
+    await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+    await expect(radar(page).locator(".recharts-radar")).toHaveCount(4);
+    await expect(strip(page).getByRole("list", { name: "Balance per aspect" }).getByRole("listitem")).toHaveCount(7);
+    await expect(page.getByRole("list", { name: "Development actions" }).getByRole("listitem")).toHaveCount(3);
+    await expect(trend(page).locator("svg.recharts-surface")).toHaveCount(2);
+    await expect(page.getByRole("table", { name: /Change per aspect since Q\d \d{4}/ })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Comments" }).getByRole("listitem").first()).toBeVisible();
+  });
+
+  test("has a table twin for every chart, with the same numbers", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await openOwnReport(page);
+
+    // Balance strip: each row's balance is the table's.
+    await strip(page).getByText("Show as table").click();
+    const balanceTable = strip(page).getByRole("table");
+    await expect(balanceTable).toBeVisible();
+    for (const aspect of ["Focus", "Motivation", "Development"]) {
+      const b = await balanceTable.getByRole("row", { name: new RegExp(`^${aspect}`) }).getByRole("cell").first().textContent();
+      expect(b).toMatch(/^[+−]?\d\.\d\d$/);
+      await expect(strip(page).getByRole("listitem").filter({ hasText: aspect })).toContainText(b!);
+    }
+
+    // Radar: its table repeats the self-vs-team table's scores, n and intervals.
+    await radar(page).getByText("Show as table").click();
+    const selfVsTeam = page.getByRole("table", { name: /Self rating compared with the team's score/ });
+    const focusManaging = await selfVsTeam.getByRole("row", { name: /^Focus Managing/ }).getByRole("cell").allTextContents();
+    const [team, n, interval] = focusManaging;
+    await expect(radar(page).getByRole("row", { name: /^Focus/ }).getByRole("cell").first()).toHaveText(`${team} (n ${n}, ${interval})`);
+
+    // Trend: the latest cycle's B in the table is the headline's B, and is drawn on the chart.
+    await trend(page).getByText("Show as table").click();
+    const rows = trend(page).getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(4);
+    const latestB = await rows.last().getByRole("cell").first().textContent();
+    await expect(page.getByRole("definition").filter({ hasText: /^[+−]?\d\.\d\d$/ }).first()).toHaveText(latestB!);
+    await expect(trend(page).locator("svg.recharts-surface").first()).toContainText(latestB!);
+
+    await expectNoAxeViolations(page);
+  });
+
+  test("works from the keyboard: tooltips on focus, legend toggles by key", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await openOwnReport(page);
+    const row = strip(page).getByRole("listitem").filter({ hasText: "Motivation" });
+    await row.focus();
+    await expect(page.getByRole("tooltip").filter({ hasText: /Managing \d\.\d \(n \d+, 95% interval/ })).toBeVisible();
+
+    const selfManaging = radar(page).getByRole("button", { name: "Self: managing" });
+    await expect(selfManaging).toHaveAttribute("aria-pressed", "true");
+    await selfManaging.focus();
+    await page.keyboard.press("Enter");
+    await expect(selfManaging).toHaveAttribute("aria-pressed", "false");
+    await expect(radar(page).locator(".recharts-radar")).toHaveCount(3);
+    await page.keyboard.press("Space");
+    await expect(radar(page).locator(".recharts-radar")).toHaveCount(4);
+  });
+
+  test("prints on at most three A4 pages, with the charts and without navigation", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await openOwnReport(page);
+    await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Cycles" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+    await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Development actions" })).toBeVisible();
+    const pages = pdfPages(await page.pdf({ format: "A4", printBackground: true }));
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+  });
+
+  test("shows only n of N for an open cycle", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await openOwnReport(page);
+    await page.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: /\(open\)/ }).click();
+    await expect(page.getByText(/^\d+ of \d+ responded so far; results when the cycle closes on \d+ \w+ \d{4}\.$/)).toBeVisible();
+    await expect(page.getByRole("figure")).toHaveCount(0);
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("a team below k shows the reason and the self-assessment, and no team score", async ({ page }) => {
+  await signIn(page, demoEmail("Hannah Schmidt"));
+  await openOwnReport(page);
+  await expect(page.getByText("Not shown: fewer than 3 people answered.")).toBeVisible();
+  await expect(page.getByRole("figure")).toHaveCount(0);
+  await expect(page.getByRole("columnheader")).toHaveText(["Aspect", "Side", "Self"]);
+  await expectNoAxeViolations(page);
+});
+
+test.describe("someone else's report", () => {
+  const unknown = "00000000-0000-4000-8000-000000000000";
+
+  for (const role of ["rep", "admin"] as const) {
+    test(`is a 404 for ${role === "rep" ? "a rep" : "an admin outside the tree"}, like any report of their own`, async ({ signedInAs }) => {
+      const page = await signedInAs(role);
+      expect((await page.goto("/report"))?.status()).toBe(404);
+      expect((await page.goto(`/report/${unknown}/${unknown}`))?.status()).toBe(404);
+    });
+  }
+
+  test("is a 404 for a cycle or person outside the viewer's tree", async ({ signedInAs }) => {
+    const page = await signedInAs("director");
+    expect((await page.goto(`/report/${unknown}`))?.status()).toBe(404);
+    expect((await page.goto(`/report/${unknown}/${unknown}`))?.status()).toBe(404);
+    expect((await page.goto("/report/not-a-cycle/not-a-person"))?.status()).toBe(404);
+  });
+});
