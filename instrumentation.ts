@@ -6,8 +6,8 @@ export async function register() {
   // Next.js sets NEXT_RUNTIME itself; the database only exists in the Node.js runtime.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { database } = await import("./server/db");
+  const { openDatabaseAtStart } = await import("./server/db");
   const { closeDatabaseOnExit } = await import("./server/shutdown");
-  await database();
+  await openDatabaseAtStart();
   closeDatabaseOnExit();
 }

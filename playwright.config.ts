@@ -7,6 +7,9 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 // database, so no run depends on data left by another.
 const PORT = Number(process.env.FULCRUM_E2E_PORT ?? 3100);
 process.env.FULCRUM_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "fulcrum-e2e-"));
+// Everything the server prints is also kept in a file, for the last test to search it
+// for answers, comments and passwords (tests/e2e/server-log.spec.ts).
+process.env.FULCRUM_E2E_SERVER_LOG ??= `${process.env.FULCRUM_E2E_DATA_DIR}.server.log`;
 
 // Playwright's own browser cannot be downloaded on every machine; Debian's Chromium can.
 const bundled = chromium.executablePath();
@@ -28,9 +31,13 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: "server-log.spec.ts" },
+    // After every other test: it reads what the server printed during the whole run.
+    { name: "server-log", use: { ...devices["Desktop Chrome"] }, testMatch: "server-log.spec.ts", dependencies: ["chromium"] },
+  ],
   webServer: {
-    command: `node scripts/start.mjs --port ${PORT} --hostname 127.0.0.1`,
+    command: `node scripts/start.mjs --port ${PORT} --hostname 127.0.0.1 2>&1 | tee "${process.env.FULCRUM_E2E_SERVER_LOG}"`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -7,7 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { lockEmbeddedDatabase } from "./embedded-lock";
+import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from "./embedded-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -17,7 +17,8 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DatabaseKind = "pglite" | "postgres";
 
 export interface DatabaseHandle {
-  db: Database;
+  /** Read it for each piece of work: on PostgreSQL a renewed pool brings a new one. */
+  readonly db: Database;
   kind: DatabaseKind;
   /**
    * Runs `work` while no other app instance sharing this database runs it too, so that
@@ -41,12 +42,32 @@ export interface PostgresOptions {
 
 export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptions): DatabaseHandle {
   const connection = { statement_timeout: statementTimeoutMs, application_name: "fulcrum" };
-  const client = postgres(url, { max: poolMax, connection, connect_timeout: 5, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+  const connect = (max: number, onclose?: () => void) => postgres(url, { max, connection, connect_timeout: 5, onnotice: () => {}, onclose });
+
+  // postgres.js 3.4.9 can leave a pooled connection unable to send anything ever again once
+  // its socket died in the middle of a write: each later query on it waits for the connect
+  // timeout and fails (porsager/postgres#1066, #1154, #1208). So when a connection closes
+  // under the app (a database restart, a failover, a cut network, or just the end of its
+  // lifetime), the whole pool is retired: new queries go to a fresh one, and the old one
+  // ends once the queries it still runs have finished.
+  let closing = false;
+  const retiring = new Set<Promise<void>>();
+  const openPool = () => {
+    const client = connect(poolMax, () => retire(client));
+    return { client, db: drizzlePostgres(client, { schema, casing: "snake_case" }) };
+  };
+  let pool = openPool();
+  function retire(client: postgres.Sql) {
+    if (closing || pool.client !== client) return;
+    pool = openPool();
+    const ended = client.end({ timeout: statementTimeoutMs / 1000 + 5 }).catch(() => {});
+    retiring.add(ended);
+    void ended.then(() => retiring.delete(ended));
+  }
 
   async function exclusively<T>(work: (db: Database) => Promise<T>): Promise<T> {
     // A session-level advisory lock needs one connection for its whole life.
-    const single = postgres(url, { max: 1, connection, connect_timeout: 5, onnotice: () => {} });
+    const single = connect(1);
     const singleDb = drizzlePostgres(single, { schema, casing: "snake_case" });
     try {
       await single`SELECT pg_advisory_lock(${STARTUP_LOCK_KEY})`;
@@ -57,11 +78,16 @@ export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptio
   }
 
   return {
-    db,
+    get db() {
+      return pool.db;
+    },
     kind: "postgres",
     exclusively,
-    migrate: () => exclusively((locked) => migratePostgres(locked as typeof db, { migrationsFolder })),
-    close: () => client.end({ timeout: 5 }),
+    migrate: () => exclusively((locked) => migratePostgres(locked as typeof pool.db, { migrationsFolder })),
+    close: async () => {
+      closing = true;
+      await Promise.all([pool.client.end({ timeout: 5 }), ...retiring]);
+    },
   };
 }
 
@@ -70,14 +96,19 @@ export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptio
  * PGlite may ever open a directory, so callers keep a single handle per process.
  */
 export async function openPglite(dataDir?: string, statementTimeoutMs?: number): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const unlock = dataDir ? lockEmbeddedDatabase(dataDir) : () => {};
+  let unlock = () => {};
   let client: PGlite;
   try {
+    // Creating the directory and its lock file fail first on a read-only or full disk.
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      unlock = lockEmbeddedDatabase(dataDir);
+    }
     client = dataDir ? new PGlite(dataDir) : new PGlite();
     await client.waitReady;
   } catch (error) {
     unlock();
+    if (error instanceof EmbeddedDatabaseInUse) throw error;
     throw new Error(`The embedded database in ${dataDir ?? "memory"} could not be opened: check that the directory is writable and the disk is not full.`, { cause: error });
   }
   if (statementTimeoutMs) await client.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);

@@ -1,6 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+/** Another live process holds the embedded database: a message of its own, not a disk problem. */
+export class EmbeddedDatabaseInUse extends Error {}
+
 /**
  * PGlite is a single-process database: two processes opening one directory corrupt it.
  * A lock file with the owner's pid turns that mistake into a clear message.
@@ -14,7 +17,7 @@ export function lockEmbeddedDatabase(dataDir: string): () => void {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const owner = Number(readFileSync(lockFile, "utf8"));
     if (owner !== process.pid && isRunning(owner)) {
-      throw new Error(
+      throw new EmbeddedDatabaseInUse(
         `The embedded database in ${dataDir} is in use by process ${owner}. Stop that process first, or set DATABASE_URL to use PostgreSQL.`,
       );
     }

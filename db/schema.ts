@@ -8,6 +8,7 @@ import {
   date,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -244,6 +245,60 @@ export const teamSituations = pgTable(
   (t) => [
     index("team_situations_manager_idx").on(t.managerId, t.changedAt.desc()),
     index("team_situations_changed_by_idx").on(t.changedBy),
+  ],
+);
+
+/**
+ * What the teams page reads instead of the raw answers: per closed cycle, one row for
+ * every manager in that cycle's snapshot (everyone somebody was invited to rate). It holds
+ * the manager's own manager in the snapshot, how many were invited and answered, and per
+ * aspect the count, sum and sum of squares of each item's non-empty answers, in the order
+ * of the aspect enum (lib/aspects.ts ASPECT_KEYS). Those are sufficient statistics: the
+ * same numbers the report computes from the answers, never a single answer or a rater.
+ *
+ * It is filled once, in the transaction that closes the cycle, by the SQL function
+ * `fill_cycle_team_summaries` (see the migration), after the answers have been rewritten in
+ * random order; a closed cycle never changes afterwards. Teams below k are stored like any
+ * other: the anonymity gate in lib/scoring decides, at read time, what may be shown.
+ */
+const momentColumn = (name: string) => integer(name).array().notNull();
+export const cycleTeamSummaries = pgTable(
+  "cycle_team_summaries",
+  {
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    managerId: uuid("manager_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    /** The manager's manager in this cycle's snapshot; null at the top of the tree. */
+    reportsTo: uuid("reports_to").references(() => people.id, { onDelete: "restrict" }),
+    invited: integer("invited").notNull(),
+    respondents: integer("respondents").notNull(),
+    managementN: momentColumn("management_n"),
+    managementSum: momentColumn("management_sum"),
+    managementSumOfSquares: momentColumn("management_sum_of_squares"),
+    leadershipN: momentColumn("leadership_n"),
+    leadershipSum: momentColumn("leadership_sum"),
+    leadershipSumOfSquares: momentColumn("leadership_sum_of_squares"),
+    needN: momentColumn("need_n"),
+    needSum: momentColumn("need_sum"),
+    needSumOfSquares: momentColumn("need_sum_of_squares"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.managerId] }),
+    // Walks the snapshot down from a viewer: (reports_to, cycle_id) = (parent, cycle).
+    index("cycle_team_summaries_reports_to_idx").on(t.reportsTo, t.cycleId),
+    index("cycle_team_summaries_manager_idx").on(t.managerId),
+    check("cycle_team_summaries_counts", sql`${t.respondents} BETWEEN 0 AND ${t.invited}`),
+    check(
+      "cycle_team_summaries_one_per_aspect",
+      sql.raw(
+        ["management", "leadership", "need"]
+          .flatMap((series) => ["n", "sum", "sum_of_squares"].map((stat) => `cardinality(${series}_${stat}) = ${ASPECT_KEYS.length}`))
+          .join(" AND "),
+      ),
+    ),
   ],
 );
 

@@ -38,6 +38,25 @@ export function database(): Promise<DatabaseHandle> {
   return holder[HANDLE];
 }
 
+/**
+ * Opens the database as the server starts. An embedded database that cannot be opened
+ * (a read-only directory, a full disk, another process holding it) will not open on the
+ * next request either: say why, once and without a stack trace, and stop. PostgreSQL may
+ * only be down for a moment: say so, and let the next request try again.
+ */
+export async function openDatabaseAtStart() {
+  try {
+    await database();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (env.databaseKind === "pglite") {
+      console.error(`Fulcrum cannot start. ${reason}`);
+      process.exit(1);
+    }
+    console.error(`Fulcrum could not open its PostgreSQL database yet (${reason}). Each request tries again.`);
+  }
+}
+
 export async function getDb() {
   return (await database()).db;
 }

@@ -1,4 +1,4 @@
-import type { NextAuthConfig } from "next-auth";
+import type { AuthError, NextAuthConfig } from "next-auth";
 import { authSecret } from "@/server/env";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -16,11 +16,13 @@ export function baseAuthConfig(): NextAuthConfig {
     pages: { signIn: "/login" },
     providers: [],
     logger: {
-      // A failed sign-in is expected traffic, not an incident; anything else is logged by
-      // name and message only, without the stack or the request behind it.
+      // A refused sign-in (a wrong password, or one too many) is expected traffic, not an
+      // incident; anything else is logged by type and message only, without the stack or
+      // the request behind it. The type survives minification; a class name does not.
       error(error) {
-        if (error.name === "CredentialsSignin") return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        const type = (error as AuthError).type ?? error.name;
+        if (type === "CredentialsSignin") return;
+        console.error(`[auth] ${type}: ${error.message}`);
       },
     },
     callbacks: {

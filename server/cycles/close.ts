@@ -10,7 +10,8 @@ import { cycles } from "@/db/schema";
  * submission order (ctid). Closing copies the cycle's responses and answers out, deletes
  * them and writes them back in random order, all in the closing transaction: every row
  * then carries that one transaction id and a random position. VACUUM afterwards removes
- * the old row versions. `closedAt` backdates the close, for the demo's past cycles, and
+ * the old row versions. The same transaction fills the cycle's team summaries, which the
+ * teams page reads. `closedAt` backdates the close, for the demo's past cycles, and
  * `alsoInTransaction` records what else belongs to the close (an audit entry, say).
  * Returns false when the cycle was not open (already closed, say).
  */
@@ -33,11 +34,14 @@ export async function closeCycle(
     await tx.execute(sql`DELETE FROM responses WHERE cycle_id = ${cycleId}`);
     await tx.execute(sql`INSERT INTO responses SELECT * FROM closing_responses ORDER BY random()`);
     await tx.execute(sql`INSERT INTO response_answers SELECT * FROM closing_answers ORDER BY random()`);
+    // The teams page reads per-team sufficient statistics, not the answers: they are
+    // computed here, once, from the rewritten answers (see cycle_team_summaries).
+    await tx.execute(sql`SELECT fill_cycle_team_summaries(${cycleId}::uuid)`);
     await tx.update(cycles).set({ state: "closed", closedAt: options.closedAt ?? sql`now()` }).where(eq(cycles.id, cycleId));
     await options.alsoInTransaction?.(tx);
     return true;
   });
-  if (closed) await db.execute(sql`VACUUM (ANALYZE) responses, response_answers`);
+  if (closed) await db.execute(sql`VACUUM (ANALYZE) responses, response_answers, cycle_team_summaries`);
   return closed;
 }
 

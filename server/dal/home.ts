@@ -5,6 +5,7 @@ import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles, participations, people, selfAssessments } from "@/db/schema";
 import { closeDueCycles } from "@/server/cycles/close";
 import { ForbiddenError } from "./errors";
+import { countWhileOpen } from "./response-count";
 import type { Viewer } from "./viewer";
 
 const manager = alias(people, "manager");
@@ -33,11 +34,12 @@ export async function openAssessmentsFor(db: Database, viewer: Viewer) {
 }
 
 /**
- * For each cycle the viewer was rated in: how many of their invited raters answered. Counts
- * only, never scores; the report itself shows results once a cycle has closed.
+ * For each cycle the viewer was rated in: how many of their invited raters answered, as
+ * `countWhileOpen` allows while the cycle is open. Counts only, never scores; the report
+ * itself shows results once a cycle has closed.
  */
 export async function ownResponseCounts(db: Database, viewer: Viewer) {
-  return db
+  const rows = await db
     .select({
       cycleId: cycles.id,
       cycleName: cycles.name,
@@ -59,6 +61,10 @@ export async function ownResponseCounts(db: Database, viewer: Viewer) {
     .where(and(eq(cycleAssignments.managerId, viewer.id), ne(cycleAssignments.raterId, viewer.id), ne(cycles.state, "draft")))
     .groupBy(cycles.id)
     .orderBy(desc(cycles.opensOn));
+  return rows.map(({ invited, responded, ...cycle }) => ({
+    ...cycle,
+    count: cycle.state === "open" ? countWhileOpen(responded, invited) : { invited, responded, atLeast: false },
+  }));
 }
 
 /** The managers below the viewer's direct reports, in today's tree, with the size of each team. */
@@ -99,11 +105,12 @@ export async function adminOverview(db: Database, viewer: Viewer) {
 
 /**
  * While a cycle is open, how many of each team below the viewer have answered, from the
- * cycle's snapshot of the tree. Counts only: scores exist once the cycle has closed.
+ * cycle's snapshot of the tree, as `countWhileOpen` allows. Counts only: scores exist once
+ * the cycle has closed.
  */
 export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
   await closeDueCycles(db);
-  return selectRows<{ cycle_name: string; closes_on: string; manager_id: string; manager_name: string; invited: number; responded: number }>(
+  const rows = await selectRows<{ cycle_name: string; closes_on: string; manager_id: string; manager_name: string; invited: number; responded: number }>(
     db,
     sql`
       WITH RECURSIVE open_cycles AS (
@@ -125,4 +132,5 @@ export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
       GROUP BY c.name, c.closes_on, m.id, m.name
       ORDER BY c.closes_on, m.name`,
   );
+  return rows.map(({ invited, responded, ...team }) => ({ ...team, count: countWhileOpen(responded, invited) }));
 }

@@ -22,6 +22,7 @@ import {
 import type { SituationKey } from "@/lib/situations";
 import { closeDueCycles } from "@/server/cycles/close";
 import { ForbiddenError } from "./errors";
+import { countWhileOpen } from "./response-count";
 import type { Viewer } from "./viewer";
 
 /** How many closed cycles the trend goes back, the selected one included. */
@@ -36,6 +37,8 @@ export interface ReportCycle {
   invited: number;
   /** How many of them answered (n). Counts only: they say nothing about who. */
   responded: number;
+  /** Only while the cycle is open: `responded` is a floor, as `countWhileOpen` shows it. */
+  atLeast: boolean;
 }
 
 export interface ReportSubject {
@@ -163,8 +166,7 @@ const toCycle = ({ id, name, state, closesOn, invited, responded }: ContextRow):
   name,
   state,
   closesOn,
-  invited,
-  responded,
+  ...(state === "open" ? countWhileOpen(responded, invited) : { invited, responded, atLeast: false }),
 });
 
 /**

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/dates";
 import { ownResponseCounts } from "@/server/dal/home";
+import { responseCountText } from "@/server/dal/response-count";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 
@@ -26,7 +27,7 @@ export async function ReportSection({ viewer }: { viewer: Viewer }) {
               <tr>
                 <th scope="col" className="px-4 py-2">Cycle</th>
                 <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Responses</th>
+                <th scope="col" className="px-4 py-2">Responded</th>
               </tr>
             </thead>
             <tbody>
@@ -38,13 +39,17 @@ export async function ReportSection({ viewer }: { viewer: Viewer }) {
                   <td className="px-4 py-2">
                     {row.state === "open" ? `Open until ${formatDay(row.closesOn)}; results when it closes` : "Closed"}
                   </td>
-                  <td className="px-4 py-2">
-                    {row.responded} of {row.invited} responded
-                  </td>
+                  <td className="px-4 py-2">{responseCountText(row.count)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {counts.some((row) => row.count.atLeast) && (
+            <p className="mt-2 max-w-2xl text-sm text-slate-700">
+              Once fewer than three are left to answer, the count stops at &ldquo;or more&rdquo; until the cycle closes, so that nobody can
+              tell who the last ones are.
+            </p>
+          )}
         </>
       )}
     </section>

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewer } from "@/server/dal/session";
-import { TeamsSection } from "../_sections/teams-section";
+import { TeamsScreen } from "./_components/teams-screen";
 
 export const metadata: Metadata = { title: "Teams" };
 
-export default async function TeamsPage() {
-  const viewer = await requireViewer();
-  if (!viewer.hasIndirectReports) notFound();
-  return <TeamsSection viewer={viewer} level={1} />;
+/** The teams below the viewer in the latest closed cycle (or the open one, before any has closed). */
+export default async function TeamsPage({ searchParams }: PageProps<"/teams">) {
+  return <TeamsScreen searchParams={await searchParams} />;
 }

@@ -1,5 +1,6 @@
 import { formatDay } from "@/lib/dates";
 import type { ClosedReport, ManagerReport } from "@/server/dal/report";
+import { responseCountText } from "@/server/dal/response-count";
 import { BalanceStrip } from "./balance-strip";
 import { CommentsSection } from "./comments-section";
 import { DevelopmentActions } from "./development-actions";
@@ -18,8 +19,7 @@ export function ReportView({ report }: { report: Exclude<ManagerReport, { status
       <ReportHeader manager={report.manager} cycle={report.cycle} cycles={report.cycles} />
       {report.status === "open" ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-          {report.cycle.responded} of {report.cycle.invited} responded so far; results when the cycle closes on{" "}
-          {formatDay(report.cycle.closesOn)}.
+          {responseCountText(report.cycle)} responded so far; results when the cycle closes on {formatDay(report.cycle.closesOn)}.
         </p>
       ) : (
         <ClosedReportView report={report} />

@@ -8,9 +8,10 @@ const NOT_SAVED = "Your answers could not be saved just now, and nothing was rec
 
 /** The survey's one server action. The session is re-read here; the answers are never logged. */
 export async function submitSurveyAction(_previous: SurveyState, formData: FormData): Promise<SurveyState> {
-  const viewer = await currentViewer();
   try {
-    return await submitSurvey(await getDb(), viewer, formData.entries());
+    // Inside the try: reading the person needs the database too, and when it is down the
+    // rater should get the retry message, not an error page.
+    return await submitSurvey(await getDb(), await currentViewer(), formData.entries());
   } catch (error) {
     console.error(`survey submission failed: ${error instanceof Error ? error.name : "unknown error"}`);
     return { status: "error", message: NOT_SAVED, fieldErrors: {} };

@@ -1,0 +1,147 @@
+/**
+ * The heatmap as CSV records (arrays of cells), ready for a CSV writer. The cells are
+ * what the page shows, rounded the same way, with two differences a spreadsheet needs:
+ * numbers use an ASCII minus so they stay numbers, and a hidden value is an empty cell
+ * whose reason is spelled out in the last column.
+ *
+ * Formula injection: a spreadsheet may run a cell that starts with =, +, −, @ (or a tab
+ * or carriage return) as a formula. Every text cell that does (a name, say) gets a
+ * leading apostrophe, which makes it plain text. Numeric cells are exempt, and can only
+ * be plain numbers: they are written here from numbers, never from anything typed.
+ */
+import { ASPECT_KEYS } from "../aspects";
+import { formatScore } from "../format";
+import { describeAbsence, en } from "../instrument";
+import type { Thresholds } from "../scoring/suppression";
+import { type AspectCell, DIGITS, type OrgLine, responseRate, type TeamRow } from "./rows";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** What `csvNumber` writes, and nothing that could be a formula. */
+export const PLAIN_NUMBER = /^-?\d+(\.\d+)?%?$/;
+
+/** Makes a text cell inert in a spreadsheet. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A number as the heatmap rounds it, with an ASCII minus. */
+export function csvNumber(value: number, digits: number): string {
+  return formatScore(value, digits).replace("\u2212", "-");
+}
+
+export { DIGITS };
+
+export function percent(fraction: number): string {
+  return `${csvNumber(fraction * 100, 0)}%`;
+}
+
+export interface CsvOptions {
+  readonly thresholds: Thresholds;
+  /** The cycle the change in B compares with, or null when there is none. */
+  readonly previousCycleName: string | null;
+}
+
+export function csvHeader(options: CsvOptions): string[] {
+  return [
+    "Row",
+    "Manager",
+    "Reports to",
+    "Responses",
+    "Invited",
+    "Response rate",
+    ...ASPECT_KEYS.map((key) => `${en.aspects[key].name} (b)`),
+    "Overall balance (B)",
+    "Versatility",
+    "Situational target (T)",
+    "Fit gap (B − T)",
+    options.previousCycleName ? `Change in B since ${options.previousCycleName}` : "Change in B",
+    "Lopsided aspects",
+    "Not shown, and why",
+  ].map(neutralise);
+}
+
+const num = (value: number | null, digits: number) => (value === null ? "" : csvNumber(value, digits));
+
+function aspectCells(aspects: readonly (AspectCell | null)[]): string[] {
+  return aspects.map((cell) => num(cell?.value ?? null, DIGITS.balance));
+}
+
+const lopsidedNames = (aspects: readonly (AspectCell | null)[]) =>
+  ASPECT_KEYS.filter((_, i) => aspects[i]?.lopsided).map((key) => en.aspects[key].name).join("; ");
+
+function hiddenAspects(aspects: readonly (AspectCell | null)[], thresholds: Thresholds): string | null {
+  const names = ASPECT_KEYS.filter((_, i) => aspects[i] === null).map((key) => en.aspects[key].name);
+  return names.length === 0 ? null : `${names.join(", ")}: fewer than ${thresholds.k} answers on a pole.`;
+}
+
+/** Why each empty cell of a team's row is empty. */
+export function teamReasons(row: TeamRow, options: CsvOptions): string {
+  if (!row.shown) return describeAbsence("team_below_threshold", options.thresholds);
+  const reasons = [hiddenAspects(row.aspects, options.thresholds)];
+  if (row.balance === null) reasons.push(`B, versatility and fit gap: ${describeAbsence("no_data", options.thresholds)}`);
+  else if (row.change === null) {
+    reasons.push(
+      options.previousCycleName
+        ? `Change in B: no result shown for this team in ${options.previousCycleName}.`
+        : "Change in B: no earlier closed cycle.",
+    );
+  }
+  return reasons.filter((reason) => reason !== null).join(" ");
+}
+
+export function teamRecord(row: TeamRow, options: CsvOptions): string[] {
+  const rate = responseRate(row.responded, row.invited);
+  return [
+    "team",
+    neutralise(row.name),
+    neutralise(row.parentName ?? ""),
+    String(row.responded),
+    String(row.invited),
+    rate === null ? "" : percent(rate),
+    ...aspectCells(row.aspects),
+    num(row.balance, DIGITS.balance),
+    num(row.versatility, DIGITS.versatility),
+    num(row.target, DIGITS.target),
+    num(row.fitGap, DIGITS.fitGap),
+    num(row.change, DIGITS.change),
+    neutralise(lopsidedNames(row.aspects)),
+    neutralise(teamReasons(row, options)),
+  ];
+}
+
+export function orgLabel(org: OrgLine): string {
+  return `All teams meeting k (${org.teamsIncluded} of ${org.teamsIncluded + org.teamsLeftOut})`;
+}
+
+export function orgReasons(org: OrgLine, options: CsvOptions): string {
+  const leftOut = `${org.teamsLeftOut} ${org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold.`;
+  if (org.teamsIncluded === 0) return `${describeAbsence("no_team_meets_threshold", options.thresholds)} ${leftOut}`;
+  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit gap and change in B are per team."]
+    .filter((reason) => reason !== null)
+    .join(" ");
+}
+
+export function orgRecord(org: OrgLine, options: CsvOptions): string[] {
+  const rate = responseRate(org.responded, org.invited);
+  return [
+    "organisation",
+    neutralise(orgLabel(org)),
+    "",
+    String(org.responded),
+    String(org.invited),
+    rate === null ? "" : percent(rate),
+    ...aspectCells(org.aspects),
+    num(org.balance, DIGITS.balance),
+    num(org.versatility, DIGITS.versatility),
+    "",
+    "",
+    "",
+    neutralise(lopsidedNames(org.aspects)),
+    neutralise(orgReasons(org, options)),
+  ];
+}
+
+/** Header, organisation line, then the teams in the order given (the view's order). */
+export function teamsCsvRecords(rows: readonly TeamRow[], org: OrgLine, options: CsvOptions): string[][] {
+  return [csvHeader(options), orgRecord(org, options), ...rows.map((row) => teamRecord(row, options))];
+}

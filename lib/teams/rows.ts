@@ -1,0 +1,158 @@
+/**
+ * One row of the director's heatmap per team, built from the team's sufficient statistics
+ * through the anonymity gate of lib/scoring. A row carries only what may be shown: a
+ * hidden value is `null`, never a number, and nothing in a row can be traced back to a
+ * response.
+ */
+import { ASPECT_KEYS } from "../aspects";
+import { formatScore } from "../format";
+import type { TeamAggregate } from "../scoring/aggregate";
+import { fitGap, situationalTarget } from "../scoring/situation";
+import { type OrgReport, type Scores, suppressOrg, suppressTeam, type Thresholds } from "../scoring/suppression";
+import { SITUATION_KEYS, type SituationKey } from "../situations";
+
+/** A shown balance `b` of one aspect, and whether its poles are at least 1 apart. */
+export interface AspectCell {
+  readonly value: number;
+  readonly lopsided: boolean;
+}
+
+export interface TeamRow {
+  /** The manager whose team this is. */
+  readonly id: string;
+  readonly name: string;
+  /** The manager's own manager in the cycle's snapshot. */
+  readonly parentId: string | null;
+  readonly parentName: string | null;
+  /** Reps the snapshot invited to rate the manager (N), and how many answered (n). */
+  readonly invited: number;
+  readonly responded: number;
+  /** The team met k: without it, every score of the row is hidden. */
+  readonly shown: boolean;
+  /** `b` per aspect in the order of ASPECT_KEYS; `null` when below k. */
+  readonly aspects: readonly (AspectCell | null)[];
+  /** Overall balance B, or `null` when hidden. */
+  readonly balance: number | null;
+  readonly versatility: number | null;
+  /** The team's current situation (the marked situations, in the order of SITUATION_KEYS) and the target T it gives. */
+  readonly situations: readonly SituationKey[];
+  readonly target: number;
+  /** B − T, when B is shown. */
+  readonly fitGap: number | null;
+  /** B minus B in the previous closed cycle, when both are shown. */
+  readonly change: number | null;
+  /** At least one shown aspect is lopsided. */
+  readonly lopsided: boolean;
+}
+
+export interface TeamInput {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string | null;
+  readonly parentName: string | null;
+  readonly invited: number;
+  readonly current: TeamAggregate;
+  /** The same team in the previous closed cycle, or `null` when there is none to compare with. */
+  readonly previous: TeamAggregate | null;
+  readonly situations: readonly SituationKey[];
+}
+
+/** Scores only: comments never reach the heatmap, so none are passed in or shuffled. */
+function scores(aggregate: TeamAggregate, thresholds: Thresholds): Scores | null {
+  const report = suppressTeam({ ...aggregate, comments: [] }, thresholds);
+  return report.shown ? report : null;
+}
+
+export function teamRow(input: TeamInput, thresholds: Thresholds): TeamRow {
+  const current = scores(input.current, thresholds);
+  // The previous cycle matters only for the change in B, which needs a B now.
+  const previous = input.previous && current?.balance.shown ? scores(input.previous, thresholds) : null;
+  const aspects = ASPECT_KEYS.map((key) => {
+    const balance = current?.aspects[key].balance;
+    return balance?.shown ? { value: balance.value, lopsided: balance.lopsided } : null;
+  });
+  const balance = current?.balance.shown ? current.balance.value : null;
+  const previousBalance = previous?.balance.shown ? previous.balance.value : null;
+  const target = situationalTarget(input.situations);
+  return {
+    id: input.id,
+    name: input.name,
+    parentId: input.parentId,
+    parentName: input.parentName,
+    invited: input.invited,
+    responded: input.current.respondents,
+    shown: current !== null,
+    aspects,
+    balance,
+    versatility: current?.versatility.shown ? current.versatility.value : null,
+    target,
+    situations: SITUATION_KEYS.filter((key) => input.situations.includes(key)),
+    fitGap: balance === null ? null : fitGap(balance, target),
+    change: balance === null || previousBalance === null ? null : balance - previousBalance,
+    lopsided: aspects.some((cell) => cell?.lopsided === true),
+  };
+}
+
+/** The organisation line: every team that meets k on its own, pooled; the others only counted. */
+export interface OrgLine {
+  readonly teamsIncluded: number;
+  readonly teamsLeftOut: number;
+  /** Summed over every team, whether or not it meets k: counts only. */
+  readonly invited: number;
+  readonly responded: number;
+  readonly aspects: readonly (AspectCell | null)[];
+  readonly balance: number | null;
+  readonly versatility: number | null;
+  readonly lopsided: boolean;
+}
+
+export function orgLine(teams: readonly TeamAggregate[], invited: number, thresholds: Thresholds): OrgLine {
+  const report: OrgReport = suppressOrg(teams, thresholds);
+  const aspects = ASPECT_KEYS.map((key) => {
+    const balance = report.shown ? report.aspects[key].balance : null;
+    return balance?.shown ? { value: balance.value, lopsided: balance.lopsided } : null;
+  });
+  return {
+    teamsIncluded: report.teamsIncluded,
+    teamsLeftOut: report.teamsLeftOut,
+    invited,
+    responded: teams.reduce((total, team) => total + team.respondents, 0),
+    aspects,
+    balance: report.shown && report.balance.shown ? report.balance.value : null,
+    versatility: report.shown && report.versatility.shown ? report.versatility.value : null,
+    lopsided: aspects.some((cell) => cell?.lopsided === true),
+  };
+}
+
+/** n / N as a fraction, or `null` when nobody was invited. */
+export function responseRate(responded: number, invited: number): number | null {
+  return invited > 0 ? responded / invited : null;
+}
+
+/** Decimals shown, per kind of value: on the page and in the export alike. */
+export const DIGITS = { balance: 2, versatility: 1, target: 2, fitGap: 2, change: 2 } as const;
+
+/** A value as the page shows it: rounded by lib/format, then read back as a number. */
+export function displayed(value: number, digits: number): number {
+  return Number(formatScore(value, digits).replace("\u2212", "-"));
+}
+
+const shownValue = (value: number | null, digits: number) => (value === null ? null : displayed(value, digits));
+
+/**
+ * A row with every value rounded as it is shown. The browser gets these, and the CSV
+ * export starts from them too, so that sorting and the fit-gap filter work on exactly the
+ * numbers a director sees (two teams both shown at +0.12 tie, and are then ordered by
+ * name), the same way on the page and in the file.
+ */
+export function asDisplayed(row: TeamRow): TeamRow {
+  return {
+    ...row,
+    aspects: row.aspects.map((cell) => (cell === null ? null : { value: displayed(cell.value, DIGITS.balance), lopsided: cell.lopsided })),
+    balance: shownValue(row.balance, DIGITS.balance),
+    versatility: shownValue(row.versatility, DIGITS.versatility),
+    target: displayed(row.target, DIGITS.target),
+    fitGap: shownValue(row.fitGap, DIGITS.fitGap),
+    change: shownValue(row.change, DIGITS.change),
+  };
+}

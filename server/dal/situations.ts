@@ -1,0 +1,214 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Transaction } from "@/db/client";
+import { selectRows } from "@/db/raw";
+import { resolveThresholds, situationalTarget } from "@/lib/scoring";
+import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
+import { teamRow } from "@/lib/teams/rows";
+import { aggregateFromStatistics } from "@/lib/teams/summary";
+import { ForbiddenError } from "./errors";
+import { summaryStatistics } from "./teams-queries";
+import type { Viewer } from "./viewer";
+
+/**
+ * A team's situation: which of the ten situations apply, as an append-only history (each
+ * save adds a row with who and when; the latest row is the current situation).
+ *
+ * Who may do what, from today's reporting tree (situations are about the team as it is
+ * now, not as a past cycle saw it):
+ * - edit: anyone above the manager, following reports_to upward through active people
+ *   only (an inactive person cuts the chain, as everywhere else in the app), provided the
+ *   manager is active and leads a team (has at least one active report);
+ * - read: the same people, and the manager, who never edits their own situation;
+ * - anyone else, admins included, gets a ForbiddenError.
+ */
+
+export interface SituationEntry {
+  id: string;
+  situations: SituationKey[];
+  target: number;
+  changedBy: string;
+  /** ISO 8601, UTC. */
+  changedAt: string;
+}
+
+export interface LatestResult {
+  cycleId: string;
+  cycleName: string;
+  /** B in that cycle, or null when the anonymity gate hides it. */
+  balance: number | null;
+  /** B − T with today's T, or null with B. */
+  fitGap: number | null;
+}
+
+export interface TeamSituations {
+  manager: { id: string; name: string };
+  canEdit: boolean;
+  current: SituationKey[];
+  target: number;
+  /** The id of the latest entry, which a save must be based on, or null before the first save. */
+  latestId: string | null;
+  /** Newest first, at most HISTORY_LIMIT entries; `changes` counts them all. */
+  history: SituationEntry[];
+  changes: number;
+  /** The team's result in the latest closed cycle whose result this viewer may read, for the fit gap. */
+  latest: LatestResult | null;
+}
+
+export const HISTORY_LIMIT = 25;
+const uuid = z.uuid();
+const situationKey = z.enum(SITUATION_KEYS);
+
+/** A refusal the director can act on; its message is safe to show. */
+export class SituationConflictError extends Error {
+  override name = "SituationConflictError";
+}
+
+interface Standing {
+  name: string | null;
+  above: boolean;
+  leadsTeam: boolean;
+}
+
+/** Where the viewer stands relative to the manager in today's tree. */
+async function standing(db: Database | Transaction, viewer: Viewer, managerId: string): Promise<Standing> {
+  const [row] = await selectRows<Standing>(
+    db as Database,
+    sql`
+      WITH RECURSIVE up(person_id, depth) AS (
+        SELECT p.reports_to, 1 FROM people p WHERE p.id = ${managerId} AND p.is_active AND p.reports_to IS NOT NULL
+        UNION ALL
+        SELECT p.reports_to, up.depth + 1 FROM up JOIN people p ON p.id = up.person_id
+          WHERE p.is_active AND p.reports_to IS NOT NULL AND up.depth < 64
+      )
+      SELECT (SELECT name FROM people WHERE id = ${managerId}) AS name,
+        EXISTS (SELECT 1 FROM up JOIN people v ON v.id = up.person_id AND v.is_active WHERE up.person_id = ${viewer.id}) AS above,
+        EXISTS (SELECT 1 FROM people r WHERE r.reports_to = ${managerId} AND r.is_active) AS "leadsTeam"`,
+  );
+  return row ?? { name: null, above: false, leadsTeam: false };
+}
+
+const parseSituations = (text: string | null): SituationKey[] =>
+  (text ? text.split(",") : []).flatMap((key) => {
+    const parsed = situationKey.safeParse(key);
+    return parsed.success ? [parsed.data] : [];
+  });
+
+export async function loadTeamSituations(db: Database, viewer: Viewer, managerId: string): Promise<TeamSituations> {
+  if (!uuid.safeParse(managerId).success) throw new ForbiddenError("see this team's situation");
+  const isManager = managerId === viewer.id;
+  const where = await standing(db, viewer, managerId);
+  if (where.name === null || !(isManager || where.above)) throw new ForbiddenError("see this team's situation");
+
+  const history = await selectRows<{ id: string; situations: string | null; changedBy: string; changedAt: string; total: number }>(
+    db,
+    sql`
+      SELECT t.id, array_to_string(t.situations, ',') AS situations, p.name AS "changedBy",
+        to_char(t.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "changedAt",
+        count(*) OVER ()::int AS total
+      FROM team_situations t JOIN people p ON p.id = t.changed_by
+      WHERE t.manager_id = ${managerId}
+      ORDER BY t.changed_at DESC, t.id DESC
+      LIMIT ${HISTORY_LIMIT}`,
+  );
+  const entries = history.map((row) => {
+    const situations = parseSituations(row.situations);
+    return { id: row.id, situations, target: situationalTarget(situations), changedBy: row.changedBy, changedAt: row.changedAt };
+  });
+  const current = entries[0]?.situations ?? [];
+  const target = situationalTarget(current);
+  return {
+    manager: { id: managerId, name: where.name },
+    canEdit: !isManager && where.above && where.leadsTeam,
+    current,
+    target,
+    latestId: entries[0]?.id ?? null,
+    history: entries,
+    changes: history[0]?.total ?? 0,
+    latest: await latestResult(db, viewer, managerId, current),
+  };
+}
+
+/**
+ * B in the latest closed cycle in which the viewer may read this team's result: their own
+ * team, or a team below them in that cycle's snapshot (the same rule as the report). Read
+ * from the cycle's summaries and passed through the anonymity gate.
+ */
+async function latestResult(db: Database, viewer: Viewer, managerId: string, situations: SituationKey[]): Promise<LatestResult | null> {
+  const [row] = await selectRows<{ cycleId: string; cycleName: string; invited: number; respondents: number; stats: number[]; minRaters: number | null }>(
+    db,
+    sql`
+      WITH RECURSIVE up(cycle_id, person_id) AS (
+        SELECT s.cycle_id, s.reports_to FROM cycle_team_summaries s
+          WHERE s.manager_id = ${managerId} AND s.reports_to IS NOT NULL
+        UNION
+        SELECT s.cycle_id, s.reports_to FROM up
+          JOIN cycle_team_summaries s ON s.cycle_id = up.cycle_id AND s.manager_id = up.person_id
+          WHERE s.reports_to IS NOT NULL
+      )
+      SELECT c.id AS "cycleId", c.name AS "cycleName", s.invited, s.respondents, ${summaryStatistics("s")} AS stats,
+        (SELECT min_raters FROM settings WHERE id = 1)::int AS "minRaters"
+      FROM cycle_team_summaries s JOIN cycles c ON c.id = s.cycle_id
+      WHERE s.manager_id = ${managerId}
+        AND (${managerId === viewer.id} OR EXISTS (SELECT 1 FROM up WHERE up.cycle_id = s.cycle_id AND up.person_id = ${viewer.id}))
+      ORDER BY c.opens_on DESC, c.closes_on DESC
+      LIMIT 1`,
+  );
+  if (!row) return null;
+  const result = teamRow(
+    {
+      id: managerId,
+      name: "",
+      parentId: null,
+      parentName: null,
+      invited: row.invited,
+      current: aggregateFromStatistics(row.respondents, row.stats),
+      previous: null,
+      situations,
+    },
+    resolveThresholds({ k: row.minRaters ?? undefined }),
+  );
+  return { cycleId: row.cycleId, cycleName: row.cycleName, balance: result.balance, fitGap: result.fitGap };
+}
+
+export type SaveOutcome = { status: "saved" | "unchanged"; target: number };
+
+/**
+ * Records a new situation for a team, as one more entry of its history, in a transaction.
+ * `basedOn` is the latest entry the form showed: if someone saved in between, nothing is
+ * written and a SituationConflictError says so, rather than silently overwriting them.
+ * Saves of one team are serialised by a row lock on the manager, and stamped with the
+ * clock at that moment, so the latest entry is always the last save.
+ */
+export async function saveTeamSituations(
+  db: Database,
+  viewer: Viewer,
+  managerId: string,
+  situations: readonly SituationKey[],
+  basedOn: string | null,
+): Promise<SaveOutcome> {
+  if (!uuid.safeParse(managerId).success) throw new ForbiddenError("change this team's situation");
+  const marked = SITUATION_KEYS.filter((key) => situations.includes(key));
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT 1 FROM people WHERE id = ${managerId} FOR NO KEY UPDATE`);
+    const where = await standing(tx, viewer, managerId);
+    if (managerId === viewer.id || !where.above || !where.leadsTeam) throw new ForbiddenError("change this team's situation");
+    const [latest] = await selectRows<{ id: string; situations: string | null }>(
+      tx as unknown as Database,
+      sql`SELECT id, array_to_string(situations, ',') AS situations FROM team_situations
+          WHERE manager_id = ${managerId} ORDER BY changed_at DESC, id DESC LIMIT 1`,
+    );
+    if ((latest?.id ?? null) !== basedOn) {
+      throw new SituationConflictError("Someone changed this team's situation while you were editing it. Check the history, then save again.");
+    }
+    const target = situationalTarget(marked);
+    const previous = parseSituations(latest?.situations ?? null);
+    if (previous.length === marked.length && previous.every((key) => marked.includes(key))) return { status: "unchanged", target };
+    const array = sql.raw(`ARRAY[${marked.map((key) => `'${key}'`).join(",")}]::situation[]`);
+    await tx.execute(sql`
+      INSERT INTO team_situations (manager_id, situations, changed_by, changed_at)
+      VALUES (${managerId}, ${array}, ${viewer.id}, clock_timestamp())`);
+    return { status: "saved", target };
+  });
+}

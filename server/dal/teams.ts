@@ -1,0 +1,173 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { selectRows } from "@/db/raw";
+import { resolveThresholds, type Thresholds } from "@/lib/scoring";
+import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
+import { teamsCsvRecords } from "@/lib/teams/csv";
+import { asDisplayed, orgLine, type OrgLine, type TeamRow, teamRow } from "@/lib/teams/rows";
+import { aggregateFromStatistics } from "@/lib/teams/summary";
+import { applyView, subTeamOptions, type SubTeamOption, type TeamsView } from "@/lib/teams/view";
+import { closeDueCycles } from "@/server/cycles/close";
+import { ForbiddenError } from "./errors";
+import {
+  type CycleRow,
+  cyclesQuery,
+  type ProgressRow,
+  progressQuery,
+  teamsQuery,
+  type TeamSummaryRow,
+} from "./teams-queries";
+import type { Viewer } from "./viewer";
+
+export interface TeamsCycle {
+  id: string;
+  name: string;
+  state: "open" | "closed";
+  opensOn: string;
+  closesOn: string;
+}
+
+export interface ProgressTeam extends ProgressRow {
+  parentName: string | null;
+}
+
+export type TeamsPage =
+  /** No cycle has run with a team below the viewer yet. */
+  | { status: "none" }
+  /** An open cycle: n of N per team, never a score. */
+  | { status: "open"; cycles: TeamsCycle[]; cycle: TeamsCycle; teams: ProgressTeam[] }
+  | {
+      status: "closed";
+      cycles: TeamsCycle[];
+      cycle: TeamsCycle;
+      /** The closed cycle before this one, which the change in B compares with. */
+      previous: TeamsCycle | null;
+      thresholds: Thresholds;
+      /** Every team below the viewer in the cycle's snapshot, as the anonymity gate lets it through. */
+      teams: TeamRow[];
+      org: OrgLine;
+      subTeams: SubTeamOption[];
+    };
+
+export type ClosedTeamsPage = Extract<TeamsPage, { status: "closed" }>;
+
+const uuid = z.uuid();
+
+const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle => ({ id, name, state, opensOn, closesOn });
+
+/**
+ * The teams page for one cycle (by default the latest closed one the viewer may see, else
+ * the latest open one), as this viewer may see it.
+ *
+ * Who sees what: a viewer sees, for a cycle, exactly the teams below them in that cycle's
+ * snapshot of the reporting tree (the rater → manager rows of cycle_assignments, which
+ * closing copies into cycle_team_summaries.reports_to), found by a recursive walk down
+ * from the viewer. Being an admin grants nothing here. A cycle in which the viewer had no
+ * team below them is refused with a ForbiddenError, whether or not it exists.
+ *
+ * What: scores only for closed cycles, only through lib/scoring's anonymity gate (a team
+ * below k shows nothing, an aspect below k shows nothing), and the change in B only for
+ * teams that were below the viewer in the previous closed cycle too. While a cycle is
+ * open, counts only.
+ *
+ * Queries: closing any cycle past its date (one select when none is due), the list of
+ * cycles with the viewer's access and k (one), and the teams (one).
+ */
+export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: string): Promise<TeamsPage> {
+  if (cycleId !== undefined && !uuid.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
+  await closeDueCycles(db);
+  const all = await selectRows<CycleRow>(db, cyclesQuery(viewer.id));
+  const cycles = all.filter((cycle) => cycle.accessible);
+  const chosen =
+    cycleId === undefined
+      ? (cycles.find((cycle) => cycle.state === "closed") ?? cycles[0])
+      : cycles.find((cycle) => cycle.id === cycleId);
+  if (!chosen) {
+    if (cycleId === undefined) return { status: "none" };
+    throw new ForbiddenError("open these teams for that cycle");
+  }
+  const cycle = toCycle(chosen);
+  const visible = cycles.map(toCycle);
+
+  if (cycle.state === "open") {
+    const rows = await selectRows<ProgressRow>(db, progressQuery(viewer.id, cycle.id));
+    // Everyone below the viewer who is rated by someone leads a team.
+    return { status: "open", cycles: visible, cycle, teams: withParentNames(rows, viewer) };
+  }
+
+  const index = all.indexOf(chosen);
+  const previousRow = all.slice(index + 1).find((c) => c.state === "closed");
+  const thresholds = resolveThresholds({ k: chosen.minRaters ?? undefined });
+  const rows = await selectRows<TeamSummaryRow>(db, teamsQuery(viewer.id, cycle.id, previousRow?.id ?? null));
+  const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
+  const currents = rows.map((row) => aggregateFromStatistics(row.respondents, row.stats));
+  const teams = rows.map((row, i) =>
+    teamRow(
+      {
+        id: row.id,
+        name: row.name,
+        parentId: row.parentId,
+        parentName: row.parentId ? (names.get(row.parentId) ?? null) : null,
+        invited: row.invited,
+        current: currents[i]!,
+        previous: row.prevStats ? aggregateFromStatistics(row.prevRespondents ?? 0, row.prevStats) : null,
+        situations: parseSituations(row.situations),
+      },
+      thresholds,
+    ),
+  );
+  const invited = rows.reduce((total, row) => total + row.invited, 0);
+  return {
+    status: "closed",
+    cycles: visible,
+    cycle,
+    previous: previousRow ? toCycle(previousRow) : null,
+    thresholds,
+    teams,
+    org: orgLine(currents, invited, thresholds),
+    subTeams: subTeamOptions(teams, viewer.id),
+  };
+}
+
+function withParentNames(rows: ProgressRow[], viewer: Viewer): ProgressTeam[] {
+  const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
+  return rows.map((row) => ({ ...row, parentName: row.parentId ? (names.get(row.parentId) ?? null) : null }));
+}
+
+const KNOWN_SITUATIONS: ReadonlySet<string> = new Set(SITUATION_KEYS);
+
+/** The situations as stored; anything that is not a known situation is ignored. */
+function parseSituations(text: string | null): SituationKey[] {
+  if (!text) return [];
+  return text.split(",").filter((key): key is SituationKey => KNOWN_SITUATIONS.has(key));
+}
+
+export interface TeamsExport {
+  filename: string;
+  csv: string;
+}
+
+/**
+ * The heatmap of one closed cycle as CSV, for a view (filter, search and sort): the same
+ * rows in the same order as the page shows (both start from the rows rounded as shown),
+ * plus the organisation line. Hidden values are
+ * empty cells with the reason in a column of their own; text that a spreadsheet could
+ * read as a formula is neutralised. Only what the page may show goes in: never an answer.
+ */
+export async function exportTeams(db: Database, viewer: Viewer, cycleId: string, view: TeamsView): Promise<TeamsExport> {
+  const page = await loadTeamsPage(db, viewer, cycleId);
+  if (page.status !== "closed") throw new ForbiddenError("export an open cycle");
+  // The rows the page sends, rounded as shown, so the file sorts and filters as the page does.
+  const records = teamsCsvRecords(applyView(page.teams.map(asDisplayed), view), page.org, {
+    thresholds: page.thresholds,
+    previousCycleName: page.previous?.name ?? null,
+  });
+  return {
+    filename: `fulcrum-teams-${page.cycle.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.csv`,
+    // RFC 4180: CRLF between records, fields with a comma, quote or line break quoted, quotes
+    // doubled. The byte-order mark tells spreadsheet programs the file is UTF-8.
+    csv: stringify(records, { record_delimiter: "windows", bom: true }),
+  };
+}

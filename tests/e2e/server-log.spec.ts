@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openPglite } from "@/db/client";
+import { selectRows } from "@/db/raw";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { expect, signIn, test } from "./fixtures";
+
+// Runs after every other end-to-end test (see playwright.config.ts), over the log of the
+// whole run: no survey answer, comment or password may ever reach it, and expected
+// failures leave no stack trace.
+
+// Next.js itself reports a cross-origin server action it refused (forged-survey.spec.ts)
+// as an error with one hidden frame; nothing else may show up as an error.
+const ALLOWED_ERRORS = ["Error: Invalid Server Actions request."];
+
+// The first rep of this team has not answered the open cycle, and no other test uses them.
+const rep = { email: demoEmail(DEMO_TEAMS[2]!.reps[0]!), manager: DEMO_TEAMS[2]!.manager };
+
+/** Every comment in the run's database, read from a copy of its directory: the server still holds the original. */
+async function storedComments() {
+  const copy = mkdtempSync(path.join(os.tmpdir(), "fulcrum-e2e-copy-"));
+  try {
+    cpSync(path.join(process.env.FULCRUM_E2E_DATA_DIR!, "pglite"), path.join(copy, "pglite"), { recursive: true });
+    const handle = await openPglite(path.join(copy, "pglite"));
+    const rows = await selectRows<{ comment: string }>(handle.db, sql`SELECT comment FROM responses WHERE comment IS NOT NULL`);
+    await handle.close();
+    return rows.map((row) => row.comment);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+test("the server's log holds no answer, comment or password, and no stack trace for an expected failure", async ({ page }) => {
+  // Pass secrets through every path that handles them: a wrong password, a survey
+  // refused for a missing answer, and the same survey accepted.
+  const marker = randomBytes(8).toString("hex");
+  await signIn(page, rep.email, `wrong password ${marker}`);
+  await expect(page.getByRole("status")).toHaveText("That email and password do not match an active account.");
+  await signIn(page, rep.email);
+  await page.getByRole("link", { name: `Rate ${rep.manager}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Rate ${rep.manager}` })).toBeVisible();
+  const groups = await page.locator("fieldset").all();
+  expect(groups).toHaveLength(21);
+  for (const group of groups.slice(1)) await group.getByRole("radio").nth(3).check();
+  await page.getByLabel(/Anything else/).fill(`A comment only this test writes: ${marker}`);
+  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
+  await groups[0]!.getByRole("radio").nth(1).check();
+  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
+
+  const comments = await storedComments();
+  expect(comments).toContain(`A comment only this test writes: ${marker}`);
+  const log = readFileSync(process.env.FULCRUM_E2E_SERVER_LOG!, "utf8").replace(/\x1b\[[0-9;]*m/g, "");
+
+  expect(log).toContain("Ready in");
+  expect(log).not.toContain(marker);
+  expect(log).not.toContain(DEMO_PASSWORD);
+  expect(comments.filter((comment) => log.includes(comment))).toEqual([]);
+  // Field names with their values, as a logged form or query would show them.
+  expect(log).not.toMatch(/aspects\.[a-z_]+\.(management|leadership|need)|insert into "response/i);
+  // A refused sign-in is not an incident.
+  expect(log).not.toMatch(/credentialssignin/i);
+  const errors = log.split("\n").filter((line) => line.startsWith("⨯")).map((line) => line.replace(/^⨯\s*/, "").trim());
+  expect(errors.filter((error) => !ALLOWED_ERRORS.includes(error))).toEqual([]);
+  expect(log).not.toMatch(/^\s+at (?!ignore-listed frames)/m);
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { ASPECT_KEYS } from "@/lib/aspects";
+import { DEFAULT_THRESHOLDS } from "@/lib/scoring";
+import {
+  balanceColour,
+  balanceLegend,
+  balanceStep,
+  contrastRatio,
+  FIT_COLOURS,
+  fitBand,
+} from "@/lib/teams/colour";
+import { csvHeader, csvNumber, neutralise, orgReasons, orgRecord, percent, PLAIN_NUMBER, teamReasons, teamRecord, teamsCsvRecords } from "@/lib/teams/csv";
+import { balanceDomain, balanceTicks, portfolioPoints, quadrantCounts, quadrantOf } from "@/lib/teams/portfolio";
+import type { OrgLine, TeamRow } from "@/lib/teams/rows";
+import { formatSavedAt, SITUATION_TEXT, situationsFavouring } from "@/lib/teams/situations";
+import { SITUATION_KEYS } from "@/lib/situations";
+
+const options = { thresholds: DEFAULT_THRESHOLDS, previousCycleName: "Q2 2026" };
+
+function row(values: Partial<TeamRow> = {}): TeamRow {
+  return {
+    id: "a",
+    name: "Ana",
+    parentId: "p",
+    parentName: "Pat",
+    invited: 8,
+    responded: 6,
+    shown: true,
+    aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.3125 : 0.1, lopsided: i === 0 })),
+    balance: -0.05,
+    versatility: 3.45,
+    target: 1 / 3,
+    situations: ["large_team", "period_of_change", "innovation_essential"],
+    fitGap: -0.3833,
+    change: 0.004,
+    lopsided: true,
+    ...values,
+  };
+}
+
+const org: OrgLine = {
+  teamsIncluded: 2,
+  teamsLeftOut: 1,
+  invited: 20,
+  responded: 15,
+  aspects: ASPECT_KEYS.map((_, i) => (i === 6 ? null : { value: 0.2, lopsided: false })),
+  balance: 0.2,
+  versatility: 3.2,
+  lopsided: false,
+};
+
+describe("neutralise", () => {
+  it("makes text that a spreadsheet would run inert, and leaves other text alone", () => {
+    expect(neutralise('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
+    for (const text of ["+1", "-1+2", "@SUM(A1)", "\tx", "\rx"]) expect(neutralise(text)).toBe(`'${text}`);
+    expect(neutralise("Ana O'Brien")).toBe("Ana O'Brien");
+    expect(neutralise("")).toBe("");
+  });
+});
+
+describe("numbers in the export", () => {
+  it("are rounded as on the page, with an ASCII minus and no negative zero", () => {
+    expect(csvNumber(-0.3125, 2)).toBe("-0.31");
+    expect(csvNumber(-0.004, 2)).toBe("0.00");
+    expect(csvNumber(3.45, 1)).toBe("3.5");
+    expect(percent(0.755)).toBe("76%");
+    for (const text of ["-0.31", "0.00", "3.5", "76%"]) expect(text).toMatch(PLAIN_NUMBER);
+  });
+});
+
+describe("records", () => {
+  it("writes a team in the column order of the header", () => {
+    const header = csvHeader(options);
+    const record = teamRecord(row(), options);
+    expect(record).toHaveLength(header.length);
+    expect(header[header.length - 3]).toBe("Change in B since Q2 2026");
+    expect(record.slice(0, 7)).toEqual(["team", "Ana", "Pat", "6", "8", "75%", "-0.31"]);
+    expect(record.slice(13, 18)).toEqual(["-0.05", "3.5", "0.33", "-0.38", "0.00"]);
+    expect(record.at(-2)).toBe("Focus");
+    expect(record.at(-1)).toBe("");
+    expect(csvHeader({ ...options, previousCycleName: null })).toContain("Change in B");
+  });
+
+  it("leaves hidden values empty and says why", () => {
+    const hidden = row({ shown: false, aspects: ASPECT_KEYS.map(() => null), balance: null, versatility: null, fitGap: null, change: null, invited: 0, responded: 0 });
+    const record = teamRecord(hidden, options);
+    expect(record.slice(5, 15).every((cell) => cell === "")).toBe(true);
+    expect(record.at(-1)).toBe("Not shown: fewer than 3 people answered.");
+    const partly = row({ aspects: ASPECT_KEYS.map((_, i) => (i < 2 ? null : { value: 0.1, lopsided: false })), change: null });
+    expect(teamReasons(partly, options)).toBe("Focus, Decision-making: fewer than 3 answers on a pole. Change in B: no result shown for this team in Q2 2026.");
+    expect(teamReasons(row({ change: null }), { ...options, previousCycleName: null })).toBe("Change in B: no earlier closed cycle.");
+    expect(teamReasons(row({ balance: null, fitGap: null, change: null, aspects: ASPECT_KEYS.map(() => null) }), options)).toContain(
+      "B, versatility and fit gap: Not shown: no aspect has enough answers yet.",
+    );
+  });
+
+  it("writes the organisation line with its left-out teams", () => {
+    const record = orgRecord(org, options);
+    expect(record.slice(0, 6)).toEqual(["organisation", "All teams meeting k (2 of 3)", "", "15", "20", "75%"]);
+    expect(record[12]).toBe("");
+    expect(orgReasons(org, options)).toBe("1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap and change in B are per team.");
+    const none = { ...org, teamsIncluded: 0, teamsLeftOut: 2, aspects: org.aspects.map(() => null), balance: null, versatility: null, invited: 0, responded: 0 };
+    expect(orgReasons(none, options)).toBe("Not shown: no team has 3 or more answers on its own. 2 teams left out below the threshold.");
+    expect(orgRecord(none, options)[5]).toBe("");
+  });
+
+  it("puts the header, then the organisation line, then the teams in order", () => {
+    const records = teamsCsvRecords([row({ name: "=evil()" }), row({ name: "Bo" })], org, options);
+    expect(records.map((record) => record[1])).toEqual(["Manager", "All teams meeting k (2 of 3)", "'=evil()", "Bo"]);
+  });
+});
+
+describe("colours", () => {
+  it("steps away from neutral toward managing (−) and leading (+)", () => {
+    expect([0, 0.049, 0.05, 0.2, 0.35, 0.5, 0.9].map(balanceStep)).toEqual([0, 0, 1, 2, 3, 4, 5]);
+    expect(balanceStep(-0.2)).toBe(-2);
+    expect(balanceColour(-0.7).background).not.toBe(balanceColour(0.7).background);
+  });
+
+  it("keeps text readable on every step (WCAG AA, 4.5:1)", () => {
+    const legend = balanceLegend();
+    expect(legend.map((entry) => entry.step)).toEqual([-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5]);
+    for (const { colour } of legend) expect(contrastRatio(colour.background, colour.text)).toBeGreaterThanOrEqual(4.5);
+    for (const colour of Object.values(FIT_COLOURS)) expect(contrastRatio(colour, "#ffffff")).toBeGreaterThanOrEqual(3);
+  });
+
+  it("bands the fit gap at ±0.25", () => {
+    expect([fitBand(-0.3), fitBand(-0.25), fitBand(0.25), fitBand(0.26)]).toEqual(["more_managing", "fits", "fits", "more_leading"]);
+  });
+});
+
+describe("portfolio", () => {
+  it("places teams in quadrants and plots only those with B and versatility", () => {
+    expect(quadrantOf(-0.1, 3)).toBe("strong_managing");
+    expect(quadrantOf(0.1, 4)).toBe("strong_leading");
+    expect(quadrantOf(0, 2)).toBe("growing_managing");
+    expect(quadrantOf(0.2, 2.9)).toBe("growing_leading");
+    const points = portfolioPoints([row(), row({ id: "b", balance: null, fitGap: null }), row({ id: "c", balance: 0.8, fitGap: 0.5, versatility: 2 })]);
+    expect(points.map((point) => [point.id, point.quadrant, point.band])).toEqual([
+      ["a", "strong_managing", "more_managing"],
+      ["c", "growing_leading", "more_leading"],
+    ]);
+    expect(quadrantCounts(points)).toEqual({ strong_managing: 1, strong_leading: 0, growing_managing: 0, growing_leading: 1 });
+    expect(balanceDomain(points)).toEqual([-1, 1]);
+    expect(balanceDomain([])).toEqual([-0.5, 0.5]);
+    expect(balanceDomain(portfolioPoints([row({ balance: -0.6 })]))).toEqual([-0.75, 0.75]);
+    expect(balanceTicks([-0.75, 0.75])).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75]);
+  });
+});
+
+describe("situations text", () => {
+  it("explains every situation in one line and splits them five and five", () => {
+    for (const key of SITUATION_KEYS) {
+      expect(SITUATION_TEXT[key].label.length).toBeGreaterThan(3);
+      expect(SITUATION_TEXT[key].explanation).not.toContain("\n");
+    }
+    expect(situationsFavouring("management")).toHaveLength(5);
+    expect(situationsFavouring("leadership")).toEqual(["period_of_change", "innovation_essential", "competitive_market", "long_term_growth", "customer_relationships"]);
+  });
+
+  it("formats when a situation was saved, in UTC", () => {
+    expect(formatSavedAt("2026-11-23T14:05:09.123456Z")).toBe("23 Nov 2026, 14:05 UTC");
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { ASPECT_KEYS } from "@/lib/aspects";
+import type { TeamRow } from "@/lib/teams/rows";
+import {
+  applyView,
+  DEFAULT_VIEW,
+  defaultDirection,
+  isFitGapBeyondLimit,
+  parseView,
+  safeTeamsPath,
+  searchKey,
+  SORT_KEYS,
+  sortRows,
+  subTeamIds,
+  subTeamOptions,
+  viewQuery,
+} from "@/lib/teams/view";
+
+const VIEWER = "00000000-0000-4000-8000-000000000000";
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+function row(n: number, name: string, parent: number | null, values: Partial<TeamRow> = {}): TeamRow {
+  return {
+    id: uuid(n),
+    name,
+    parentId: parent === null ? VIEWER : uuid(parent),
+    parentName: null,
+    invited: 10,
+    responded: 5,
+    shown: true,
+    aspects: ASPECT_KEYS.map(() => ({ value: 0, lopsided: false })),
+    balance: 0,
+    versatility: 3,
+    target: 0,
+    situations: [],
+    fitGap: 0,
+    change: null,
+    lopsided: false,
+    ...values,
+  };
+}
+
+// A director (1) with two managers (2, 3), a second director (4) with one manager (5), and a manager (6) right below the viewer.
+const ROWS: TeamRow[] = [
+  row(1, "Zoë Director", null, { balance: 0.1, fitGap: 0.1, responded: 9 }),
+  row(2, "Ana Manager", 1, { balance: -0.4, fitGap: -0.4, lopsided: true, aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.4 : 0.1, lopsided: i === 0 })) }),
+  row(3, "Tomás Álvarez", 1, { balance: null, fitGap: null, versatility: null, shown: false, aspects: ASPECT_KEYS.map(() => null) }),
+  row(4, "Bo Director", null, { balance: 0.3, fitGap: 0.5, target: -0.2, change: 0.2 }),
+  row(5, "Cy Manager", 4, { balance: 0.2, fitGap: -0.3, change: -0.1, responded: 10 }),
+  row(6, "ana lower", null, { balance: 0.2, fitGap: 0.2 }),
+];
+
+const names = (rows: TeamRow[]) => rows.map((r) => r.name);
+
+describe("parseView and viewQuery", () => {
+  it("reads a view from search parameters and writes it back without the defaults", () => {
+    const view = parseView({ sort: "fitGap", dir: "asc", sub: uuid(1).toUpperCase(), lopsided: "1", fit: "true", q: "  ana " });
+    expect(view).toEqual({ sort: "fitGap", dir: "asc", sub: uuid(1), lopsided: true, fit: true, q: "ana" });
+    expect(parseView(Object.fromEntries(new URLSearchParams(viewQuery(view).slice(1))))).toEqual(view);
+    expect(viewQuery(DEFAULT_VIEW)).toBe("");
+    expect(viewQuery({ ...DEFAULT_VIEW, sort: "balance", dir: "desc" })).toBe("?sort=balance");
+    expect(viewQuery({ ...DEFAULT_VIEW, sort: "balance", dir: "asc" })).toBe("?sort=balance&dir=asc");
+  });
+
+  it("falls back to the default for anything unknown or malformed", () => {
+    expect(parseView({ sort: "password", dir: "sideways", sub: "x'; DROP TABLE", lopsided: "yes", q: ["a", "b"] })).toEqual({ ...DEFAULT_VIEW, q: "a" });
+    expect(parseView({})).toEqual(DEFAULT_VIEW);
+    expect(parseView({ q: "x".repeat(500) }).q).toHaveLength(100);
+    expect(parseView({ sort: "change" }).dir).toBe("desc");
+  });
+
+  it("sorts names A to Z and numbers from the largest by default", () => {
+    expect(defaultDirection("name")).toBe("asc");
+    for (const key of SORT_KEYS.filter((k) => k !== "name")) expect(defaultDirection(key)).toBe("desc");
+  });
+});
+
+describe("sorting", () => {
+  it("sorts by name ignoring case and accents, the same way everywhere", () => {
+    expect(names(sortRows(ROWS, "name", "asc"))).toEqual(["ana lower", "Ana Manager", "Bo Director", "Cy Manager", "Tomás Álvarez", "Zoë Director"]);
+    expect(names(sortRows(ROWS, "name", "desc"))[0]).toBe("Zoë Director");
+    expect(searchKey("Tomás Álvarez")).toBe("tomas alvarez");
+  });
+
+  it("sorts by a number with hidden values last in both directions", () => {
+    expect(names(sortRows(ROWS, "fitGap", "desc"))).toEqual(["Bo Director", "ana lower", "Zoë Director", "Cy Manager", "Ana Manager", "Tomás Álvarez"]);
+    expect(names(sortRows(ROWS, "fitGap", "asc")).at(-1)).toBe("Tomás Álvarez");
+    expect(names(sortRows(ROWS, "focus", "asc"))[0]).toBe("Ana Manager");
+    expect(names(sortRows(ROWS, "change", "desc")).slice(0, 2)).toEqual(["Bo Director", "Cy Manager"]);
+    expect(names(sortRows(ROWS, "responseRate", "desc"))[0]).toBe("Cy Manager");
+    expect(names(sortRows(ROWS, "target", "asc"))[0]).toBe("Bo Director");
+    expect(names(sortRows(ROWS, "versatility", "asc")).at(-1)).toBe("Tomás Álvarez");
+    expect(names(sortRows(ROWS, "balance", "asc"))[0]).toBe("Ana Manager");
+  });
+
+  it("breaks ties by name, then id", () => {
+    const twins = [row(8, "Same", null), row(7, "Same", null)];
+    expect(sortRows(twins, "balance", "desc").map((r) => r.id)).toEqual([uuid(7), uuid(8)]);
+    expect(sortRows(twins, "name", "asc").map((r) => r.id)).toEqual([uuid(7), uuid(8)]);
+    const hidden = [row(9, "B", null, { balance: null }), row(10, "A", null, { balance: null })];
+    expect(names(sortRows(hidden, "balance", "desc"))).toEqual(["A", "B"]);
+  });
+});
+
+describe("filters", () => {
+  it("keeps a sub-team: its leader and everyone below them", () => {
+    expect([...subTeamIds(ROWS, uuid(1))].sort()).toEqual([uuid(1), uuid(2), uuid(3)]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, sub: uuid(4) }))).toEqual(["Bo Director", "Cy Manager"]);
+  });
+
+  it("offers the viewer's direct reports and every director below them", () => {
+    expect(subTeamOptions(ROWS, VIEWER)).toEqual([
+      { id: uuid(6), name: "ana lower", teams: 1 },
+      { id: uuid(4), name: "Bo Director", teams: 2 },
+      { id: uuid(1), name: "Zoë Director", teams: 3 },
+    ]);
+  });
+
+  it("keeps lopsided teams, teams with a fit gap beyond ±0.25, and name matches", () => {
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, lopsided: true }))).toEqual(["Ana Manager"]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, fit: true }))).toEqual(["Ana Manager", "Bo Director", "Cy Manager"]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, q: "ANA" }))).toEqual(["ana lower", "Ana Manager", "Cy Manager"]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, q: "alvarez" }))).toEqual(["Tomás Álvarez"]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, sub: uuid(1), q: "ana", sort: "balance" }))).toEqual(["Ana Manager"]);
+  });
+
+  it("treats exactly ±0.25 as within the limit", () => {
+    expect(isFitGapBeyondLimit(0.25)).toBe(false);
+    expect(isFitGapBeyondLimit(-0.2500001)).toBe(true);
+    expect(isFitGapBeyondLimit(null)).toBe(false);
+  });
+});
+
+describe("safeTeamsPath", () => {
+  it("accepts only links back to a teams view", () => {
+    expect(safeTeamsPath("/teams")).toBe("/teams");
+    expect(safeTeamsPath(`/teams/${uuid(1)}?sort=fitGap&q=a`)).toBe(`/teams/${uuid(1)}?sort=fitGap&q=a`);
+    expect(safeTeamsPath(["/teams?q=x", "/other"])).toBe("/teams?q=x");
+    for (const bad of ["//evil.example/teams", "https://evil.example", "/teams/../admin", "/admin", "/teams\\evil", undefined, ""]) {
+      expect(safeTeamsPath(bad)).toBeNull();
+    }
+  });
+});
