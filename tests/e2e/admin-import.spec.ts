@@ -21,13 +21,14 @@ function demoOrg() {
 }
 
 const NEWCOMER = { email: "quinn.newcomer@northwind.example", name: "Quinn Newcomer", admin: "no" };
+const NEWCOMER_PASSWORD = "copper meadow signal 7";
 const csvFile = (rows: Record<string, string>[]) => ({
   name: "org-chart.csv",
   mimeType: "text/csv",
   buffer: Buffer.from(stringify(rows, { header: true, columns: ["email", "name", "manager_email", "admin"] })),
 });
 
-test("an admin previews an org chart with an error, fixes it, and applies it", async ({ signedInAs }) => {
+test("an admin imports the org chart, fixes an error, applies it, and invites the newcomer, who signs in", async ({ signedInAs, browser }) => {
   const org = demoOrg();
   const page = await signedInAs("admin");
   await page.getByRole("link", { name: "Import the org chart" }).click();
@@ -68,6 +69,23 @@ test("an admin previews an org chart with an error, fixes it, and applies it", a
 
   await page.goto(`/admin/people?q=${encodeURIComponent(NEWCOMER.name)}`);
   await expect(page.getByRole("row").filter({ hasText: NEWCOMER.email })).toContainText("Active, no password yet");
+
+  // The newcomer gets a one-time link, opens it in a browser of their own, and signs in.
+  await page.getByRole("link", { name: NEWCOMER.name }).click();
+  await page.getByRole("button", { name: "Create an invitation link" }).click();
+  const link = await page.getByRole("textbox", { name: "Sign-in link" }).inputValue();
+  const newcomerContext = await browser.newContext();
+  const newcomer = await newcomerContext.newPage();
+  await newcomer.goto(link);
+  await newcomer.getByLabel("New password").fill(NEWCOMER_PASSWORD);
+  await newcomer.getByLabel("Type it again").fill(NEWCOMER_PASSWORD);
+  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await expect(newcomer.getByText("Your password is set.")).toBeVisible();
+  await newcomer.getByLabel("Work email").fill(NEWCOMER.email);
+  await newcomer.getByLabel("Password").fill(NEWCOMER_PASSWORD);
+  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await expect(newcomer.getByRole("heading", { name: `Welcome, ${NEWCOMER.name.split(" ")[0]}` })).toBeVisible();
+  await newcomerContext.close();
 });
 
 test("people who are not admins cannot reach the import page", async ({ signedInAs }) => {
