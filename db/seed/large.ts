@@ -4,6 +4,7 @@ import { ASPECT_KEYS } from "@/lib/aspects";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { hashPassword } from "@/server/auth/password";
 import { closeCycle } from "@/server/cycles/close";
+import { takeSnapshot } from "@/server/cycles/snapshot";
 import type { Database } from "../client";
 import { selectRows } from "../raw";
 import { DEMO_PASSWORD } from "./demo-org";
@@ -203,17 +204,9 @@ async function runCycle(db: Database, cycle: ReturnType<typeof quarterCycles>[nu
     sql`INSERT INTO cycles (name, opens_on, closes_on) VALUES (${cycle.name}, ${cycle.opensOn}, ${cycle.closesOn}) RETURNING id`,
   );
   const cycleId = created!.id;
-  // The snapshot, exactly as opening a cycle takes it (server/dal/cycles.ts, openCycle).
+  // The snapshot, exactly as opening a cycle takes it.
   await db.transaction(async (tx) => {
-    await tx.execute(sql`
-      INSERT INTO cycle_assignments (cycle_id, rater_id, manager_id)
-      SELECT ${cycleId}::uuid, p.id, p.reports_to
-        FROM people p JOIN people m ON m.id = p.reports_to
-        WHERE p.is_active AND m.is_active
-      UNION ALL
-      SELECT ${cycleId}::uuid, m.id, m.id
-        FROM people m
-        WHERE m.is_active AND EXISTS (SELECT 1 FROM people r WHERE r.reports_to = m.id AND r.is_active)`);
+    await takeSnapshot(tx, cycleId);
     await tx.execute(sql`UPDATE cycles SET state = 'open', opened_at = ${cycle.openedAt.toISOString()}::timestamptz WHERE id = ${cycleId}`);
   });
 

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycles } from "@/db/schema";
 import { closeCycle, closeDueCycles } from "@/server/cycles/close";
+import { takeSnapshot } from "@/server/cycles/snapshot";
 import type { CycleInput } from "@/server/cycles/schema";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
@@ -79,11 +80,7 @@ export async function updateDraftCycle(db: Database, viewer: Viewer, cycleId: st
   }
 }
 
-/**
- * Opens a draft and, in the same transaction, takes the snapshot of who rates whom from
- * the reporting tree as it is now: every active person rates their active direct manager,
- * and every active manager with active reports assesses themselves.
- */
+/** Opens a draft and, in the same transaction, takes its snapshot of who rates whom. */
 export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
   requireAdmin(viewer, "open a cycle");
   await db.transaction(async (tx) => {
@@ -95,15 +92,7 @@ export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
     if (!cycle) throw new CycleRuleError("That cycle does not exist.");
     if (cycle.state !== "draft") throw new CycleRuleError("Only a draft cycle can be opened.");
     if (cycle.pastClose) throw new CycleRuleError("Its close date has passed: move the close date first.");
-    await tx.execute(sql`
-      INSERT INTO cycle_assignments (cycle_id, rater_id, manager_id)
-      SELECT ${cycleId}::uuid, p.id, p.reports_to
-        FROM people p JOIN people m ON m.id = p.reports_to
-        WHERE p.is_active AND m.is_active
-      UNION ALL
-      SELECT ${cycleId}::uuid, m.id, m.id
-        FROM people m
-        WHERE m.is_active AND EXISTS (SELECT 1 FROM people r WHERE r.reports_to = m.id AND r.is_active)`);
+    await takeSnapshot(tx, cycleId);
     await tx.update(cycles).set({ state: "open", openedAt: sql`now()` }).where(eq(cycles.id, cycleId));
     await recordAudit(tx, viewer, { action: "cycle.open", cycleId });
   });
