@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import {
@@ -29,8 +29,9 @@ export interface Assessment {
   done: boolean;
 }
 
-async function findAssessment(db: Database | Transaction, viewer: Viewer, cycleId: string, managerId: string) {
-  const [row] = await db
+/** Assessments from the cycle snapshots, with whether each is done: one query for both uses. */
+function selectAssessments(db: Database | Transaction, where: SQL | undefined) {
+  return db
     .select({
       cycleId: cycles.id,
       cycleName: cycles.name,
@@ -47,14 +48,25 @@ async function findAssessment(db: Database | Transaction, viewer: Viewer, cycleI
     .from(cycleAssignments)
     .innerJoin(cycles, eq(cycles.id, cycleAssignments.cycleId))
     .innerJoin(manager, eq(manager.id, cycleAssignments.managerId))
-    .where(
-      and(
-        eq(cycleAssignments.cycleId, cycleId),
-        eq(cycleAssignments.raterId, viewer.id),
-        eq(cycleAssignments.managerId, managerId),
-      ),
-    );
+    .where(where);
+}
+
+async function findAssessment(db: Database | Transaction, viewer: Viewer, cycleId: string, managerId: string) {
+  const [row] = await selectAssessments(
+    db,
+    and(eq(cycleAssignments.cycleId, cycleId), eq(cycleAssignments.raterId, viewer.id), eq(cycleAssignments.managerId, managerId)),
+  );
   return row ?? null;
+}
+
+/** The viewer's assessments in open cycles: whom they rate, by when, and whether it is done. */
+export async function openAssessmentsFor(db: Database, viewer: Viewer) {
+  await closeDueCycles(db);
+  return selectAssessments(db, and(eq(cycleAssignments.raterId, viewer.id), eq(cycles.state, "open"))).orderBy(
+    asc(cycles.closesOn),
+    desc(sql`${cycleAssignments.raterId} <> ${cycleAssignments.managerId}`),
+    asc(manager.name),
+  );
 }
 
 /**

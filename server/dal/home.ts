@@ -1,37 +1,11 @@
-import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { cycleAssignments, cycles, participations, people, selfAssessments } from "@/db/schema";
+import { cycleAssignments, cycles, participations, people } from "@/db/schema";
 import { closeDueCycles } from "@/server/cycles/close";
 import { ForbiddenError } from "./errors";
 import { countWhileOpen } from "./response-count";
 import type { Viewer } from "./viewer";
-
-const manager = alias(people, "manager");
-
-/** The viewer's assessments in open cycles: whom they rate, by when, and whether it is done. */
-export async function openAssessmentsFor(db: Database, viewer: Viewer) {
-  const rows = await db
-    .select({
-      cycleId: cycles.id,
-      cycleName: cycles.name,
-      closesOn: cycles.closesOn,
-      managerId: manager.id,
-      managerName: manager.name,
-      isSelf: sql<boolean>`${cycleAssignments.raterId} = ${cycleAssignments.managerId}`,
-      done: sql<boolean>`CASE WHEN ${cycleAssignments.raterId} = ${cycleAssignments.managerId}
-        THEN EXISTS (SELECT 1 FROM ${selfAssessments} WHERE ${selfAssessments.cycleId} = ${cycles.id} AND ${selfAssessments.managerId} = ${manager.id})
-        ELSE EXISTS (SELECT 1 FROM ${participations} WHERE ${participations.cycleId} = ${cycles.id}
-          AND ${participations.raterId} = ${cycleAssignments.raterId} AND ${participations.managerId} = ${manager.id}) END`,
-    })
-    .from(cycleAssignments)
-    .innerJoin(cycles, eq(cycles.id, cycleAssignments.cycleId))
-    .innerJoin(manager, eq(manager.id, cycleAssignments.managerId))
-    .where(and(eq(cycleAssignments.raterId, viewer.id), eq(cycles.state, "open")))
-    .orderBy(asc(cycles.closesOn), desc(sql`${cycleAssignments.raterId} <> ${cycleAssignments.managerId}`), asc(manager.name));
-  return rows;
-}
 
 /**
  * For each cycle the viewer was rated in: how many of their invited raters answered, as

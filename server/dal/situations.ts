@@ -195,7 +195,7 @@ export async function saveTeamSituations(
     const where = await standing(tx, viewer, managerId);
     if (managerId === viewer.id || !where.above || !where.leadsTeam) throw new ForbiddenError("change this team's situation");
     const [latest] = await selectRows<{ id: string; situations: string | null }>(
-      tx as unknown as Database,
+      tx,
       sql`SELECT id, array_to_string(situations, ',') AS situations FROM team_situations
           WHERE manager_id = ${managerId} ORDER BY changed_at DESC, id DESC LIMIT 1`,
     );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/dates";
-import { openAssessmentsFor } from "@/server/dal/home";
+import { openAssessmentsFor } from "@/server/dal/assessments";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 
