@@ -4,24 +4,20 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClosedReportView } from "@/app/(app)/report/_components/report-view";
 import { selectRows } from "@/db/raw";
-import { cycles, people, settings } from "@/db/schema";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { people, settings } from "@/db/schema";
 import { createCycle, openCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedReport, loadReport, type ManagerReport, type ReportRequest } from "@/server/dal/report";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { createDemoDatabase } from "../support/demo";
 
 let database: TestDatabase;
-const today = new Date("2026-11-23T12:00:00Z");
 const ids = new Map<string, string>();
 const cycleIds = new Map<string, string>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoIfEmpty(database.db, today);
-  for (const person of await database.db.select({ id: people.id, name: people.name }).from(people)) ids.set(person.name, person.id);
-  for (const cycle of await database.db.select({ id: cycles.id, name: cycles.name }).from(cycles)) cycleIds.set(cycle.name, cycle.id);
+  database = await createDemoDatabase({ people: ids, cycles: cycleIds });
 }, 120_000);
 afterAll(() => database.dispose());
 

@@ -3,8 +3,7 @@ import { createElement, type FunctionComponent } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
-import { cycles, people } from "@/db/schema";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { cycles } from "@/db/schema";
 import { DEMO_TEAMS } from "@/db/seed/demo-org";
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
 import { en } from "@/lib/instrument";
@@ -13,16 +12,14 @@ import { ClosedReportView } from "@/app/(app)/report/_components/report-view";
 import { SelfVsTeam } from "@/app/(app)/report/_components/self-vs-team";
 import { type ClosedReport, loadReport } from "@/server/dal/report";
 import { loadViewer } from "@/server/dal/viewer";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { createDemoDatabase } from "../support/demo";
 
 let database: TestDatabase;
-const today = new Date("2026-11-23T12:00:00Z");
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoIfEmpty(database.db, today);
-  for (const person of await database.db.select({ id: people.id, name: people.name }).from(people)) ids.set(person.name, person.id);
+  database = await createDemoDatabase({ people: ids });
 }, 120_000);
 afterAll(() => database.dispose());
 

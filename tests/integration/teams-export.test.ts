@@ -4,7 +4,6 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { people } from "@/db/schema";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { PLAIN_NUMBER } from "@/lib/teams/csv";
 import { asDisplayed } from "@/lib/teams/rows";
@@ -12,16 +11,14 @@ import { applyView, DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { ForbiddenError } from "@/server/dal/errors";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { createDemoDatabase } from "../support/demo";
 
 let database: TestDatabase;
-const today = new Date("2026-11-23T12:00:00Z");
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoIfEmpty(database.db, today);
-  for (const person of await database.db.select({ id: people.id, name: people.name }).from(people)) ids.set(person.name, person.id);
+  database = await createDemoDatabase({ people: ids });
 }, 120_000);
 afterAll(() => database.dispose());
 

@@ -1,24 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
-import { cycles, people } from "@/db/schema";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { people } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedTeamsPage, loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { createDemoDatabase } from "../support/demo";
 
 let database: TestDatabase;
-const today = new Date("2026-11-23T12:00:00Z");
 const ids = new Map<string, string>();
 const cycleIds = new Map<string, string>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoIfEmpty(database.db, today);
-  for (const person of await database.db.select({ id: people.id, name: people.name }).from(people)) ids.set(person.name, person.id);
-  for (const cycle of await database.db.select({ id: cycles.id, name: cycles.name }).from(cycles)) cycleIds.set(cycle.name, cycle.id);
+  database = await createDemoDatabase({ people: ids, cycles: cycleIds });
 }, 120_000);
 afterAll(() => database.dispose());
 
