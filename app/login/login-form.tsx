@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { TextField } from "@/app/_components/text-field";
 import type { FormState } from "@/server/form-state";
 import { type SignInField, signInAction } from "./actions";
 
@@ -18,47 +19,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>
         )}
       </div>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Work email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={state.values?.email}
-          required
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-        />
-        {emailError && (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
-            {emailError}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? "password-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-        />
-        {passwordError && (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {passwordError}
-          </p>
-        )}
-      </div>
+      <TextField
+        name="email"
+        label="Work email"
+        error={emailError}
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        required
+      />
+      <TextField name="password" label="Password" error={passwordError} type="password" autoComplete="current-password" required />
       <button
         type="submit"
         disabled={pending}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { TextField } from "@/app/_components/text-field";
 import type { FormState } from "@/server/form-state";
 import { type NewPasswordField, setPasswordAction } from "./actions";
 
@@ -8,37 +9,17 @@ const initial: FormState<NewPasswordField> = { status: "idle", message: "", fiel
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const [state, formAction, pending] = useActionState(setPasswordAction, initial);
-  const field = (name: NewPasswordField, label: string, help?: string) => {
-    const error = state.fieldErrors[name]?.[0];
-    const describedBy = [help && `${name}-help`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
-    return (
-      <div>
-        <label htmlFor={name} className="block font-medium">
-          {label}
-        </label>
-        {help && (
-          <p id={`${name}-help`} className="text-sm text-slate-700">
-            {help}
-          </p>
-        )}
-        <input
-          id={name}
-          name={name}
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-        />
-        {error && (
-          <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = (name: NewPasswordField, label: string, help?: string) => (
+    <TextField
+      name={name}
+      label={label}
+      help={help}
+      error={state.fieldErrors[name]?.[0]}
+      type="password"
+      autoComplete="new-password"
+      required
+    />
+  );
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
