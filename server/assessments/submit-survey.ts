@@ -1,6 +1,6 @@
 import type { ZodError } from "zod";
 import type { Database } from "@/db/client";
-import { responseSchema, selfAssessmentSchema, surveyFieldErrors, surveyFields } from "@/lib/survey";
+import { responseSchema, selfAssessmentSchema, surveyFieldErrors, surveyFields } from "@/lib/survey/schema";
 import { submitResponse, submitSelfAssessment, type SubmitResult } from "@/server/dal/assessments";
 import type { Viewer } from "@/server/dal/viewer";
 import type { FormState } from "@/server/form-state";

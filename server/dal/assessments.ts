@@ -12,7 +12,7 @@ import {
   selfAssessments,
 } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey";
+import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey/schema";
 import { closeDueCycles } from "@/server/cycles/close";
 import type { Viewer } from "./viewer";
 

@@ -1,5 +1,5 @@
 import { ASPECT_KEYS } from "@/lib/aspects";
-import { fieldName, itemsFor, type Perspective } from "@/lib/survey";
+import { fieldName, itemsFor, type Perspective } from "@/lib/survey/fields";
 
 /** The fields a browser posts for a complete survey, with every answer set to `value`. */
 export function surveyEntries(

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import {
-  CANT_SAY,
-  completedAspects,
-  fieldName,
-  itemsFor,
-  responseSchema,
-  selfAssessmentSchema,
-  surveyFieldErrors,
-  surveyFields,
-} from "@/lib/survey";
+import { CANT_SAY, completedAspects, fieldName, itemsFor } from "@/lib/survey/fields";
+import { responseSchema, selfAssessmentSchema, surveyFieldErrors, surveyFields } from "@/lib/survey/schema";
 
 const CYCLE = "5f0c6c2e-8a3b-4c1d-9e2f-0a1b2c3d4e5f";
 const MANAGER = "6a1d7d3f-9b4c-4d2e-8f30-1b2c3d4e5f60";

@@ -2,7 +2,7 @@
 
 import type { AspectKey } from "@/lib/aspects";
 import type { AspectText, InstrumentText } from "@/lib/instrument";
-import { CANT_SAY, fieldName, itemsFor, type Perspective, type SurveyItem } from "@/lib/survey";
+import { CANT_SAY, fieldName, itemsFor, type Perspective, type SurveyItem } from "@/lib/survey/fields";
 import { PoleExplanations } from "@/app/_components/pole-explanations";
 import { AnswerGroup, type Choice } from "./answer-group";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { instrumentText, orderedAspects } from "@/lib/instrument";
-import { completedAspects, type Perspective } from "@/lib/survey";
+import { completedAspects, type Perspective } from "@/lib/survey/fields";
 import type { SurveyState } from "@/server/assessments/submit-survey";
 import { submitSurveyAction } from "./actions";
 import { AspectFieldset } from "./aspect-fieldset";

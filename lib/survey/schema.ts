@@ -1,22 +1,6 @@
 import { z } from "zod";
-import { ASPECT_KEYS, COMMENT_MAX_LENGTH, type AspectKey, type Need, type Rating } from "./aspects";
-import type { Perspective } from "./instrument";
-
-export type { Perspective };
-
-/**
- * The survey's wire format, shared by the form and the server action. Every item is a
- * radio group named `aspects.<aspect>.<item>`; "can't say" is an explicit answer, so a
- * missing field always means the item was skipped.
- */
-export const CANT_SAY = "cant_say";
-export type SurveyItem = "management" | "leadership" | "need";
-
-export const RATER_ITEMS: readonly SurveyItem[] = ["management", "leadership", "need"];
-export const SELF_ITEMS: readonly SurveyItem[] = ["management", "leadership"];
-
-export const itemsFor = (perspective: Perspective) => (perspective === "rater" ? RATER_ITEMS : SELF_ITEMS);
-export const fieldName = (aspect: AspectKey, item: SurveyItem) => `aspects.${aspect}.${item}`;
+import { ASPECT_KEYS, type AspectKey, COMMENT_MAX_LENGTH, type Need, type Rating } from "../aspects";
+import { CANT_SAY } from "./fields";
 
 const UNANSWERED = "Choose an answer, or “Can't say”.";
 
@@ -87,9 +71,4 @@ export function surveyFieldErrors(error: z.ZodError): Record<string, string[]> {
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
-}
-
-/** How many aspects have every item answered ("can't say" counts as an answer). */
-export function completedAspects(answers: Readonly<Record<string, string | undefined>>, perspective: Perspective): number {
-  return ASPECT_KEYS.filter((aspect) => itemsFor(perspective).every((item) => answers[fieldName(aspect, item)] !== undefined)).length;
 }
