@@ -1,12 +1,15 @@
+import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles } from "@/db/schema";
+import { DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { type SurveyState, submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle } from "@/server/cycles/close";
 import { loadAssessment } from "@/server/dal/assessments";
 import { openCycleProgressBelow, ownResponseCounts } from "@/server/dal/home";
 import { loadReport } from "@/server/dal/report";
+import { exportTeams } from "@/server/dal/teams";
 import { responseCountText } from "@/server/dal/response-count";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -190,5 +193,70 @@ describe("n of N, watched submit by submit, never tells whether one particular p
     expect(between).toEqual(before);
     expect(await team.watch()).toEqual(before);
     expect(responseCountText(before.home)).toBe("0 to 2 of 2");
+  });
+});
+
+/** A day relative to today, as a date column takes it. */
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe("the difference between two exports never reveals a team below k", () => {
+  // Three directors over look-alike trees in one cycle. Below the first two, the teams of
+  // four are identical and the team of two (below k = 3) answered very differently: all
+  // fives against all ones. The third has no team of two at all.
+  const SIZES = { Alpha: 4, Beta: 4, Gamma: 2 } as const;
+  let cycleId = "";
+  const directors: Record<"high" | "low" | "without", string> = { high: "", low: "", without: "" };
+
+  beforeAll(async () => {
+    const [cycle] = await database.db.insert(cycles).values({ name: "Export attack", opensOn: isoDay(-7), closesOn: isoDay(30) }).returning();
+    cycleId = cycle!.id;
+    const raters: { rater: string; manager: string; value: string }[] = [];
+    for (const key of ["high", "low", "without"] as const) {
+      const director = await createPerson(database.db, { name: `Director of ${key}` });
+      directors[key] = director.id;
+      for (const [team, size] of Object.entries(SIZES)) {
+        if (key === "without" && team === "Gamma") continue;
+        const manager = await createPerson(database.db, { name: `${team} of ${key}`, reportsTo: director.id });
+        await database.db.insert(cycleAssignments).values({ cycleId, raterId: manager.id, managerId: director.id });
+        for (let i = 0; i < size; i++) {
+          const rep = await createPerson(database.db, { name: `${team} rep ${i} of ${key}`, reportsTo: manager.id });
+          await database.db.insert(cycleAssignments).values({ cycleId, raterId: rep.id, managerId: manager.id });
+          raters.push({ rater: rep.id, manager: manager.id, value: team !== "Gamma" ? String((i % 5) + 1) : key === "low" ? "1" : "5" });
+        }
+      }
+    }
+    await database.db.update(cycles).set({ state: "open", openedAt: new Date() }).where(eq(cycles.id, cycleId));
+    for (const { rater, manager, value } of raters) {
+      const result = await submitSurvey(database.db, await viewerOf(rater), surveyEntries(cycleId, manager, "rater", { comment: `from ${rater}` }, () => value));
+      expect(result.status).toBe("success");
+    }
+    await closeCycle(database.db, cycleId);
+  }, 120_000);
+
+  /** The export as records, with each director's own words for names replaced by the team's. */
+  async function exportOf(key: keyof typeof directors, view = DEFAULT_VIEW) {
+    const { csv } = await exportTeams(database.db, await viewerOf(directors[key]), cycleId, view);
+    return (parse(csv, { bom: true }) as string[][]).map((record) => record.map((cell) => cell.replace(/ of (high|low|without)\b/g, "")));
+  }
+
+  it("gives byte-for-byte the same export whatever the team below k answered", async () => {
+    expect(await exportOf("high")).toEqual(await exportOf("low"));
+  });
+
+  it("gives the same scores on the organisation line with or without the team below k", async () => {
+    const [header, withTeam] = await exportOf("high");
+    const [, withoutTeam] = await exportOf("without");
+    // Only the counts differ, and the team's own row shows them anyway.
+    const scores = header!.indexOf("Response rate") + 1;
+    expect(withTeam!.slice(scores, -1)).toEqual(withoutTeam!.slice(scores, -1));
+    expect(withTeam!.slice(scores, -1).some((cell) => cell !== "")).toBe(true);
+    expect(withTeam!.at(-1)).toContain("1 team left out below the threshold");
+  });
+
+  it("keeps the organisation line whatever the view leaves out, so two views subtract to nothing", async () => {
+    const everyone = await exportOf("high");
+    const onlyAlpha = await exportOf("high", parseView({ q: "Alpha" }));
+    expect(onlyAlpha.map((record) => record[1])).toEqual([everyone[0]![1], everyone[1]![1], "Alpha"]);
+    expect(onlyAlpha[1]).toEqual(everyone[1]);
   });
 });
