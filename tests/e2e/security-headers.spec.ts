@@ -1,5 +1,6 @@
-import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
-import { expect, signIn, test } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { expect, ROLES, signIn, test } from "./fixtures";
 
 test("pages carry a strict, per-request Content-Security-Policy and the other security headers", async ({ request }) => {
   const first = await request.get("/login");
@@ -34,5 +35,67 @@ test("no page logs a Content-Security-Policy violation", async ({ page }) => {
   await page.goto("/how-scores-work");
   await expect(page.getByRole("heading", { level: 1, name: "How scores work" })).toBeVisible();
   await page.goto("/no-such-page");
+  expect(violations).toEqual([]);
+});
+
+/** Signs in over HTTP the way the form does, and returns every Set-Cookie header the sign-in sent. */
+async function signInCookies(request: APIRequestContext, headers: Record<string, string> = {}) {
+  const csrf = await request.get("/api/auth/csrf", { headers });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers,
+    form: { email: demoEmail(DEMO_TEAMS[5]!.reps[0]!), password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  return [...csrf.headersArray(), ...response.headersArray()].filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value);
+}
+
+const attributes = (cookie: string) => cookie.split(";").map((part) => part.trim().toLowerCase());
+
+test("cookies are HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ playwright, baseURL }) => {
+  const plain = await playwright.request.newContext({ baseURL });
+  const overHttp = await signInCookies(plain);
+  const session = overHttp.find((cookie) => cookie.startsWith("authjs.session-token="));
+  expect(session, overHttp.join("\n")).toBeTruthy();
+  for (const cookie of overHttp) {
+    expect(attributes(cookie)).toContain("httponly");
+    expect(attributes(cookie)).toContain("samesite=lax");
+  }
+  // Plain HTTP, as on a developer's machine: a Secure cookie would never come back.
+  expect(attributes(session!)).not.toContain("secure");
+
+  const behindProxy = await playwright.request.newContext({ baseURL });
+  const overHttps = await signInCookies(behindProxy, { "x-forwarded-proto": "https" });
+  const secureSession = overHttps.find((cookie) => cookie.startsWith("__Secure-authjs.session-token="));
+  expect(secureSession, overHttps.join("\n")).toBeTruthy();
+  for (const cookie of overHttps) {
+    expect(attributes(cookie)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
+  }
+  await plain.dispose();
+  await behindProxy.dispose();
+});
+
+test("no signed-in page logs a Content-Security-Policy violation, charts and admin included", async ({ browser }) => {
+  const visits: Record<string, string[]> = {
+    [ROLES.manager]: ["/", "/report", "/how-scores-work"],
+    [ROLES.vp]: ["/", "/teams", "/report"],
+    [ROLES.admin]: ["/admin", "/admin/cycles", "/admin/people", "/admin/people/import", "/admin/settings", "/admin/audit"],
+  };
+  const violations: string[] = [];
+  for (const [email, paths] of Object.entries(visits)) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+    await signIn(page, email);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    }
+    await context.close();
+  }
   expect(violations).toEqual([]);
 });
