@@ -17,6 +17,8 @@ const executablePath = existsSync(bundled) ? undefined : "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The security specs seed one demo database per run and copy it for servers of their own.
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

@@ -12,12 +12,15 @@ const need = z
   .enum(["-2", "-1", "0", "1", "2", CANT_SAY], { error: UNANSWERED })
   .transform((value) => (value === CANT_SAY ? null : (Number(value) as Need)));
 
-const raterAspect = z.strictObject({ management: rating, leadership: rating, need });
-const selfAspect = z.strictObject({ management: rating, leadership: rating });
+// An unknown aspect, or an unknown item of a known aspect: either way, not this survey's form.
+const FOREIGN_FORM = "The form did not come from this survey. Reload the page and try again.";
+
+const raterAspect = z.strictObject({ management: rating, leadership: rating, need }, { error: FOREIGN_FORM });
+const selfAspect = z.strictObject({ management: rating, leadership: rating }, { error: FOREIGN_FORM });
 
 function allAspects<T extends z.ZodType>(item: T) {
   const shape = Object.fromEntries(ASPECT_KEYS.map((key) => [key, item])) as Record<AspectKey, T>;
-  return z.strictObject(shape, { error: "The form did not come from this survey. Reload the page and try again." });
+  return z.strictObject(shape, { error: FOREIGN_FORM });
 }
 
 const characters = (value: string) => [...value].length;

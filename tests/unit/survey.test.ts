@@ -43,12 +43,13 @@ describe("the rater's survey", () => {
     expect(errors["aspects.focus.need"]).toEqual(["Choose an answer, or “Can't say”."]);
   });
 
-  it("refuses an unknown aspect or item as a form error", () => {
+  it("refuses an unknown aspect or item as a form error, with the same message", () => {
+    const foreign = { form: ["The form did not come from this survey. Reload the page and try again."] };
     const result = responseSchema.safeParse(surveyFields([...completeForm("rater"), ["aspects.charisma.management", "3"]]));
     expect(result.success).toBe(false);
-    expect(Object.keys(surveyFieldErrors(result.error!))).toEqual(["form"]);
+    expect(surveyFieldErrors(result.error!)).toEqual(foreign);
     const extraItem = responseSchema.safeParse(surveyFields([...completeForm("rater"), ["aspects.focus.vision", "3"]]));
-    expect(Object.keys(surveyFieldErrors(extraItem.error!))).toEqual(["form"]);
+    expect(surveyFieldErrors(extraItem.error!)).toEqual(foreign);
   });
 
   it("counts a comment in characters, not UTF-16 units, up to 1,000", () => {

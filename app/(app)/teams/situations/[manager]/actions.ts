@@ -15,9 +15,12 @@ export type SituationsFormState = FormState<SituationsField>;
 
 const failed = (message: string): SituationsFormState => ({ status: "error", message, fieldErrors: {} });
 
+const RELOAD = "Reload the page and try again.";
+
 const situationsSchema = z.object({
   managerId: z.uuid({ error: "Unknown team." }),
-  basedOn: z.union([z.uuid(), z.literal("")], { error: "Reload the page and try again." }),
+  // On the union alone the message is lost: Zod reports the uuid option's own error instead.
+  basedOn: z.union([z.uuid({ error: RELOAD }), z.literal("")], { error: RELOAD }),
   situations: z.array(z.enum(SITUATION_KEYS, { error: "Choose from the listed situations only." })).max(SITUATION_KEYS.length),
 });
 
