@@ -8,7 +8,7 @@ const config = [
   ...nextVitals,
   ...nextTypeScript,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+    ignores: [".next/**", "bench/bare-route/.next/**", ".data/**", "node_modules/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "bench/bare-route/next-env.d.ts"],
   },
   {
     // One validated module reads the environment; everything else imports it.

@@ -1,76 +1,44 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { root, startNext } from "./submission/next-server.mjs";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+/**
+ * Builds the production app when its sources changed since the last build. The start
+ * script decides; asked for `next start`'s help, it builds if needed and serves nothing.
+ */
+export function ensureBuild(log: (line: string) => void): number {
+  const started = performance.now();
+  log("Building the production app if its sources changed…");
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs"), "--help"], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`The production build failed:\n${result.stdout}\n${result.stderr}`);
+  return performance.now() - started;
+}
 
 export interface RunningApp {
   baseUrl: string;
+  /** From spawning `next start` to the first 200 on /login. */
+  coldStartMs: number;
+  /** Resident memory of the server process now, in MB. */
+  rssMB(): number;
   stop(): Promise<void>;
 }
 
-async function healthy(baseUrl: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
+async function loginAnswers200(baseUrl: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/login`, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+  await response.arrayBuffer();
+  return response.status === 200;
 }
 
 /**
- * Builds the production app when its sources changed since the last build (scripts/start.mjs
- * decides), then serves it on 127.0.0.1 against `databaseUrl`, with demo mode off and a
- * throwaway session secret. Resolves once /api/health answers 200.
+ * The product's production build under `next start` on 127.0.0.1 only, configured by
+ * nothing but `env` (demo mode off). The process is next-server itself, so its memory is
+ * the server's.
  */
-export async function startApp(options: { databaseUrl: string; port: number; startTimeoutMs: number; log: (line: string) => void }): Promise<RunningApp> {
-  const baseUrl = `http://127.0.0.1:${options.port}`;
-  if (await healthy(baseUrl)) throw new Error(`Something already answers on ${baseUrl}: choose another BENCH_PORT.`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: options.databaseUrl,
-    FULCRUM_DEMO: "off",
-    AUTH_SECRET: randomBytes(48).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), "--port", String(options.port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) output.push(line);
-    if (output.length > 200) output.splice(0, output.length - 200);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  let exited: number | null = null;
-  child.on("exit", (code) => {
-    exited = code ?? -1;
-  });
-
-  const stop = async () => {
-    if (exited !== null || child.pid === undefined) return;
-    const done = new Promise((resolve) => child.once("exit", resolve));
-    // The start script runs `next build` and `next start` as children: end the whole group.
-    process.kill(-child.pid, "SIGTERM");
-    const timer = setTimeout(() => child.pid !== undefined && exited === null && process.kill(-child.pid, "SIGKILL"), 10_000);
-    await done;
-    clearTimeout(timer);
-  };
-
-  const deadline = Date.now() + options.startTimeoutMs;
-  options.log(`Starting the app on ${baseUrl} (building first if the sources changed)…`);
-  while (!(await healthy(baseUrl))) {
-    if (exited !== null) throw new Error(`The app exited with code ${exited} before it was ready:\n${output.slice(-30).join("\n")}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The app was not ready within ${Math.round(options.startTimeoutMs / 1000)} s:\n${output.slice(-30).join("\n")}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { baseUrl, stop };
+export async function startApp(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
+  const started = performance.now();
+  const server = await startNext({ dir: ".", port: options.port, env: { FULCRUM_DEMO: "off", ...options.env }, ready: loginAnswers200, startTimeoutMs: 120_000 });
+  const coldStartMs = performance.now() - started;
+  const rssMB = () => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024;
+  return { baseUrl: server.url, coldStartMs, rssMB, stop: server.stop };
 }

@@ -1,19 +1,40 @@
 import { writeFileSync } from "node:fs";
-import type { MeasurementResult } from "./types.mjs";
+import { HIGHER_IS_BETTER, type Row, type Unit } from "./types.mjs";
 
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
+const figure = (value: number, unit: Unit) => {
+  if (!Number.isFinite(value)) return "–";
+  const digits = unit === "req/s" || unit === "rows/s" || value >= 100 ? 0 : 1;
+  return `${value.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
+};
 
-/** The results as a markdown table, budget rows marked pass or FAIL. */
-export function markdownTable(results: readonly MeasurementResult[]): string {
-  const lines = [
-    "| measurement | runs | p50 ms | p95 ms | min ms | max ms | notes |",
-    "|---|---:|---:|---:|---:|---:|---|",
-    ...results.map((r) => {
-      const verdict = r.budgetMs === undefined ? "" : r.p50 <= r.budgetMs ? ` (within ${r.budgetMs} ms)` : ` (**over ${r.budgetMs} ms**)`;
-      return `| ${r.name} | ${r.runs} | ${ms(r.p50)}${verdict} | ${ms(r.p95)} | ${ms(r.min)} | ${ms(r.max)} | ${r.notes ?? ""} |`;
-    }),
-  ];
-  return lines.join("\n");
+/** How far the figure is from its floor: a share of it when more is better, a multiple when less is. */
+export function ratio(row: Row): string {
+  if (!row.floor || !(row.floor.value > 0)) return "";
+  const r = row.value / row.floor.value;
+  return HIGHER_IS_BETTER.has(row.unit) ? `${Math.round(r * 100)}%` : `${r.toFixed(2)}×`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+
+/** One markdown table: every row with its floor, the ratio between them, and its target. */
+export function markdownTable(rows: readonly Row[]): string {
+  return [
+    "| section | measurement | figure | floor | ratio | target | notes |",
+    "|---|---|---:|---|---:|---|---|",
+    ...rows.map((row) =>
+      [
+        row.section,
+        row.name,
+        figure(row.value, row.unit),
+        row.floor ? `${row.floor.name}: ${figure(row.floor.value, row.unit)}` : "",
+        ratio(row),
+        row.target ? `${row.target.text} ${row.target.met ? "✓" : "**missed**"}` : "",
+        row.notes ?? "",
+      ]
+        .map(cell)
+        .join(" | "),
+    ).map((line) => `| ${line} |`),
+  ].join("\n");
 }
 
 export function writeResults(file: string, data: unknown) {

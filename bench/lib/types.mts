@@ -1,36 +1,38 @@
-import type { Database } from "@/db/client";
-import type { Summary } from "./stats.mjs";
-
-/** What every measurement gets: the running app, a signed-in session, and a database client of its own. */
-export interface BenchContext {
-  /** http://127.0.0.1:<port>: the app under test. Nothing else is ever loaded. */
-  baseUrl: string;
-  /** The Cookie header of the signed-in benchmark account. */
-  cookie: string;
-  /** The benchmark account: the top of the large seed's tree. */
-  viewer: { id: string; email: string; name: string };
-  db: Database;
-  runs: number;
-  warmup: number;
-  /** Every request and statement is abandoned after this long. */
-  timeoutMs: number;
-}
-
-export interface MeasurementResult extends Summary {
-  /** Row label in the table. */
+/**
+ * One row of the benchmark table: a figure, the floor it is compared with, and the target
+ * it must meet if it has one. Every row says what it is; the table prints the ratio.
+ */
+export interface Row {
+  /** The table's section: "Submission (PostgreSQL)", "Pages, large seed", "Build", … */
+  section: string;
+  /** What was measured, e.g. "server action, 50 concurrent: throughput". */
   name: string;
-  /** What was timed, in a sentence. */
-  detail: string;
-  /** Extra facts worth printing (rows returned, bytes, …). */
+  value: number;
+  unit: Unit;
+  /** The same work done the fastest way we know (pgbench, a bare route, hand-written SQL). */
+  floor?: { name: string; value: number };
+  /** What the issue asks of this figure, and whether this run met it. */
+  target?: { text: string; met: boolean };
+  /** Facts worth printing beside it: p95, rows, bytes, errors. */
   notes?: string;
-  /** An upper bound the result must stay within, if this row has one. */
-  budgetMs?: number;
 }
 
-/** One row (or a few) of the benchmark table. Issue #9 adds more of these. */
-export interface Measurement {
-  name: string;
-  /** Measurements that drive the app need it running; pure SQL ones do not. */
-  needsApp: boolean;
-  run(context: BenchContext): Promise<MeasurementResult[]>;
+export type Unit = "ms" | "req/s" | "KB" | "MB" | "s" | "rows/s";
+
+/** Units where more is better: the ratio to the floor is then value ÷ floor, shown as a share. */
+export const HIGHER_IS_BETTER: ReadonlySet<Unit> = new Set(["req/s", "rows/s"]);
+
+/** What a closed-loop load run measured: completed requests and their latencies. */
+export interface LoadSummary {
+  /** Requests that completed as intended (e.g. "saved"), per second of the run. */
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Completed as intended. */
+  ok: number;
+  /** Anything else: an HTTP error, a refusal, a timeout. Reported, never hidden. */
+  failed: number;
+  durationMs: number;
+  concurrency: number;
 }
