@@ -1,12 +1,7 @@
-import NextAuth from "next-auth";
 import { type NextRequest, NextResponse } from "next/server";
-import { baseAuthConfig } from "@/server/auth/config";
+import { SESSION_COOKIE_NAMES } from "@/server/auth/config";
 import { env } from "@/server/env";
 import { contentSecurityPolicy, HSTS } from "@/server/security-headers";
-
-// Built eagerly: a lazily configured `auth(handler)` returns a promise, which Next.js does
-// not accept as a proxy. The proxy module is only evaluated by the running server.
-const { auth } = NextAuth(baseAuthConfig());
 
 const isPublic = (pathname: string) => pathname === "/login" || pathname.startsWith("/invite/");
 
@@ -25,19 +20,22 @@ function withSecurityHeaders(request: NextRequest, respond: (headers: Headers) =
 }
 
 /**
- * Sets the per-request security headers and sends visitors without a session to the
- * sign-in page. It only redirects: every page, action and route checks the person and
- * their rights again in the data access layer.
+ * Sets the per-request security headers and sends visitors without a session cookie to the
+ * sign-in page. It only redirects, so it only looks for the cookie: decrypting it here would
+ * repeat what the data access layer does anyway on every page, action and route, where the
+ * session and the person's rights are checked (an expired or forged cookie goes to the
+ * sign-in page from there).
  */
-export default auth((request) =>
-  withSecurityHeaders(request, (headers) => {
+export default function proxy(request: NextRequest) {
+  return withSecurityHeaders(request, (headers) => {
     const { pathname, search } = request.nextUrl;
-    if (request.auth || isPublic(pathname)) return NextResponse.next({ request: { headers } });
+    const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
+    if (hasSession || isPublic(pathname)) return NextResponse.next({ request: { headers } });
     const login = new URL("/login", request.nextUrl);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
-  }),
-);
+  });
+}
 
 export const config = {
   matcher: [

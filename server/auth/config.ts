@@ -4,8 +4,15 @@ import { authSecret } from "@/server/env";
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /**
- * The part of the Auth.js configuration that needs no database: enough to read a session
- * cookie. The proxy uses only this; sign-in adds the credentials provider on top.
+ * Auth.js's session cookie: `__Secure-` prefixed when it was set over HTTPS. The name is
+ * also the salt of the key that encrypts it.
+ */
+export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/**
+ * The part of the Auth.js configuration that needs no database: sessions, pages, logging.
+ * Sign-in adds the credentials provider on top (./index.ts); reading a session on a
+ * request needs only ./session-token.ts.
  */
 export function baseAuthConfig(): NextAuthConfig {
   return {
@@ -28,7 +35,6 @@ export function baseAuthConfig(): NextAuthConfig {
     callbacks: {
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        if (typeof token.iat === "number") session.issuedAt = token.iat;
         return session;
       },
     },

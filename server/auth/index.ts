@@ -8,8 +8,6 @@ import { checkCredentials, clientIp, signInSchema } from "./credentials";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
-    /** When the session token was issued, in seconds since the epoch. */
-    issuedAt?: number;
   }
 }
 
@@ -19,7 +17,7 @@ export class ThrottledSignIn extends CredentialsSignin {
 }
 
 // Lazy configuration: the secret is read per request, never while `next build` runs.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig(),
   providers: [
     Credentials({

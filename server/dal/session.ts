@@ -1,8 +1,9 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { auth } from "@/server/auth";
+import { readSessionToken } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
 import { loadViewer, type Viewer } from "./viewer";
 
@@ -13,11 +14,10 @@ const personId = z.uuid();
  * session cookie alone is never trusted: a deactivated person is signed out at once.
  */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = personId.safeParse(session?.user?.id);
-  if (!id.success) return null;
-  // A session without an issue time predates revocation support: treat it as issued at 0.
-  return loadViewer(await getDb(), id.data, session?.issuedAt ?? 0);
+  const session = await readSessionToken(await cookies());
+  const id = personId.safeParse(session?.personId);
+  if (!session || !id.success) return null;
+  return loadViewer(await getDb(), id.data, session.issuedAt);
 });
 
 /** For pages and actions that need someone signed in: anyone else goes to the sign-in page. */
