@@ -40,6 +40,34 @@ export interface PostgresOptions {
   statementTimeoutMs: number;
 }
 
+type Client = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * The client as drizzle should see it: every query a prepared statement. drizzle-orm's
+ * postgres.js driver prepares only queries given a name, and for any other query with
+ * parameters postgres.js first asks the server for their types: two round trips and a new
+ * plan for every statement. Prepared, a statement is parsed once per connection and then
+ * takes one round trip. Transactions and savepoints hand out their client the same way.
+ */
+function preparingEveryQuery<C extends Client>(client: C): C {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property === "unsafe") {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if ((property === "begin" || property === "savepoint") && typeof value === "function") {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (transaction: postgres.TransactionSql) => unknown;
+          return value.call(target, ...args, (transaction: postgres.TransactionSql) => work(preparingEveryQuery(transaction)));
+        };
+      }
+      return value;
+    },
+  });
+}
+
 export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptions): DatabaseHandle {
   const connection = { statement_timeout: statementTimeoutMs, application_name: "fulcrum" };
   const connect = (max: number, onclose?: () => void) => postgres(url, { max, connection, connect_timeout: 5, onnotice: () => {}, onclose });
@@ -54,7 +82,7 @@ export function openPostgres({ url, poolMax, statementTimeoutMs }: PostgresOptio
   const retiring = new Set<Promise<void>>();
   const openPool = () => {
     const client = connect(poolMax, () => retire(client));
-    return { client, db: drizzlePostgres(client, { schema, casing: "snake_case" }) };
+    return { client, db: drizzlePostgres(preparingEveryQuery(client), { schema, casing: "snake_case" }) };
   };
   let pool = openPool();
   function retire(client: postgres.Sql) {
