@@ -71,11 +71,14 @@ export async function runOnApp(target: Target, options: AppRunOptions): Promise<
   const embedded = target.kind === "pglite";
   log(`${section}:`);
   let handle = await openTarget(target);
-  // Raters first: preparing them opens a benchmark cycle when there is no open one. The
-  // pages are read before any of them submits, so the rep's survey is still to do.
-  const raters = options.submissions ? new RaterQueue(await prepareRaters(handle.db, embedded ? RATERS / 4 : RATERS)) : null;
+  // One rater first: preparing opens a benchmark cycle when none is open, which the rep's
+  // pages need. The rest, which may take more cycles, come after the pages on PostgreSQL,
+  // so that the pages see the organisation as it is; PGlite needs them all before.
+  if (options.submissions) await prepareRaters(handle.db, 1);
   const personas = await findPersonas(handle.db);
-  const before = raters && (await countSubmissions(handle.db, raters.cycleIds()));
+  const prepare = async () => new RaterQueue(await prepareRaters(handle.db, embedded ? RATERS / 4 : RATERS));
+  const earlyRaters = options.submissions && embedded ? await prepare() : null;
+  const before = earlyRaters && (await countSubmissions(handle.db, earlyRaters.cycleIds()));
   if (embedded) await handle.close();
 
   const authSecret = randomBytes(48).toString("base64url");
@@ -100,6 +103,7 @@ export async function runOnApp(target: Target, options: AppRunOptions): Promise<
         log,
       })),
     );
+    const raters = earlyRaters ?? (options.submissions ? await prepare() : null);
     if (raters) {
       const load = { raters, durationMs: options.loadSeconds * 1000, warmupMs: options.loadSeconds * 200 };
       const bare = target.kind === "postgres" ? await startBareRoute({ databaseUrl: target.url, port: options.port + 1, poolMax: POOL_MAX }) : null;
@@ -131,10 +135,10 @@ export async function runOnApp(target: Target, options: AppRunOptions): Promise<
     await app.stop();
     if (!embedded) await handle.close();
   }
-  if (raters && before && embedded) {
+  if (earlyRaters && before) {
     handle = await openTarget(target);
     try {
-      runs = await verifyAcrossRuns(handle.db, raters, before, runs);
+      runs = await verifyAcrossRuns(handle.db, earlyRaters, before, runs);
     } finally {
       await handle.close();
     }
