@@ -201,7 +201,7 @@ export async function pageRows(options: PageRunOptions): Promise<Row[]> {
     const app = summarise(await time(async () => page.appSql(db, await viewerOf(db, person.id), personas), runs, warmup));
     rows.push({
       section: options.section,
-      name: `${page.name}: the page's SQL p50`,
+      name: `${page.name}: the page's data access p50`,
       value: app.p50,
       unit: "ms",
       floor: { name: "hand-written SQL", value: floor.p50 },
