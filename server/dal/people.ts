@@ -117,7 +117,12 @@ export async function setPersonActive(db: Database, viewer: Viewer, personId: st
       .set({ isActive: active })
       .where(and(eq(people.id, personId), eq(people.isActive, !active)))
       .returning({ id: people.id });
-    if (updated.length === 0) return;
+    if (updated.length === 0) {
+      // Already as asked is fine; nobody at all is not.
+      const [exists] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId));
+      if (!exists) throw new PersonRuleError("There is no such person.");
+      return;
+    }
     await recordAudit(tx, viewer, { action: active ? "person.reactivate" : "person.deactivate", personId });
   });
   if (!active) await revokeSessions(db, personId);

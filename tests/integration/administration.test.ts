@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +97,12 @@ describe("people", () => {
     await setPersonActive(database.db, admin, person.id, true);
     expect(await checkCredentials(database.db, { email: person.email, password: NEW_PASSWORD }, null)).toMatchObject({ outcome: "signed-in" });
     expect(await auditActions()).toEqual(expect.arrayContaining(["person.deactivate", "person.reactivate"]));
+  });
+
+  it("says so when there is nobody to deactivate, and writes nothing", async () => {
+    const before = (await auditActions()).length;
+    await expect(setPersonActive(database.db, admin, randomUUID(), false)).rejects.toThrow(/no such person/);
+    expect(await auditActions()).toHaveLength(before);
   });
 });
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { cycleIdSchema, cycleInputSchema, type CycleField } from "@/server/cycles/schema";
 import { closeCycleNow, createCycle, CycleRuleError, openCycle, updateDraftCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
-import { currentViewer } from "@/server/dal/session";
+import { adminGate } from "@/server/dal/admin-gate";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 import type { FormState } from "@/server/form-state";
@@ -14,21 +14,21 @@ export type CycleFormState = FormState<CycleField>;
 
 const failed = (message: string): CycleFormState => ({ status: "error", message, fieldErrors: {} });
 
+const MANAGE = "manage cycles";
+
 /**
- * Runs one admin change: re-reads the session, then lets the data access layer check the
- * right and apply the rules. Refusals come back as messages; anything else is logged by
- * name only and reported without detail.
+ * Runs one admin change for an administrator already let through the gate: the data access
+ * layer checks the right again and applies the rules. Refusals come back as messages;
+ * anything else is logged by name only and reported without detail.
  */
-async function asAdmin(work: (viewer: Viewer) => Promise<string>): Promise<CycleFormState> {
-  const viewer = await currentViewer();
-  if (!viewer) return failed("Your session has ended. Sign in again.");
+async function asAdmin(viewer: Viewer, work: (viewer: Viewer) => Promise<string>): Promise<CycleFormState> {
   try {
     const message = await work(viewer);
     revalidatePath("/admin/cycles");
     return { status: "success", message, fieldErrors: {} };
   } catch (error) {
     if (error instanceof CycleRuleError) return failed(error.message);
-    if (error instanceof ForbiddenError) return failed("Only administrators can manage cycles.");
+    if (error instanceof ForbiddenError) return failed(`Only administrators can ${MANAGE}.`);
     console.error(`cycle change failed: ${error instanceof Error ? error.name : "unknown error"}`);
     return failed("That did not work, and nothing was changed. Please try again.");
   }
@@ -45,9 +45,11 @@ function parseCycle(formData: FormData) {
 }
 
 export async function createCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return { ...failed(refusal), values: typed(formData) };
   const parsed = parseCycle(formData);
   if (!parsed.success) return invalid(parsed.error, formData);
-  const result = await asAdmin(async (viewer) => {
+  const result = await asAdmin(viewer, async (viewer) => {
     await createCycle(await getDb(), viewer, parsed.data);
     return `Draft “${parsed.data.name}” created. Open it when you are ready.`;
   });
@@ -60,11 +62,13 @@ function invalid(error: z.ZodError, formData: FormData): CycleFormState {
 }
 
 export async function updateCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return { ...failed(refusal), values: typed(formData) };
   const id = cycleIdSchema.safeParse(formData.get("cycleId"));
   const parsed = parseCycle(formData);
   if (!id.success) return failed("Unknown cycle.");
   if (!parsed.success) return invalid(parsed.error, formData);
-  const result = await asAdmin(async (viewer) => {
+  const result = await asAdmin(viewer, async (viewer) => {
     await updateDraftCycle(await getDb(), viewer, id.data, parsed.data);
     return `Saved “${parsed.data.name}”.`;
   });
@@ -72,18 +76,22 @@ export async function updateCycleAction(_previous: CycleFormState, formData: For
 }
 
 export async function openCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return failed(refusal);
   const id = cycleIdSchema.safeParse(formData.get("cycleId"));
   if (!id.success) return failed("Unknown cycle.");
-  return asAdmin(async (viewer) => {
+  return asAdmin(viewer, async (viewer) => {
     await openCycle(await getDb(), viewer, id.data);
     return "The cycle is open: everyone in it can now rate their manager.";
   });
 }
 
 export async function closeCycleAction(_previous: CycleFormState, formData: FormData): Promise<CycleFormState> {
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return failed(refusal);
   const id = cycleIdSchema.safeParse(formData.get("cycleId"));
   if (!id.success) return failed("Unknown cycle.");
-  return asAdmin(async (viewer) => {
+  return asAdmin(viewer, async (viewer) => {
     await closeCycleNow(await getDb(), viewer, id.data);
     return "The cycle is closed. Results are now available to managers.";
   });

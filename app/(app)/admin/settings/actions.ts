@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ForbiddenError } from "@/server/dal/errors";
-import { currentViewer } from "@/server/dal/session";
+import { adminGate } from "@/server/dal/admin-gate";
 import { thresholdsSchema, updateThresholds } from "@/server/dal/settings";
 import { getDb } from "@/server/db";
 import type { FormState } from "@/server/form-state";
@@ -13,8 +13,8 @@ export type ThresholdsState = FormState<ThresholdsField>;
 
 export async function updateThresholdsAction(_previous: ThresholdsState, formData: FormData): Promise<ThresholdsState> {
   const values = { k: String(formData.get("k") ?? ""), commentThreshold: String(formData.get("commentThreshold") ?? "") };
-  const viewer = await currentViewer();
-  if (!viewer) return { status: "error", message: "Your session has ended. Sign in again.", fieldErrors: {}, values };
+  const { viewer, refusal } = await adminGate("change thresholds");
+  if (refusal !== undefined) return { status: "error", message: refusal, fieldErrors: {}, values };
   const parsed = thresholdsSchema.safeParse(values);
   if (!parsed.success) {
     return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ForbiddenError } from "@/server/dal/errors";
 import { createInvitation } from "@/server/dal/invitations";
 import { PersonRuleError, personInputSchema, setPersonActive, updatePerson } from "@/server/dal/people";
-import { currentViewer } from "@/server/dal/session";
+import { adminGate } from "@/server/dal/admin-gate";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -20,15 +20,15 @@ export type InvitationState = FormState & { link?: string; emailed?: boolean };
 const personId = z.uuid();
 const failed = (message: string) => ({ status: "error" as const, message, fieldErrors: {} });
 
-/** Re-reads the session and maps the data layer's refusals to messages; other errors say nothing. */
-async function asAdmin<State extends FormState>(work: (viewer: Viewer) => Promise<State>): Promise<State | ReturnType<typeof failed>> {
-  const viewer = await currentViewer();
-  if (!viewer) return failed("Your session has ended. Sign in again.");
+const MANAGE = "manage people";
+
+/** For an administrator let through the gate: maps the data layer's refusals to messages; other errors say nothing. */
+async function asAdmin<State extends FormState>(viewer: Viewer, work: (viewer: Viewer) => Promise<State>): Promise<State | ReturnType<typeof failed>> {
   try {
     return await work(viewer);
   } catch (error) {
     if (error instanceof PersonRuleError) return failed(error.message);
-    if (error instanceof ForbiddenError) return failed("Only administrators can manage people.");
+    if (error instanceof ForbiddenError) return failed(`Only administrators can ${MANAGE}.`);
     console.error(`person change failed: ${error instanceof Error ? error.name : "unknown error"}`);
     return failed("That did not work, and nothing was changed. Please try again.");
   }
@@ -36,13 +36,15 @@ async function asAdmin<State extends FormState>(work: (viewer: Viewer) => Promis
 
 export async function updatePersonAction(_previous: PersonState, formData: FormData): Promise<PersonState> {
   const values = { name: String(formData.get("name") ?? ""), managerEmail: String(formData.get("managerEmail") ?? "") };
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return { ...failed(refusal), values };
   const id = personId.safeParse(formData.get("personId"));
   const parsed = personInputSchema.safeParse({ ...values, isAdmin: formData.get("isAdmin") === "on" });
   if (!id.success) return failed("Unknown person.");
   if (!parsed.success) {
     return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   }
-  const result = await asAdmin(async (viewer) => {
+  const result = await asAdmin(viewer, async (viewer) => {
     await updatePerson(await getDb(), viewer, id.data, parsed.data);
     revalidatePath(`/admin/people/${id.data}`);
     return { status: "success" as const, message: "Saved.", fieldErrors: {} };
@@ -51,10 +53,12 @@ export async function updatePersonAction(_previous: PersonState, formData: FormD
 }
 
 export async function setActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return failed(refusal);
   const id = personId.safeParse(formData.get("personId"));
   if (!id.success) return failed("Unknown person.");
   const active = formData.get("active") === "true";
-  return asAdmin(async (viewer) => {
+  return asAdmin(viewer, async (viewer) => {
     await setPersonActive(await getDb(), viewer, id.data, active);
     revalidatePath(`/admin/people/${id.data}`);
     return { status: "success" as const, message: active ? "Reactivated." : "Deactivated: any session they hold has ended.", fieldErrors: {} };
@@ -69,9 +73,11 @@ async function siteOrigin() {
 }
 
 export async function createInvitationAction(_previous: InvitationState, formData: FormData): Promise<InvitationState> {
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return failed(refusal);
   const id = personId.safeParse(formData.get("personId"));
   if (!id.success) return failed("Unknown person.");
-  return asAdmin(async (viewer) => {
+  return asAdmin(viewer, async (viewer) => {
     const invitation = await createInvitation(await getDb(), viewer, id.data);
     const link = `${await siteOrigin()}/invite/${invitation.token}`;
     const emailed = await sendInvitationEmail(mailTransport(), { to: invitation.email, name: invitation.name, url: link, expiresAt: invitation.expiresAt });

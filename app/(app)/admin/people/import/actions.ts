@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "@/lib/org-import";
+import { adminGate } from "@/server/dal/admin-gate";
 import { ForbiddenError } from "@/server/dal/errors";
 import { applyImport, type ImportCounts, ImportRuleError, previewImport } from "@/server/dal/org-import";
-import { currentViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 import type { FormState } from "@/server/form-state";
 
@@ -88,6 +88,8 @@ function updateDetail(changes: string[], previousName: string, wasAdmin: boolean
  * again from scratch before writing anything.
  */
 export async function importAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  const { viewer, refusal } = await adminGate("import the org chart");
+  if (refusal !== undefined) return failed(refusal);
   const parsed = importSchema.safeParse({
     intent: formData.get("intent"),
     file: formData.get("file"),
@@ -98,8 +100,6 @@ export async function importAction(_previous: ImportFormState, formData: FormDat
     const message = fieldErrors.file?.[0] ?? fieldErrors.fileHash?.[0] ?? "Choose a CSV file, then preview it.";
     return failed(message, { fieldErrors: { file: [message] } });
   }
-  const viewer = await currentViewer();
-  if (!viewer) return failed("Your session has ended. Sign in again.");
   const input = parsed.data;
   try {
     const csvText = await input.file.text();
