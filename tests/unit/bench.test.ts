@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { runLoad } from "../../bench/lib/load.mjs";
+import { markdownTable, ratio } from "../../bench/lib/report.mjs";
+import { percentile, summarise } from "../../bench/lib/stats.mjs";
+import type { Row } from "../../bench/lib/types.mjs";
+
+// The benchmark's own arithmetic: what it reports must mean what the table says.
+describe("the benchmark's statistics", () => {
+  it("takes the nearest-rank percentile", () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+    expect(summarise([3, 1, 2])).toMatchObject({ runs: 3, p50: 2, min: 1, max: 3, mean: 2 });
+  });
+
+  it("gives the ratio to the floor as a share when more is better and as a multiple when less is", () => {
+    const base = { section: "s", name: "n" };
+    expect(ratio({ ...base, value: 124, unit: "req/s", floor: { name: "bare route", value: 318 } })).toBe("39%");
+    expect(ratio({ ...base, value: 91.5, unit: "ms", floor: { name: "SQL", value: 47.2 } })).toBe("1.94×");
+    expect(ratio({ ...base, value: 3, unit: "ms" })).toBe("");
+  });
+
+  it("prints every row with its floor and whether it met its target, and escapes pipes", () => {
+    const rows: Row[] = [
+      { section: "Pages", name: "a | b", value: 149, unit: "ms", floor: { name: "SQL", value: 47.2 }, target: { text: "p50 ≤ 150 ms", met: true } },
+      { section: "Pages", name: "c", value: 2.5, unit: "ms", target: { text: "≤ 1.5× floor", met: false } },
+    ];
+    const lines = markdownTable(rows).split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe("| Pages | a \\| b | 149 ms | SQL: 47.2 ms | 3.16× | p50 ≤ 150 ms ✓ |  |");
+    expect(lines[3]).toContain("**missed**");
+  });
+});
+
+describe("the closed-loop load", () => {
+  it("counts successes and failures with their reasons, and ends early when requests run out", async () => {
+    let next = 0;
+    const result = await runLoad({
+      concurrency: 3,
+      durationMs: 5_000,
+      warmupMs: 0,
+      next: () => (next < 30 ? next++ : undefined),
+      send: async (item) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (item % 10 === 0) throw new Error("refused");
+      },
+    });
+    expect(result.exhausted).toBe(true);
+    expect(result.sent).toEqual({ ok: 27, failed: 3 });
+    // The window closes when the first worker finds nothing left: answers still in flight then are sent, not counted.
+    expect(result.ok + result.failed).toBeGreaterThan(0);
+    expect(result.ok + result.failed).toBeLessThanOrEqual(30);
+    expect(result.failures).toEqual(["3× Error: refused"]);
+    expect(result.durationMs).toBeLessThan(5_000);
+    expect(result.p50).toBeLessThanOrEqual(result.p99);
+  });
+});
