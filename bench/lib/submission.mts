@@ -5,11 +5,9 @@ export {
   measureBareRoute,
   measurePgbench,
   measureServerAction,
-  type SubmissionResult,
   type SubmissionRun,
   verifyAcrossRuns,
 } from "./submission/measure.mjs";
-export { prepareRaters, type Rater, RaterQueue } from "./submission/raters.mjs";
-export { submissionProblems, submissionRows, TARGET_CONCURRENCY } from "./submission/rows.mjs";
-export { surveyActionId } from "./submission/server-action.mjs";
-export { countSubmissions, type SubmissionCounts } from "./submission/verify.mjs";
+export { prepareRaters, RaterQueue } from "./submission/raters.mjs";
+export { submissionProblems, submissionRows } from "./submission/rows.mjs";
+export { countSubmissions } from "./submission/verify.mjs";

@@ -103,17 +103,8 @@ export class RaterQueue {
     return rater;
   }
 
-  /** The rater `next()` will hand out, without taking them. */
-  peek(): Rater | undefined {
-    return this.raters[this.#next];
-  }
-
   /** The cycles the raters belong to: where their submissions land. */
   cycleIds(): string[] {
     return [...new Set(this.raters.map((rater) => rater.cycleId))];
-  }
-
-  get remaining() {
-    return this.raters.length - this.#next;
   }
 }

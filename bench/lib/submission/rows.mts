@@ -2,7 +2,7 @@ import type { Row } from "../types.mjs";
 import type { SubmissionResult, SubmissionRun } from "./measure.mjs";
 
 /** The targets hold at this concurrency. */
-export const TARGET_CONCURRENCY = 50;
+const TARGET_CONCURRENCY = 50;
 const THROUGHPUT_SHARE = 0.7;
 const P99_FACTOR = 1.5;
 

@@ -23,7 +23,7 @@ interface ManifestEntry {
 }
 
 /** The survey action's id in this build, as the browser gets it: from the build's server-reference manifest. */
-export function surveyActionId(buildDir = path.join(root, ".next")): string {
+function surveyActionId(buildDir = path.join(root, ".next")): string {
   const file = path.join(buildDir, "server", "server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, ManifestEntry> };
   const ids = Object.entries(manifest.node)
@@ -117,12 +117,11 @@ export interface ServerActionLoad {
   concurrency: number;
   durationMs: number;
   warmupMs?: number;
-  actionId?: string;
 }
 
 /** Real survey submissions through the server action over HTTP, each by a rater who has not answered yet. */
 export async function runServerAction(options: ServerActionLoad): Promise<LoadResult> {
-  const actionId = options.actionId ?? surveyActionId();
+  const actionId = surveyActionId();
   const cookies = await browserCookies(options.appUrl);
   const agent = keepAliveAgent(options.concurrency);
   let n = 0;
