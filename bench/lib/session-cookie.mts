@@ -1,7 +1,8 @@
 import { encode } from "next-auth/jwt";
+import { SESSION_COOKIE_NAMES } from "@/server/auth/config";
 
 /** Auth.js's session cookie over plain http (the bench serves 127.0.0.1); it is also the key's salt. */
-export const SESSION_COOKIE = "authjs.session-token";
+const SESSION_COOKIE = SESSION_COOKIE_NAMES[1];
 /** Longer than any benchmark run; the app checks it like any expiry. */
 const MAX_AGE_SECONDS = 2 * 60 * 60;
 

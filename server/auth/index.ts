@@ -1,24 +1,33 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { type AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "@/server/env";
+import { authSecret, env } from "@/server/env";
 import { getDb } from "@/server/db";
-import { baseAuthConfig } from "./config";
+import { SESSION_MAX_AGE_SECONDS } from "./config";
 import { checkCredentials, clientIp, signInSchema } from "./credentials";
-
-declare module "next-auth" {
-  interface Session {
-    user: { id: string } & DefaultSession["user"];
-  }
-}
 
 /** Tells the sign-in form to say "too many attempts" rather than "wrong email or password". */
 export class ThrottledSignIn extends CredentialsSignin {
   override code = "throttled";
 }
 
-// Lazy configuration: the secret is read per request, never while `next build` runs.
+// Lazy configuration: the secret is read per request, never while `next build` runs. Auth.js
+// signs people in and out; reading the session on a request is ./session-token.ts's job.
 export const { handlers, signIn, signOut } = NextAuth(() => ({
-  ...baseAuthConfig(),
+  secret: authSecret(),
+  // The app is meant to run behind its own host name or a proxy the operator controls.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  logger: {
+    // A refused sign-in (a wrong password, or one too many) is expected traffic, not an
+    // incident; anything else is logged by type and message only, without the stack or
+    // the request behind it. The type survives minification; a class name does not.
+    error(error) {
+      const type = (error as AuthError).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      console.error(`[auth] ${type}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -3,6 +3,7 @@ import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { cycles, participations, people } from "@/db/schema";
 import { ADMIN, DEMO_TEAMS, DIRECTORS } from "@/db/seed/demo-org";
+import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS } from "@/server/auth/config";
 
 const team = DEMO_TEAMS[0]!;
 
@@ -65,11 +66,11 @@ export async function prepareDemo(db: Database): Promise<DemoIds> {
 export const personaName = (persona: SignedInPersona) => NAMES[persona];
 
 /** Auth.js's cookie on plain HTTP; its name is also the salt of the token's key. */
-const SESSION_COOKIE = "authjs.session-token";
+const SESSION_COOKIE = SESSION_COOKIE_NAMES[1];
 
-/** A session cookie as Auth.js sets it when this person signs in (for 12 hours, as server/auth/config.ts has it). */
+/** A session cookie as Auth.js sets it when this person signs in. */
 async function sessionCookie(authSecret: string, personId: string) {
-  const token = await encode({ token: { sub: personId }, secret: authSecret, salt: SESSION_COOKIE, maxAge: 12 * 60 * 60 });
+  const token = await encode({ token: { sub: personId }, secret: authSecret, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
   return `${SESSION_COOKIE}=${token}`;
 }
 
