@@ -13,6 +13,7 @@ import path from "node:path";
 import { type Database, type DatabaseHandle, openPglite } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { seedLarge } from "@/db/seed/large";
+import { clock } from "@/lib/clock";
 import { bundleRows, routeBundles } from "./lib/build-facts.mjs";
 import { ensureBuild } from "./lib/app.mjs";
 import { buildBareRoute } from "./lib/submission.mjs";
@@ -49,7 +50,7 @@ function limitTheRun() {
   limit.unref();
 }
 
-const today = new Date();
+const today = clock.now();
 const demoSeed = (db: Database) => seedDemo(db, today).then(() => undefined);
 const largeSeed = (scale: typeof SMALL) => async (db: Database) => void (await seedLarge(db, { ...scale, today, log: () => {} }));
 // The demo and the large seed place their cycles around today: a new day is a new seed.

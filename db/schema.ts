@@ -26,6 +26,7 @@ import {
   RATING_MAX,
   RATING_MIN,
 } from "../lib/aspects";
+import { clock } from "../lib/clock";
 import { SITUATION_KEYS } from "../lib/situations";
 
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
@@ -62,7 +63,7 @@ export const people = pgTable(
     // Sessions issued before this instant are refused: signing out ends every copy of a
     // session cookie, not just the one in the browser that clicked.
     sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
     uniqueIndex("people_email_key").on(t.email),
@@ -84,7 +85,7 @@ export const cycles = pgTable(
     state: cycleState("state").notNull().default("draft"),
     openedAt: timestamp("opened_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
     uniqueIndex("cycles_name_key").on(t.name),
@@ -130,7 +131,7 @@ export const participations = pgTable(
     cycleId: uuid("cycle_id").notNull(),
     raterId: uuid("rater_id").notNull(),
     managerId: uuid("manager_id").notNull(),
-    submittedOn: date("submitted_on").notNull().default(sql`CURRENT_DATE`),
+    submittedOn: date("submitted_on").notNull().$defaultFn(clock.today),
   },
   (t) => [
     // The primary key is what makes a second submit impossible, even when two race.
@@ -199,7 +200,7 @@ export const selfAssessments = pgTable(
     managerId: uuid("manager_id")
       .notNull()
       .references(() => people.id, { onDelete: "restrict" }),
-    submittedOn: date("submitted_on").notNull().default(sql`CURRENT_DATE`),
+    submittedOn: date("submitted_on").notNull().$defaultFn(clock.today),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.managerId] }), index("self_assessments_manager_idx").on(t.managerId)],
 );
@@ -240,7 +241,7 @@ export const teamSituations = pgTable(
     changedBy: uuid("changed_by")
       .notNull()
       .references(() => people.id, { onDelete: "restrict" }),
-    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
     index("team_situations_manager_idx").on(t.managerId, t.changedAt.desc()),
@@ -309,7 +310,7 @@ export const settings = pgTable(
     id: smallint("id").primaryKey().default(1),
     minRaters: smallint("min_raters").notNull().default(3),
     minCommenters: smallint("min_commenters").notNull().default(5),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
     updatedBy: uuid("updated_by").references(() => people.id, { onDelete: "restrict" }),
   },
   (t) => [
@@ -330,7 +331,7 @@ export const loginFailures = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     subjectKind: loginSubjectKind("subject_kind").notNull(),
     subject: text("subject").notNull(),
-    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [index("login_failures_subject_idx").on(t.subjectKind, t.subject, t.failedAt)],
 );
@@ -350,7 +351,7 @@ export const invitations = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => people.id, { onDelete: "restrict" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
@@ -375,7 +376,7 @@ export const auditEvents = pgTable(
     personId: uuid("person_id").references(() => people.id, { onDelete: "restrict" }),
     cycleId: uuid("cycle_id").references(() => cycles.id, { onDelete: "restrict" }),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
     index("audit_events_occurred_idx").on(t.occurredAt.desc()),

@@ -1,6 +1,37 @@
+/**
+ * Calendar days, written as ISO dates ("2026-12-04"). Cycles open and close on calendar
+ * days, and those are UTC days: the same for everyone, whatever their machine's time zone.
+ */
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-/** "2026-12-04" → "4 Dec 2026". Calendar days carry no time zone, so they are read as UTC. */
+function midnightOf(isoDay: string): Date {
+  const midnight = new Date(`${isoDay}T00:00:00Z`);
+  // The round trip refuses days that Date would quietly roll over ("2026-02-30").
+  if (!ISO_DAY.test(isoDay) || Number.isNaN(midnight.getTime()) || calendarDayOf(midnight) !== isoDay) {
+    throw new RangeError(`Not a calendar day: ${isoDay}`);
+  }
+  return midnight;
+}
+
+/** The UTC calendar day an instant falls on. */
+export function calendarDayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/** The day `days` after `isoDay` (before it when negative). */
+export function addDays(isoDay: string, days: number): string {
+  return calendarDayOf(new Date(midnightOf(isoDay).getTime() + days * DAY_MS));
+}
+
+/** The instant `days` after `instant`. */
+export function addDaysTo(instant: Date, days: number): Date {
+  return new Date(instant.getTime() + days * DAY_MS);
+}
+
+/** "2026-12-04" → "4 Dec 2026". */
 export function formatDay(isoDay: string): string {
-  return dayFormat.format(new Date(`${isoDay}T00:00:00Z`));
+  return dayFormat.format(midnightOf(isoDay));
 }

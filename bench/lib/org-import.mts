@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { clock } from "@/lib/clock";
 import { applyImport, fileHash, previewImport } from "@/server/dal/org-import";
 import { loadViewer } from "@/server/dal/viewer";
 import { summarise, time } from "./stats.mjs";
@@ -55,8 +56,8 @@ async function handWrittenImport(db: Database, added: Line[]) {
     await db.transaction(async (tx) => {
       const rows = JSON.stringify(added);
       await tx.execute(sql`
-        INSERT INTO people (email, name, is_admin)
-        SELECT email, name, false FROM jsonb_to_recordset(${rows}::jsonb) AS v(email text, name text)`);
+        INSERT INTO people (email, name, is_admin, created_at)
+        SELECT email, name, false, ${clock.now().toISOString()}::timestamptz FROM jsonb_to_recordset(${rows}::jsonb) AS v(email text, name text)`);
       await tx.execute(sql`
         UPDATE people p SET reports_to = m.id
         FROM jsonb_to_recordset(${rows}::jsonb) AS v(email text, manager_email text) JOIN people m ON m.email = v.manager_email

@@ -1,7 +1,8 @@
 -- One survey submission, the transaction of server/dal/assessments.ts `submitResponse`
 -- statement for statement, for pgbench (see bench/lib/submission/pgbench.mts). Each
 -- transaction takes the next unused rater from pgbench_raters; taking it rides on the
--- cycle's share lock, so the transaction makes as many round trips as the app's.
+-- cycle's share lock, so the transaction makes as many round trips as the app's. `today`
+-- comes from the app's clock (pgbench -D), as the app passes it.
 \set management random(1, 5)
 \set leadership random(1, 5)
 \set need random(-2, 2)
@@ -19,7 +20,7 @@ SELECT c.id, c.name, c.closes_on, c.state, m.id AS manager_id, m.name AS manager
   JOIN cycles c ON c.id = a.cycle_id
   JOIN people m ON m.id = a.manager_id
   WHERE a.cycle_id = :cycle_id AND a.rater_id = :rater_id AND a.manager_id = :manager_id;
-INSERT INTO participations (cycle_id, rater_id, manager_id) VALUES (:cycle_id, :rater_id, :manager_id)
+INSERT INTO participations (cycle_id, rater_id, manager_id, submitted_on) VALUES (:cycle_id, :rater_id, :manager_id, :today)
   ON CONFLICT DO NOTHING RETURNING rater_id;
 INSERT INTO responses (cycle_id, manager_id, comment) VALUES (:cycle_id, :manager_id, NULL) RETURNING id \gset response_
 INSERT INTO response_answers (response_id, aspect, management, leadership, need) VALUES

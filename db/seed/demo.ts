@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
+import { clock } from "@/lib/clock";
 import { hashPassword } from "@/server/auth/password";
 import { closeCycle } from "@/server/cycles/close";
 import type { Database } from "../client";
@@ -187,7 +188,7 @@ async function insertSituations(db: Database, staff: SeededPerson[], today: Date
 }
 
 /** Seeds the demo organisation of PRODUCT.md: three closed quarterly cycles and one open one. */
-export async function seedDemo(db: Database, today = new Date()) {
+export async function seedDemo(db: Database, today = clock.now()) {
   const random = seededRandom(20_260_101);
   const staff = await insertPeople(db);
   const calendar = demoCycleCalendar(today);
@@ -196,7 +197,7 @@ export async function seedDemo(db: Database, today = new Date()) {
 }
 
 /** Seeds the demo organisation only into a database that has nobody in it yet. */
-export async function seedDemoIfEmpty(db: Database, today = new Date()) {
+export async function seedDemoIfEmpty(db: Database, today = clock.now()) {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(people);
   if ((row?.count ?? 0) > 0) return false;
   await seedDemo(db, today);

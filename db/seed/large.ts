@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { ASPECT_KEYS } from "@/lib/aspects";
+import { clock } from "@/lib/clock";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { hashPassword } from "@/server/auth/password";
 import { closeCycle } from "@/server/cycles/close";
@@ -132,13 +133,13 @@ const unit = (id: SQL, salt: string) =>
 /** A roughly normal number with mean 0 and standard deviation about `sd`. */
 const noise = (sd: number) => sql`((random() + random() + random() - 1.5) * ${sd * 2})`;
 
-async function insertPeople(db: Database, people: Person[], passwordHash: string) {
+async function insertPeople(db: Database, people: Person[], passwordHash: string, createdAt: Date) {
   const batch = 5_000;
   for (let start = 0; start < people.length; start += batch) {
     const rows = people.slice(start, start + batch).map((p) => ({ id: p.id, name: p.name, email: p.email, is_admin: p.isAdmin }));
     await db.execute(sql`
-      INSERT INTO people (id, name, email, is_admin, password_hash)
-      SELECT id, name, email, is_admin, ${passwordHash} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      INSERT INTO people (id, name, email, is_admin, password_hash, created_at)
+      SELECT id, name, email, is_admin, ${passwordHash}, ${createdAt.toISOString()}::timestamptz FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS x(id uuid, name text, email text, is_admin boolean)`);
   }
   await setManagers(db, people.filter((p) => p.reportsTo).map((p) => ({ id: p.id, reports_to: p.reportsTo! })));
@@ -198,10 +199,11 @@ const COMMENTS = [
 ];
 
 async function runCycle(db: Database, cycle: ReturnType<typeof quarterCycles>[number], log: (message: string) => void) {
-  const started = Date.now();
+  const started = performance.now();
   const [created] = await selectRows<{ id: string }>(
     db,
-    sql`INSERT INTO cycles (name, opens_on, closes_on) VALUES (${cycle.name}, ${cycle.opensOn}, ${cycle.closesOn}) RETURNING id`,
+    sql`INSERT INTO cycles (name, opens_on, closes_on, created_at)
+      VALUES (${cycle.name}, ${cycle.opensOn}, ${cycle.closesOn}, ${cycle.openedAt.toISOString()}::timestamptz) RETURNING id`,
   );
   const cycleId = created!.id;
   // The snapshot, exactly as opening a cycle takes it.
@@ -262,10 +264,10 @@ async function runCycle(db: Database, cycle: ReturnType<typeof quarterCycles>[nu
       WHERE r.cycle_id = ${cycleId}`);
   });
 
-  const opened = Date.now();
+  const opened = performance.now();
   const closed = await closeCycle(db, cycleId, { closedAt: cycle.closedAt });
   if (!closed) throw new Error(`${cycle.name} did not close`);
-  log(`  ${cycle.name}: opened and answered in ${((opened - started) / 1000).toFixed(1)} s, closed in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
+  log(`  ${cycle.name}: opened and answered in ${((opened - started) / 1000).toFixed(1)} s, closed in ${((performance.now() - opened) / 1000).toFixed(1)} s`);
 }
 
 /** A history of situations for most teams: one to three saves each, by the manager's manager. */
@@ -296,18 +298,19 @@ async function insertSituations(db: Database, org: ReturnType<typeof buildOrg>, 
 /** Seeds the large organisation into an empty PostgreSQL database. */
 export async function seedLarge(db: Database, options: LargeSeedOptions = {}) {
   const log = options.log ?? (() => {});
-  const today = options.today ?? new Date();
+  const today = options.today ?? clock.now();
   const [count] = await selectRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM people`);
   if ((count?.count ?? 0) > 0) throw new Error("The database already has people in it: the large seed needs an empty database.");
   const random = seededRandom(20_261_123);
-  const started = Date.now();
+  const started = performance.now();
 
   const org = buildOrg(options.managers ?? 2_000, options.reps ?? 25_000, random);
   const passwordHash = await hashPassword(LARGE_PASSWORD);
-  await insertPeople(db, org.people, passwordHash);
+  const calendar = quarterCycles(today, options.cycles ?? 12);
+  // Everyone joined before the first cycle opened.
+  await insertPeople(db, org.people, passwordHash, calendar[0]?.openedAt ?? today);
   log(`People: ${org.people.length} (${org.managers.length} first-line managers, ${org.areas.length} area directors, ${org.reps.length} reps)`);
 
-  const calendar = quarterCycles(today, options.cycles ?? 12);
   for (const cycle of calendar) {
     if (cycle.index > 0) await setManagers(db, churn(org, random));
     await runCycle(db, cycle, log);
@@ -321,6 +324,6 @@ export async function seedLarge(db: Database, options: LargeSeedOptions = {}) {
     sql`SELECT (SELECT count(*)::int FROM responses) AS responses, (SELECT count(*)::int FROM response_answers) AS answers`,
   );
   log(`Responses: ${totals?.responses} (${totals?.answers} answer rows, ${ASPECT_KEYS.length} aspects each)`);
-  log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s. Every account signs in with "${LARGE_PASSWORD}"; the top is ${LARGE_TOP_EMAIL}.`);
+  log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s. Every account signs in with "${LARGE_PASSWORD}"; the top is ${LARGE_TOP_EMAIL}.`);
   return { people: org.people.length, managers: org.managers.length, reps: org.reps.length, cycles: calendar.length, responses: totals?.responses ?? 0 };
 }

@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { cycles } from "@/db/schema";
+import { clock } from "@/lib/clock";
 
 /**
  * Closes an open cycle and cuts the last links between participation and responses.
@@ -37,7 +38,7 @@ export async function closeCycle(
     // The teams page reads per-team sufficient statistics, not the answers: they are
     // computed here, once, from the rewritten answers (see cycle_team_summaries).
     await tx.execute(sql`SELECT fill_cycle_team_summaries(${cycleId}::uuid)`);
-    await tx.update(cycles).set({ state: "closed", closedAt: options.closedAt ?? sql`now()` }).where(eq(cycles.id, cycleId));
+    await tx.update(cycles).set({ state: "closed", closedAt: options.closedAt ?? clock.now() }).where(eq(cycles.id, cycleId));
     await options.alsoInTransaction?.(tx);
     return true;
   });
@@ -48,14 +49,14 @@ export async function closeCycle(
 /**
  * Closes every open cycle whose close date has passed. Called on the requests that touch
  * cycles, so no scheduler is needed: a cycle closes at the latest on the next such request.
- * Dates are calendar days in the database's time zone; a cycle stays open through its
- * close date.
+ * Dates are UTC calendar days, from the app's clock; a cycle stays open through its close
+ * date.
  */
 export async function closeDueCycles(db: Database): Promise<number> {
   const due = await db
     .select({ id: cycles.id })
     .from(cycles)
-    .where(and(eq(cycles.state, "open"), lt(cycles.closesOn, sql`CURRENT_DATE`)));
+    .where(and(eq(cycles.state, "open"), lt(cycles.closesOn, clock.today())));
   let closedCount = 0;
   for (const cycle of due) if (await closeCycle(db, cycle.id)) closedCount++;
   return closedCount;

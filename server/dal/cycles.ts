@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycles } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { closeCycle, closeDueCycles } from "@/server/cycles/close";
 import { takeSnapshot } from "@/server/cycles/snapshot";
 import type { CycleInput } from "@/server/cycles/schema";
@@ -85,15 +86,15 @@ export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
   requireAdmin(viewer, "open a cycle");
   await db.transaction(async (tx) => {
     const [cycle] = await tx
-      .select({ state: cycles.state, closesOn: cycles.closesOn, pastClose: sql<boolean>`${cycles.closesOn} < CURRENT_DATE` })
+      .select({ state: cycles.state, closesOn: cycles.closesOn })
       .from(cycles)
       .where(eq(cycles.id, cycleId))
       .for("update");
     if (!cycle) throw new CycleRuleError("That cycle does not exist.");
     if (cycle.state !== "draft") throw new CycleRuleError("Only a draft cycle can be opened.");
-    if (cycle.pastClose) throw new CycleRuleError("Its close date has passed: move the close date first.");
+    if (cycle.closesOn < clock.today()) throw new CycleRuleError("Its close date has passed: move the close date first.");
     await takeSnapshot(tx, cycleId);
-    await tx.update(cycles).set({ state: "open", openedAt: sql`now()` }).where(eq(cycles.id, cycleId));
+    await tx.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycleId));
     await recordAudit(tx, viewer, { action: "cycle.open", cycleId });
   });
 }

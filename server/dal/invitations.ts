@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, people } from "@/db/schema";
+import { clock } from "@/lib/clock";
+import { addDaysTo } from "@/lib/dates";
 import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
@@ -21,6 +23,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export async function createInvitation(db: Database, viewer: Viewer, personId: string) {
   if (!viewer.isAdmin) throw new ForbiddenError("create an invitation");
   const token = randomBytes(32).toString("base64url");
+  const createdAt = clock.now();
   return db.transaction(async (tx) => {
     const [person] = await tx
       .select({ name: people.name, email: people.email, isActive: people.isActive })
@@ -34,7 +37,8 @@ export async function createInvitation(db: Database, viewer: Viewer, personId: s
         personId,
         tokenHash: hashToken(token),
         createdBy: viewer.id,
-        expiresAt: sql`now() + ${sql.raw(`interval '${INVITATION_DAYS} days'`)}`,
+        createdAt,
+        expiresAt: addDaysTo(createdAt, INVITATION_DAYS),
       })
       .returning({ expiresAt: invitations.expiresAt });
     await recordAudit(tx, viewer, { action: "invitation.create", personId });
@@ -43,7 +47,7 @@ export async function createInvitation(db: Database, viewer: Viewer, personId: s
 }
 
 const usable = (token: string) =>
-  and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, sql`now()`), eq(people.isActive, true));
+  and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, clock.now()), eq(people.isActive, true));
 
 /** Who a link is for, while it can still be used; null once used, expired or unknown. */
 export async function inspectInvitation(db: Database, token: string) {
@@ -70,7 +74,7 @@ export async function redeemInvitation(db: Database, token: string, password: st
       .where(usable(token))
       .for("update", { of: invitations });
     if (!row) return null;
-    await tx.update(invitations).set({ usedAt: sql`now()` }).where(eq(invitations.id, row.id));
+    await tx.update(invitations).set({ usedAt: clock.now() }).where(eq(invitations.id, row.id));
     await tx.update(people).set({ passwordHash }).where(eq(people.id, row.personId));
     return row;
   });

@@ -3,6 +3,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { clock } from "@/lib/clock";
 import {
   type CsvRecord,
   type ExistingPerson,
@@ -14,7 +15,7 @@ import {
 } from "@/lib/org-import";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
-import type { Viewer } from "./viewer";
+import { revokedUntilNow, type Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. `errors` lists the file's problems by line. */
 export class ImportRuleError extends Error {
@@ -169,11 +170,13 @@ export async function applyImport(db: Database, viewer: Viewer, csvText: string,
     const counts = countsOf(plan);
     if (!planChangesSomething(plan)) return { changed: false, counts };
 
+    const importedAt = clock.now().toISOString();
     for (const part of chunks(plan.add)) {
       const rows = part.map(({ email, name, isAdmin }) => ({ email, name, is_admin: isAdmin }));
       await tx.execute(sql`
-        INSERT INTO people (email, name, is_admin)
-        SELECT email, name, is_admin FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(email text, name text, is_admin boolean)`);
+        INSERT INTO people (email, name, is_admin, created_at)
+        SELECT email, name, is_admin, ${importedAt}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(email text, name text, is_admin boolean)`);
     }
     for (const part of chunks(plan.update)) {
       const rows = part.map(({ email, name, isAdmin }) => ({ email, name, is_admin: isAdmin }));
@@ -198,7 +201,7 @@ export async function applyImport(db: Database, viewer: Viewer, csvText: string,
     // Deactivating signs the person out at once, and their old sessions stay dead if they come back.
     for (const part of chunks(plan.deactivate)) {
       await tx.execute(sql`
-        UPDATE people SET is_active = false, sessions_valid_from = date_trunc('second', now())
+        UPDATE people SET is_active = false, sessions_valid_from = ${revokedUntilNow().toISOString()}::timestamptz
         WHERE is_active AND email IN (SELECT jsonb_array_elements_text(${JSON.stringify(part.map((person) => person.email))}::jsonb))`);
     }
     await recordAudit(tx, viewer, { action: "people.import", details: { ...counts } });

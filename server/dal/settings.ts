@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { settings } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { MIN_K, resolveThresholds, type Thresholds } from "@/lib/scoring";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
@@ -39,7 +40,7 @@ export async function updateThresholds(db: Database, viewer: Viewer, input: Thre
     const [before] = await tx.select().from(settings).where(eq(settings.id, 1)).for("update");
     await tx
       .update(settings)
-      .set({ minRaters: input.k, minCommenters: input.commentThreshold, updatedAt: sql`now()`, updatedBy: viewer.id })
+      .set({ minRaters: input.k, minCommenters: input.commentThreshold, updatedAt: clock.now(), updatedBy: viewer.id })
       .where(eq(settings.id, 1));
     await recordAudit(tx, viewer, {
       action: "settings.update",

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { clock } from "@/lib/clock";
 import { resolveThresholds, situationalTarget } from "@/lib/scoring";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { teamRow } from "@/lib/teams/rows";
@@ -208,7 +209,7 @@ export async function saveTeamSituations(
     const array = sql.raw(`ARRAY[${marked.map((key) => `'${key}'`).join(",")}]::situation[]`);
     await tx.execute(sql`
       INSERT INTO team_situations (manager_id, situations, changed_by, changed_at)
-      VALUES (${managerId}, ${array}, ${viewer.id}, clock_timestamp())`);
+      VALUES (${managerId}, ${array}, ${viewer.id}, ${clock.now().toISOString()}::timestamptz)`);
     return { status: "saved", target };
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { clock } from "@/lib/clock";
 
 export interface Viewer {
   id: string;
@@ -37,7 +38,17 @@ export async function loadViewer(db: Database, personId: string, issuedAtSeconds
   return row ?? null;
 }
 
+/**
+ * The instant from which sessions count again after a revocation. A session's issue time
+ * is in whole seconds, so this is too.
+ */
+export function revokedUntilNow(): Date {
+  const now = clock.now();
+  now.setUTCMilliseconds(0);
+  return now;
+}
+
 /** Ends every session the person holds, wherever its cookie is: used when they sign out. */
 export async function revokeSessions(db: Database, personId: string) {
-  await db.execute(sql`UPDATE people SET sessions_valid_from = date_trunc('second', now()) WHERE id = ${personId}`);
+  await db.execute(sql`UPDATE people SET sessions_valid_from = ${revokedUntilNow().toISOString()}::timestamptz WHERE id = ${personId}`);
 }

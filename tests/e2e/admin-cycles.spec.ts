@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { daysFromToday } from "../support/days";
 
 test("an admin sees every cycle with its response counts and creates a draft", async ({ signedInAs }) => {
   const page = await signedInAs("admin");
@@ -10,12 +11,12 @@ test("an admin sees every cycle with its response counts and creates a draft", a
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Name").first().fill("Planning cycle");
-  await page.getByLabel("Opens on").first().fill("2027-02-01");
-  await page.getByLabel("Closes on").first().fill("2027-01-15");
+  await page.getByLabel("Opens on").first().fill(daysFromToday(60));
+  await page.getByLabel("Closes on").first().fill(daysFromToday(45));
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByText("The close date must come after the open date.")).toBeVisible();
 
-  await page.getByLabel("Closes on").first().fill("2027-02-26");
+  await page.getByLabel("Closes on").first().fill(daysFromToday(85));
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByText("Draft “Planning cycle” created.")).toBeVisible();
   const draft = rows.filter({ hasText: "Planning cycle" });

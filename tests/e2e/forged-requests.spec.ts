@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { isNotNull } from "drizzle-orm";
 import { people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { tableMismatches } from "./support/app-inventory";
 import { ownDemo } from "./support/demo-server";
 import { FORGERIES, type Forgery, prepareForgeries, SIGNED_OUT_PERSONAS } from "./support/forgeries";
@@ -26,7 +27,7 @@ test("forged server-action requests are refused and write nothing", async () => 
     const ids = demo.setup;
     // Issued now, at least a second before their holders sign out (session revocation counts whole seconds).
     const stale = await personaCookies(demo.authSecret, ids);
-    const issuedAt = Math.floor(Date.now() / 1000);
+    const issuedAt = Math.floor(clock.now().getTime() / 1000);
     const app = await demo.serve({ FULCRUM_PUBLIC_URL: PUBLIC_URL });
     const send = (key: string, persona: Persona, args: unknown[], cookies: Record<Persona, string>, origin?: string) =>
       callAction(app.url, { path: FORGERIES[key]!.page(ids), actionId: actions.get(key)!.id, args, headers: personaHeaders(persona, cookies), origin });
@@ -52,7 +53,7 @@ test("forged server-action requests are refused and write nothing", async () => 
     const login = FORGERIES["app/login/actions.ts#signInAction"]!;
     await expectOutcome(`sign-in from ${PUBLIC_URL}`, send("app/login/actions.ts#signInAction", "anonymous", login.tampered[0]!.args(ids), stale, PUBLIC_URL), /^Check the highlighted fields\.$/);
 
-    while (Math.floor(Date.now() / 1000) <= issuedAt) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (Math.floor(clock.now().getTime() / 1000) <= issuedAt) await new Promise((resolve) => setTimeout(resolve, 100));
     for (const persona of SIGNED_OUT_PERSONAS) {
       await expectOutcome(`${persona} signs out`, send("app/(app)/sign-out-action.ts#signOutAction", persona, [new FormData()], stale), /^redirect \/login$/);
       const home = await visit(app.url, "/", personaHeaders(persona, stale));

@@ -58,8 +58,8 @@ test("a PostgreSQL restart while 20 raters submit leaves each survey written who
   const heldSubmissions = held.map(submit);
   const earlyOutcomes = await Promise.all(early.map(submit));
   await waitForWaitingSessions(postgres.sql, held.length);
-  const restartStarted = Date.now();
-  const restarted = postgres.restart().then(() => Date.now() - restartStarted);
+  const restartStarted = performance.now();
+  const restarted = postgres.restart().then(() => performance.now() - restartStarted);
   await new Promise((resolve) => setTimeout(resolve, 50));
   const lateOutcomes = await Promise.all(late.map(submit));
   const restartMs = await restarted;

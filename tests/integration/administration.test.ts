@@ -4,6 +4,8 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { auditEvents, invitations, people } from "@/db/schema";
+import { clock } from "@/lib/clock";
+import { addDaysTo } from "@/lib/dates";
 import { checkCredentials } from "@/server/auth/credentials";
 import { newPasswordSchema } from "@/server/auth/password-policy";
 import { createCycle } from "@/server/dal/cycles";
@@ -14,6 +16,7 @@ import { currentThresholds, thresholdsSchema, updateThresholds } from "@/server/
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { sendInvitationEmail } from "@/server/mail";
 import { createTestDatabase, sqlState, type TestDatabase } from "../support/database";
+import { upcomingCycleDates } from "../support/days";
 import { createPerson } from "../support/org";
 
 let database: TestDatabase;
@@ -89,7 +92,7 @@ describe("people", () => {
 
   it("signs a deactivated person out on their next request, and refuses their sign-in", async () => {
     const person = await createPerson(database.db, { password: NEW_PASSWORD });
-    const issuedAt = Math.floor(Date.now() / 1000) - 5;
+    const issuedAt = Math.floor(clock.now().getTime() / 1000) - 5;
     expect(await loadViewer(database.db, person.id, issuedAt)).not.toBeNull();
     await setPersonActive(database.db, admin, person.id, false);
     expect(await loadViewer(database.db, person.id, issuedAt)).toBeNull();
@@ -125,7 +128,8 @@ describe("invitation links", () => {
     const person = await createPerson(database.db, { name: "Late Joiner" });
     const { token } = await createInvitation(database.db, admin, person.id);
     await database.db.execute(
-      sql`UPDATE invitations SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE person_id = ${person.id}`,
+      sql`UPDATE invitations SET created_at = ${addDaysTo(clock.now(), -8).toISOString()}::timestamptz,
+            expires_at = ${addDaysTo(clock.now(), -1).toISOString()}::timestamptz WHERE person_id = ${person.id}`,
     );
     expect(await inspectInvitation(database.db, token)).toBeNull();
     expect(await redeemInvitation(database.db, token, NEW_PASSWORD)).toBeNull();
@@ -155,15 +159,15 @@ describe("invitation links", () => {
       return info;
     }) as typeof transport.sendMail;
     const url = "http://fulcrum.test/invite/abc";
-    expect(await sendInvitationEmail(transport, { to: "new@test.example", name: "New", url, expiresAt: new Date() })).toBe(true);
+    expect(await sendInvitationEmail(transport, { to: "new@test.example", name: "New", url, expiresAt: clock.now() })).toBe(true);
     expect(sent[0]).toContain(url);
-    expect(await sendInvitationEmail(null, { to: "new@test.example", name: "New", url, expiresAt: new Date() })).toBe(false);
+    expect(await sendInvitationEmail(null, { to: "new@test.example", name: "New", url, expiresAt: clock.now() })).toBe(false);
   });
 });
 
 describe("the audit log", () => {
   it("records cycle changes with who, what and which cycle", async () => {
-    const cycleId = await createCycle(database.db, admin, { name: "Audited cycle", opensOn: "2027-01-04", closesOn: "2027-01-29" });
+    const cycleId = await createCycle(database.db, admin, { name: "Audited cycle", ...upcomingCycleDates() });
     const [entry] = await selectRows<{ action: string; actor_id: string; cycle_id: string }>(
       database.db,
       sql`SELECT action::text, actor_id, cycle_id FROM audit_events WHERE cycle_id = ${cycleId}`,

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { type SurveyState, submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle } from "@/server/cycles/close";
@@ -13,6 +14,7 @@ import { exportTeams } from "@/server/dal/teams";
 import { responseCountText } from "@/server/dal/response-count";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { daysFromToday, runningCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";
 import { surveyEntries } from "../support/survey";
 
@@ -137,12 +139,12 @@ describe("n of N, watched submit by submit, never tells whether one particular p
     const manager = await createPerson(database.db, { name: "Watched Manager", reportsTo: director.id });
     const reps = [];
     for (let i = 0; i < size; i++) reps.push(await createPerson(database.db, { name: `Watched Rep ${i}`, reportsTo: manager.id }));
-    const [cycle] = await database.db.insert(cycles).values({ name: `Watched ${size}`, opensOn: "2026-11-01", closesOn: "2026-11-29" }).returning();
+    const [cycle] = await database.db.insert(cycles).values({ name: `Watched ${size}`, ...runningCycleDates() }).returning();
     await database.db.insert(cycleAssignments).values([
       ...reps.map((rep) => ({ cycleId: cycle!.id, raterId: rep.id, managerId: manager.id })),
       { cycleId: cycle!.id, raterId: manager.id, managerId: director.id },
     ]);
-    await database.db.update(cycles).set({ state: "open", openedAt: new Date() }).where(eq(cycles.id, cycle!.id));
+    await database.db.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycle!.id));
     const team = { manager, reps, cycle: cycle! };
     /** Everything the manager and the director can see about the cycle's progress. */
     const watch = async () => {
@@ -196,9 +198,6 @@ describe("n of N, watched submit by submit, never tells whether one particular p
   });
 });
 
-/** A day relative to today, as a date column takes it. */
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
 describe("the difference between two exports never reveals a team below k", () => {
   // Three directors over look-alike trees in one cycle. Below the first two, the teams of
   // four are identical and the team of two (below k = 3) answered very differently: all
@@ -208,7 +207,7 @@ describe("the difference between two exports never reveals a team below k", () =
   const directors: Record<"high" | "low" | "without", string> = { high: "", low: "", without: "" };
 
   beforeAll(async () => {
-    const [cycle] = await database.db.insert(cycles).values({ name: "Export attack", opensOn: isoDay(-7), closesOn: isoDay(30) }).returning();
+    const [cycle] = await database.db.insert(cycles).values({ name: "Export attack", opensOn: daysFromToday(-7), closesOn: daysFromToday(30) }).returning();
     cycleId = cycle!.id;
     const raters: { rater: string; manager: string; value: string }[] = [];
     for (const key of ["high", "low", "without"] as const) {
@@ -225,7 +224,7 @@ describe("the difference between two exports never reveals a team below k", () =
         }
       }
     }
-    await database.db.update(cycles).set({ state: "open", openedAt: new Date() }).where(eq(cycles.id, cycleId));
+    await database.db.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycleId));
     for (const { rater, manager, value } of raters) {
       const result = await submitSurvey(database.db, await viewerOf(rater), surveyEntries(cycleId, manager, "rater", { comment: `from ${rater}` }, () => value));
       expect(result.status).toBe("success");

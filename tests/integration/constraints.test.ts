@@ -12,6 +12,7 @@ import {
   selfAssessments,
   settings,
 } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import {
   CHECK_VIOLATION,
   FOREIGN_KEY_VIOLATION,
@@ -20,6 +21,7 @@ import {
   sqlState,
   type TestDatabase,
 } from "../support/database";
+import { daysFromToday, runningCycleDates, upcomingCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";
 
 let database: TestDatabase;
@@ -161,7 +163,7 @@ describe("people and cycles", () => {
 
   it("refuses a cycle that closes before it opens", async () => {
     const result = await rejection(
-      database.db.insert(cycles).values({ name: "Backwards", opensOn: "2026-05-10", closesOn: "2026-05-01" }),
+      database.db.insert(cycles).values({ name: "Backwards", opensOn: daysFromToday(9), closesOn: daysFromToday(0) }),
     );
     expect(result).toBe(CHECK_VIOLATION);
   });
@@ -171,7 +173,7 @@ describe("people and cycles", () => {
     const { cycle } = await createOpenCycleWithTeam(db, 3);
     const setState = (state: "draft" | "open" | "closed") => db.update(cycles).set({ state }).where(eq(cycles.id, cycle.id));
     expect(await rejection(setState("draft"))).toBe(CHECK_VIOLATION);
-    expect(await rejection(db.update(cycles).set({ state: "closed", closedAt: new Date() }).where(eq(cycles.id, cycle.id)))).toBe(
+    expect(await rejection(db.update(cycles).set({ state: "closed", closedAt: clock.now() }).where(eq(cycles.id, cycle.id)))).toBe(
       "accepted",
     );
     expect(await rejection(setState("open"))).toBe(CHECK_VIOLATION);
@@ -183,7 +185,7 @@ describe("people and cycles", () => {
     const { db } = database;
     expect(
       await rejection(
-        db.insert(cycles).values({ name: "Born open", opensOn: "2026-01-01", closesOn: "2026-01-20", state: "open", openedAt: new Date() }),
+        db.insert(cycles).values({ name: "Born open", ...runningCycleDates(), state: "open", openedAt: clock.now() }),
       ),
     ).toBe(CHECK_VIOLATION);
     const { cycle, reps, manager } = await createOpenCycleWithTeam(db, 3);
@@ -192,16 +194,16 @@ describe("people and cycles", () => {
       CHECK_VIOLATION,
     );
     expect(await rejection(db.delete(cycleAssignments).where(eq(cycleAssignments.raterId, reps[0]!.id)))).toBe(CHECK_VIOLATION);
-    expect(await rejection(db.update(cycles).set({ closesOn: "2026-12-31" }).where(eq(cycles.id, cycle.id)))).toBe(CHECK_VIOLATION);
+    expect(await rejection(db.update(cycles).set({ closesOn: daysFromToday(30) }).where(eq(cycles.id, cycle.id)))).toBe(CHECK_VIOLATION);
   });
 
   it("lets a draft be edited and deleted with its snapshot", async () => {
     const { db } = database;
     const manager = await createPerson(db);
     const rep = await createPerson(db, { reportsTo: manager.id });
-    const [draft] = await db.insert(cycles).values({ name: "Draft one", opensOn: "2026-03-01", closesOn: "2026-03-20" }).returning();
+    const [draft] = await db.insert(cycles).values({ name: "Draft one", ...upcomingCycleDates() }).returning();
     await db.insert(cycleAssignments).values({ cycleId: draft!.id, raterId: rep.id, managerId: manager.id });
-    expect(await rejection(db.update(cycles).set({ closesOn: "2026-03-27" }).where(eq(cycles.id, draft!.id)))).toBe("accepted");
+    expect(await rejection(db.update(cycles).set({ closesOn: daysFromToday(63) }).where(eq(cycles.id, draft!.id)))).toBe("accepted");
     expect(await rejection(db.delete(cycles).where(eq(cycles.id, draft!.id)))).toBe("accepted");
   });
 });

@@ -6,6 +6,7 @@ import { closeCycleNow, createCycle, CycleRuleError, listCycles, openCycle, upda
 import { ForbiddenError } from "@/server/dal/errors";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { daysFromToday, runningCycleDates, upcomingCycleDates } from "../support/days";
 import { createPerson } from "../support/org";
 
 let database: TestDatabase;
@@ -53,24 +54,24 @@ const snapshot = async (cycleId: string) =>
 
 describe("the cycle lifecycle", () => {
   it("is for administrators only", async () => {
-    await expect(createCycle(database.db, notAdmin, { name: "Nope", opensOn: "2026-12-01", closesOn: "2026-12-20" })).rejects.toBeInstanceOf(
+    await expect(createCycle(database.db, notAdmin, { name: "Nope", ...upcomingCycleDates() })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     await expect(listCycles(database.db, notAdmin)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("creates a draft, edits it, and refuses a duplicate name", async () => {
-    const id = await createCycle(database.db, admin, { name: "Q1 2027", opensOn: "2027-02-01", closesOn: "2027-02-26" });
-    await updateDraftCycle(database.db, admin, id, { name: "Q1 2027 (sales)", opensOn: "2027-02-01", closesOn: "2027-02-28" });
-    await expect(createCycle(database.db, admin, { name: "Q1 2027 (sales)", opensOn: "2027-03-01", closesOn: "2027-03-20" })).rejects.toThrow(
+    const id = await createCycle(database.db, admin, { name: "Next quarter", opensOn: daysFromToday(60), closesOn: daysFromToday(85) });
+    await updateDraftCycle(database.db, admin, id, { name: "Next quarter (sales)", opensOn: daysFromToday(60), closesOn: daysFromToday(87) });
+    await expect(createCycle(database.db, admin, { name: "Next quarter (sales)", opensOn: daysFromToday(90), closesOn: daysFromToday(110) })).rejects.toThrow(
       "A cycle with this name already exists.",
     );
     const cycles = await listCycles(database.db, admin);
-    expect(cycles.find((cycle) => cycle.id === id)).toMatchObject({ name: "Q1 2027 (sales)", closesOn: "2027-02-28", state: "draft" });
+    expect(cycles.find((cycle) => cycle.id === id)).toMatchObject({ name: "Next quarter (sales)", closesOn: daysFromToday(87), state: "draft" });
   });
 
   it("opens with a snapshot of today's tree: active people rate their active manager, and managers assess themselves", async () => {
-    const id = await createCycle(database.db, admin, { name: "Snapshot cycle", opensOn: "2026-11-01", closesOn: "2027-12-31" });
+    const id = await createCycle(database.db, admin, { name: "Snapshot cycle", ...runningCycleDates() });
     await openCycle(database.db, admin, id);
     const expected = [
       `${org.managerA}>${org.director}`,
@@ -84,7 +85,7 @@ describe("the cycle lifecycle", () => {
     ].sort();
     expect(await snapshot(id)).toEqual(expected);
     await expect(openCycle(database.db, admin, id)).rejects.toThrow("Only a draft cycle can be opened.");
-    await expect(updateDraftCycle(database.db, admin, id, { name: "Renamed", opensOn: "2026-11-01", closesOn: "2027-12-31" })).rejects.toBeInstanceOf(
+    await expect(updateDraftCycle(database.db, admin, id, { name: "Renamed", ...runningCycleDates() })).rejects.toBeInstanceOf(
       CycleRuleError,
     );
 
@@ -98,7 +99,7 @@ describe("the cycle lifecycle", () => {
   });
 
   it("closes once and never reopens", async () => {
-    const id = await createCycle(database.db, admin, { name: "Closing cycle", opensOn: "2026-11-01", closesOn: "2027-12-31" });
+    const id = await createCycle(database.db, admin, { name: "Closing cycle", ...runningCycleDates() });
     await expect(closeCycleNow(database.db, admin, id)).rejects.toThrow("Only an open cycle can be closed.");
     await openCycle(database.db, admin, id);
     await closeCycleNow(database.db, admin, id);
@@ -108,8 +109,11 @@ describe("the cycle lifecycle", () => {
     expect(row?.state).toBe("closed");
   });
 
-  it("will not open a cycle whose close date has passed", async () => {
-    const id = await createCycle(database.db, admin, { name: "Stale draft", opensOn: "2020-01-01", closesOn: "2020-01-31" });
-    await expect(openCycle(database.db, admin, id)).rejects.toThrow(/close date has passed/);
+  it("will not open a cycle whose close date has passed, and opens one that closes today", async () => {
+    const stale = await createCycle(database.db, admin, { name: "Stale draft", opensOn: daysFromToday(-30), closesOn: daysFromToday(-1) });
+    await expect(openCycle(database.db, admin, stale)).rejects.toThrow(/close date has passed/);
+    const lastDay = await createCycle(database.db, admin, { name: "Last day", opensOn: daysFromToday(-30), closesOn: daysFromToday(0) });
+    await openCycle(database.db, admin, lastDay);
+    await closeCycleNow(database.db, admin, lastDay);
   });
 });

@@ -6,13 +6,13 @@ import { demoAccounts } from "@/db/seed/demo-accounts";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { checkCredentials } from "@/server/auth/credentials";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { DEMO_CYCLES } from "../support/demo";
 
 let database: TestDatabase;
-const today = new Date("2026-11-23T12:00:00Z");
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  expect(await seedDemoIfEmpty(database.db, today)).toBe(true);
+  expect(await seedDemoIfEmpty(database.db)).toBe(true);
 }, 120_000);
 afterAll(() => database.dispose());
 
@@ -43,10 +43,10 @@ describe("the demo organisation", () => {
         FROM cycles c ORDER BY c.opens_on`,
     );
     expect(cycles.map((cycle) => [cycle.name, cycle.state])).toEqual([
-      ["Q1 2026", "closed"],
-      ["Q2 2026", "closed"],
-      ["Q3 2026", "closed"],
-      ["Q4 2026", "open"],
+      [DEMO_CYCLES.oldest, "closed"],
+      [DEMO_CYCLES.previous, "closed"],
+      [DEMO_CYCLES.latestClosed, "closed"],
+      [DEMO_CYCLES.open, "open"],
     ]);
     for (const cycle of cycles) expect(cycle.responses).toBe(cycle.responded);
     const open = cycles[3]!;
@@ -78,12 +78,12 @@ describe("the demo organisation", () => {
         JOIN people m ON m.id = r.manager_id JOIN cycles c ON c.id = r.cycle_id
         WHERE c.state = 'closed' GROUP BY m.name, c.name`,
     );
-    const of = (name: string, cycle = "Q3 2026") => Number(balance.find((row) => row.name === name && row.cycle === cycle)?.balance);
+    const of = (name: string, cycle = DEMO_CYCLES.latestClosed) => Number(balance.find((row) => row.name === name && row.cycle === cycle)?.balance);
     expect(of("Daniel Okafor")).toBeLessThan(-0.3);
     expect(of("Sofia Rossi")).toBeGreaterThan(0.3);
     expect(Math.abs(of("Rahul Mehta"))).toBeLessThan(0.15);
-    expect(of("Grace Kim", "Q1 2026")).toBeLessThan(-0.3);
-    expect(of("Grace Kim", "Q3 2026") - of("Grace Kim", "Q1 2026")).toBeGreaterThan(0.3);
+    expect(of("Grace Kim", DEMO_CYCLES.oldest)).toBeLessThan(-0.3);
+    expect(of("Grace Kim", DEMO_CYCLES.latestClosed) - of("Grace Kim", DEMO_CYCLES.oldest)).toBeGreaterThan(0.3);
   });
 
   it("lets every listed demo account sign in with the shared password", async () => {
@@ -94,7 +94,7 @@ describe("the demo organisation", () => {
   });
 
   it("seeds only an empty database", async () => {
-    expect(await seedDemoIfEmpty(database.db, today)).toBe(false);
+    expect(await seedDemoIfEmpty(database.db)).toBe(false);
     const [row] = await selectRows<{ cycles: number }>(database.db, sql`SELECT count(*)::int AS cycles FROM cycles`);
     expect(row?.cycles).toBe(4);
   });

@@ -10,7 +10,8 @@ import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedReport, loadReport, type ManagerReport, type ReportRequest } from "@/server/dal/report";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import type { TestDatabase } from "../support/database";
-import { createDemoDatabase } from "../support/demo";
+import { runningCycleDates } from "../support/days";
+import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 
 let database: TestDatabase;
 const ids = new Map<string, string>();
@@ -36,13 +37,13 @@ function closed(result: ManagerReport): ClosedReport {
 describe("who may open a manager's report", () => {
   it("gives the manager their own latest closed cycle, with the comments", async () => {
     const own = closed(await report("Daniel Okafor"));
-    expect(own.cycle.name).toBe("Q3 2026");
+    expect(own.cycle.name).toBe(DEMO_CYCLES.latestClosed);
     expect(own.manager).toMatchObject({ name: "Daniel Okafor", isViewer: true });
     expect(own.cycles.map((c) => [c.name, c.state])).toEqual([
-      ["Q4 2026", "open"],
-      ["Q3 2026", "closed"],
-      ["Q2 2026", "closed"],
-      ["Q1 2026", "closed"],
+      [DEMO_CYCLES.open, "open"],
+      [DEMO_CYCLES.latestClosed, "closed"],
+      [DEMO_CYCLES.previous, "closed"],
+      [DEMO_CYCLES.oldest, "closed"],
     ]);
     expect(own.comments).toMatchObject({ shown: true });
     expect(own.comments?.shown && own.comments.items.length).toBeGreaterThanOrEqual(own.thresholds.commentThreshold);
@@ -51,11 +52,11 @@ describe("who may open a manager's report", () => {
   it("gives the manager's director, and the VP above them, the same report without comments", async () => {
     const own = closed(await report("Daniel Okafor"));
     for (const above of ["Marcus Bennett", "Elena Marquez"]) {
-      const theirs = closed(await report(above, daniels("Q3 2026")));
+      const theirs = closed(await report(above, daniels(DEMO_CYCLES.latestClosed)));
       expect(theirs.manager).toMatchObject({ name: "Daniel Okafor", isViewer: false });
       expect(theirs.comments).toBeNull();
       expect(theirs.current.team).toEqual(own.current.team);
-      expect(theirs.trend.map((r) => r.cycle.name)).toEqual(["Q1 2026", "Q2 2026", "Q3 2026"]);
+      expect(theirs.trend.map((r) => r.cycle.name)).toEqual([DEMO_CYCLES.oldest, DEMO_CYCLES.previous, DEMO_CYCLES.latestClosed]);
     }
   });
 
@@ -98,10 +99,10 @@ describe("who may open a manager's report", () => {
 
   it("shows an open cycle as n of N and nothing else", async () => {
     for (const name of ["Daniel Okafor", "Marcus Bennett"]) {
-      const open = await report(name, daniels("Q4 2026"));
+      const open = await report(name, daniels(DEMO_CYCLES.open));
       expect(open.status).toBe("open");
       if (open.status !== "open") continue;
-      expect(open.cycle).toMatchObject({ name: "Q4 2026", invited: 7 });
+      expect(open.cycle).toMatchObject({ name: DEMO_CYCLES.open, invited: 7 });
       expect(open.cycle.responded).toBeGreaterThan(0);
       expect(open).not.toHaveProperty("current");
       expect(open).not.toHaveProperty("comments");
@@ -114,11 +115,11 @@ describe("who may open a manager's report", () => {
     await db.update(people).set({ reportsTo: idOf("Aiko Tanaka") }).where(eq(people.id, daniel));
     try {
       // Past cycles keep the tree they were opened with.
-      await expect(report("Aiko Tanaka", daniels("Q3 2026"))).rejects.toThrow(ForbiddenError);
-      expect((await report("Marcus Bennett", daniels("Q3 2026"))).status).toBe("closed");
+      await expect(report("Aiko Tanaka", daniels(DEMO_CYCLES.latestClosed))).rejects.toThrow(ForbiddenError);
+      expect((await report("Marcus Bennett", daniels(DEMO_CYCLES.latestClosed))).status).toBe("closed");
       // A cycle opened now snapshots the new tree.
       const admin = await viewer("Priya Natarajan");
-      const cycleId = await createCycle(db, admin, { name: "Snapshot check", opensOn: "2026-11-01", closesOn: "2099-12-31" });
+      const cycleId = await createCycle(db, admin, { name: "Snapshot check", ...runningCycleDates() });
       await openCycle(db, admin, cycleId);
       expect((await report("Aiko Tanaka", { managerId: daniel, cycleId })).status).toBe("open");
       await expect(report("Marcus Bennett", { managerId: daniel, cycleId })).rejects.toThrow(ForbiddenError);
@@ -145,15 +146,15 @@ describe("the thresholds", () => {
     const [{ respondents, commenters } = expect.fail("no responses")] = await selectRows<{ respondents: number; commenters: number }>(
       database.db,
       sql`SELECT count(*)::int AS respondents, count(comment)::int AS commenters FROM responses
-        WHERE manager_id = ${idOf("Daniel Okafor")} AND cycle_id = ${cycleIds.get("Q3 2026")}`,
+        WHERE manager_id = ${idOf("Daniel Okafor")} AND cycle_id = ${cycleIds.get(DEMO_CYCLES.latestClosed)}`,
     );
     await withSettings(respondents + 1, respondents + 1, async () => {
-      const below = closed(await report("Daniel Okafor", daniels("Q3 2026")));
+      const below = closed(await report("Daniel Okafor", daniels(DEMO_CYCLES.latestClosed)));
       expect(below.current.team).toEqual({ shown: false, reason: "team_below_threshold" });
       expect(below.comments).toBeNull();
     });
     await withSettings(3, commenters + 1, async () => {
-      const own = closed(await report("Daniel Okafor", daniels("Q3 2026")));
+      const own = closed(await report("Daniel Okafor", daniels(DEMO_CYCLES.latestClosed)));
       expect(own.current.team.shown).toBe(true);
       expect(own.comments).toEqual({ shown: false, reason: "below_comment_threshold" });
     });

@@ -13,7 +13,7 @@ import { SelfVsTeam } from "@/app/(app)/report/_components/self-vs-team";
 import { type ClosedReport, loadReport } from "@/server/dal/report";
 import { loadViewer } from "@/server/dal/viewer";
 import type { TestDatabase } from "../support/database";
-import { createDemoDatabase } from "../support/demo";
+import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 
 let database: TestDatabase;
 const ids = new Map<string, string>();
@@ -138,7 +138,7 @@ describe("the report's numbers", () => {
 describe("a team below k", () => {
   it("shows no team score at all, only the reason and the self-assessment", async () => {
     const hannah = DEMO_TEAMS.find((team) => team.summary.includes("below"))!.manager;
-    for (const cycle of ["Q1 2026", "Q2 2026", "Q3 2026"]) {
+    for (const cycle of [DEMO_CYCLES.oldest, DEMO_CYCLES.previous, DEMO_CYCLES.latestClosed]) {
       const report = await ownReport(hannah, cycle);
       expect(report.current.team).toEqual({ shown: false, reason: "team_below_threshold" });
       expect(report.comments).toBeNull();

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE_NAMES } from "@/server/auth/config";
+import { clock } from "@/lib/clock";
 import { readSessionToken } from "@/server/auth/session-token";
 
 // The session cookie is read on every request without Auth.js's `auth()`: these hold that
@@ -16,7 +17,7 @@ const mint = (salt: string, options: { maxAge?: number; key?: string; sub?: stri
 
 describe("reading the session cookie", () => {
   it("accepts what Auth.js issues, over HTTP and over HTTPS, with its issue time", async () => {
-    const before = Math.floor(Date.now() / 1000);
+    const before = Math.floor(clock.now().getTime() / 1000);
     for (const name of [PLAIN, SECURE]) {
       const session = await readSessionToken(jar({ [name]: await mint(name) }), secret);
       expect(session?.personId).toBe(personId);

@@ -2,10 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { cycles, people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { loadAssessment } from "@/server/dal/assessments";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { daysFromToday, runningCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";
 import { surveyEntries } from "../support/survey";
 
@@ -128,12 +130,12 @@ describe("bad input writes nothing", () => {
 
   it("a closed cycle and a draft cycle", async () => {
     const closed = await createOpenCycleWithTeam(database.db, 3);
-    await database.db.update(cycles).set({ state: "closed", closedAt: new Date() }).where(eq(cycles.id, closed.cycle.id));
+    await database.db.update(cycles).set({ state: "closed", closedAt: clock.now() }).where(eq(cycles.id, closed.cycle.id));
     const before = await rowCounts();
     const result = await submitSurvey(database.db, await viewerOf(closed.reps[0]!.id), surveyEntries(closed.cycle.id, closed.manager.id));
     expect(result.message).toBe(`${closed.cycle.name} has closed: answers are no longer taken.`);
 
-    const [draft] = await database.db.insert(cycles).values({ name: "Draft cycle", opensOn: "2026-12-01", closesOn: "2026-12-20" }).returning();
+    const [draft] = await database.db.insert(cycles).values({ name: "Draft cycle", ...runningCycleDates() }).returning();
     const draftResult = await submitSurvey(database.db, rep, surveyEntries(draft!.id, setup.manager.id));
     expect(draftResult.message).toBe("You are not invited to rate this person in this cycle.");
     expect(await rowCounts()).toEqual(before);
@@ -151,10 +153,7 @@ describe("bad input writes nothing", () => {
 
 describe("automatic close", () => {
   it("closes a cycle whose close date has passed on the next request that touches it", async () => {
-    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
-    await database.db.execute(sql`ALTER TABLE cycles DISABLE TRIGGER cycles_guard`);
-    await database.db.execute(sql`UPDATE cycles SET opens_on = CURRENT_DATE - 20, closes_on = CURRENT_DATE - 1 WHERE id = ${cycle.id}`);
-    await database.db.execute(sql`ALTER TABLE cycles ENABLE TRIGGER cycles_guard`);
+    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3, { opensOn: daysFromToday(-20), closesOn: daysFromToday(-1) });
     const viewer = await viewerOf(reps[0]!.id);
     const result = await submitSurvey(database.db, viewer, surveyEntries(cycle.id, manager.id));
     expect(result.message).toBe(`${cycle.name} has closed: answers are no longer taken.`);
@@ -163,10 +162,7 @@ describe("automatic close", () => {
   });
 
   it("keeps a cycle open through its close date", async () => {
-    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
-    await database.db.execute(sql`ALTER TABLE cycles DISABLE TRIGGER cycles_guard`);
-    await database.db.execute(sql`UPDATE cycles SET opens_on = CURRENT_DATE - 20, closes_on = CURRENT_DATE WHERE id = ${cycle.id}`);
-    await database.db.execute(sql`ALTER TABLE cycles ENABLE TRIGGER cycles_guard`);
+    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3, { opensOn: daysFromToday(-20), closesOn: daysFromToday(0) });
     expect(await loadAssessment(database.db, await viewerOf(reps[0]!.id), cycle.id, manager.id)).toMatchObject({ state: "open" });
   });
 });

@@ -12,7 +12,7 @@ import { ForbiddenError } from "@/server/dal/errors";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import type { TestDatabase } from "../support/database";
-import { createDemoDatabase } from "../support/demo";
+import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 
 let database: TestDatabase;
 const ids = new Map<string, string>();
@@ -41,7 +41,7 @@ describe("the CSV export", () => {
     const page = await latestClosed(marcus);
     const view = parseView({ sort: "fitGap", dir: "asc" });
     const { csv, filename } = await exportTeams(database.db, marcus, page.cycle.id, view);
-    expect(filename).toBe("fulcrum-teams-q3-2026.csv");
+    expect(filename).toBe(`fulcrum-teams-${DEMO_CYCLES.latestClosed.toLowerCase().replace(" ", "-")}.csv`);
     expect(csv.startsWith("\ufeff")).toBe(true);
     expect(csv).toContain("\r\n");
     const records = parseCsv(csv);

@@ -7,7 +7,7 @@ import { loadTeamSituations, saveTeamSituations, SituationConflictError } from "
 import { loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import type { TestDatabase } from "../support/database";
-import { createDemoDatabase } from "../support/demo";
+import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 
 let database: TestDatabase;
 const ids = new Map<string, string>();
@@ -38,7 +38,7 @@ describe("team situations", () => {
     expect(after.target).toBeCloseTo(1 / 3, 12);
     expect(after.history).toHaveLength(1);
     expect(after.history[0]).toMatchObject({ changedBy: "Marcus Bennett" });
-    expect(after.latest?.cycleName).toBe("Q3 2026");
+    expect(after.latest?.cycleName).toBe(DEMO_CYCLES.latestClosed);
     const row = await rowOf("Marcus Bennett", "Liam O'Brien");
     expect(row.target).toBeCloseTo(1 / 3, 12);
     expect(row.fitGap).toBeCloseTo(row.balance! - 1 / 3, 12);
@@ -82,7 +82,7 @@ describe("team situations", () => {
     const daniel = await viewerOf("Daniel Okafor");
     const own = await loadTeamSituations(database.db, daniel, id("Daniel Okafor"));
     expect(own.canEdit).toBe(false);
-    expect(own.latest?.cycleName).toBe("Q3 2026");
+    expect(own.latest?.cycleName).toBe(DEMO_CYCLES.latestClosed);
     await expect(saveTeamSituations(database.db, daniel, id("Daniel Okafor"), ["large_team"], own.latestId)).rejects.toBeInstanceOf(ForbiddenError);
   });
 

@@ -7,7 +7,7 @@ import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedTeamsPage, loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import type { TestDatabase } from "../support/database";
-import { createDemoDatabase } from "../support/demo";
+import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 
 let database: TestDatabase;
 const ids = new Map<string, string>();
@@ -47,7 +47,7 @@ async function subtreeInSnapshot(viewerId: string, cycleId: string): Promise<str
 describe("who sees which teams", () => {
   it("shows a director exactly the teams below them in the cycle's snapshot", async () => {
     const page = await closedPage("Marcus Bennett");
-    expect(page.cycle.name).toBe("Q3 2026");
+    expect(page.cycle.name).toBe(DEMO_CYCLES.latestClosed);
     expect(page.teams.map((team) => team.name).sort()).toEqual(["Daniel Okafor", "Hannah Schmidt", "Liam O'Brien", "Sofia Rossi"]);
     expect(page.teams.map((team) => team.id).sort()).toEqual(await subtreeInSnapshot(id("Marcus Bennett"), page.cycle.id));
     for (const team of page.teams) expect(team.parentName).toBe("Marcus Bennett");
@@ -74,7 +74,7 @@ describe("who sees which teams", () => {
     for (const name of ["Daniel Okafor", "Olivia Carter", "Priya Natarajan"]) {
       const viewer = await viewerOf(name);
       expect(await loadTeamsPage(database.db, viewer)).toEqual({ status: "none" });
-      await expect(loadTeamsPage(database.db, viewer, cycleIds.get("Q3 2026"))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(loadTeamsPage(database.db, viewer, cycleIds.get(DEMO_CYCLES.latestClosed))).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 
@@ -97,7 +97,7 @@ describe("who sees which teams", () => {
   });
 
   it("shows an open cycle as counts only", async () => {
-    const page = await loadTeamsPage(database.db, await viewerOf("Marcus Bennett"), cycleIds.get("Q4 2026"));
+    const page = await loadTeamsPage(database.db, await viewerOf("Marcus Bennett"), cycleIds.get(DEMO_CYCLES.open));
     if (page.status !== "open") expect.fail("expected the open cycle");
     const daniel = page.teams.find((team) => team.name === "Daniel Okafor")!;
     expect(Object.keys(daniel).sort()).toEqual(["id", "invited", "name", "parentId", "parentName", "responded"]);
@@ -136,18 +136,18 @@ describe("what a team row shows", () => {
     const [count] = await selectRows<{ n: number }>(
       database.db,
       sql`SELECT count(a.leadership)::int AS n FROM responses r JOIN response_answers a ON a.response_id = r.id
-          WHERE r.manager_id = ${liam.id} AND r.cycle_id = ${cycleIds.get("Q3 2026")} AND a.aspect = 'conflict_resolution'`,
+          WHERE r.manager_id = ${liam.id} AND r.cycle_id = ${cycleIds.get(DEMO_CYCLES.latestClosed)} AND a.aspect = 'conflict_resolution'`,
     );
     expect(liam.aspects[ASPECT_KEYS.indexOf("conflict_resolution")] === null).toBe(count!.n < 3);
     expect(liam.shown).toBe(true);
   });
 
   it("gives the change in B since the previous closed cycle", async () => {
-    const now = (await closedPage("Aiko Tanaka", "Q3 2026")).teams.find((team) => team.name === "Grace Kim")!;
-    const before = (await closedPage("Aiko Tanaka", "Q2 2026")).teams.find((team) => team.name === "Grace Kim")!;
+    const now = (await closedPage("Aiko Tanaka", DEMO_CYCLES.latestClosed)).teams.find((team) => team.name === "Grace Kim")!;
+    const before = (await closedPage("Aiko Tanaka", DEMO_CYCLES.previous)).teams.find((team) => team.name === "Grace Kim")!;
     expect(now.change).toBeCloseTo(now.balance! - before.balance!, 12);
     expect(now.change).toBeGreaterThan(0);
-    const first = (await closedPage("Aiko Tanaka", "Q1 2026")).teams.find((team) => team.name === "Grace Kim")!;
+    const first = (await closedPage("Aiko Tanaka", DEMO_CYCLES.oldest)).teams.find((team) => team.name === "Grace Kim")!;
     expect(first.change).toBeNull();
   });
 });

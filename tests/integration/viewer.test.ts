@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { loadViewer, revokeSessions } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
@@ -52,10 +53,10 @@ describe("signing out", () => {
   it("ends every session issued before it, and not the ones issued after", async () => {
     const { db } = database;
     const person = await createPerson(db);
-    const issuedBefore = Math.floor(Date.now() / 1000) - 60;
+    const issuedBefore = Math.floor(clock.now().getTime() / 1000) - 60;
     expect(await loadViewer(db, person.id, issuedBefore)).not.toBeNull();
     await revokeSessions(db, person.id);
     expect(await loadViewer(db, person.id, issuedBefore)).toBeNull();
-    expect(await loadViewer(db, person.id, Math.floor(Date.now() / 1000) + 1)).not.toBeNull();
+    expect(await loadViewer(db, person.id, Math.floor(clock.now().getTime() / 1000) + 1)).not.toBeNull();
   });
 });

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycleAssignments, cycles, people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { hashPassword } from "@/server/auth/password";
+import { runningCycleDates } from "./days";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -26,20 +28,23 @@ export async function createPerson(
   return person;
 }
 
-/** A manager with `size` reps, in an open cycle whose snapshot has each rep rating the manager. */
-export async function createOpenCycleWithTeam(db: Database, size: number) {
+/**
+ * A manager with `size` reps, in an open cycle whose snapshot has each rep rating the
+ * manager. The cycle is running today unless `dates` say otherwise.
+ */
+export async function createOpenCycleWithTeam(db: Database, size: number, dates = runningCycleDates()) {
   const manager = await createPerson(db, { name: "Team Manager" });
   const reps = [];
   for (let i = 0; i < size; i++) reps.push(await createPerson(db, { name: `Rep ${i}`, reportsTo: manager.id }));
   const [cycle] = await db
     .insert(cycles)
-    .values({ name: `Cycle ${unique()}`, opensOn: "2026-11-01", closesOn: "2026-11-29" })
+    .values({ name: `Cycle ${unique()}`, ...dates })
     .returning();
   if (!cycle) throw new Error("cycle not created");
   await db.insert(cycleAssignments).values([
     ...reps.map((rep) => ({ cycleId: cycle.id, raterId: rep.id, managerId: manager.id })),
     { cycleId: cycle.id, raterId: manager.id, managerId: manager.id },
   ]);
-  await db.update(cycles).set({ state: "open", openedAt: new Date() }).where(eq(cycles.id, cycle.id));
+  await db.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycle.id));
   return { manager, reps, cycle };
 }

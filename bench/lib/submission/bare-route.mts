@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { clock } from "@/lib/clock";
 import { keepAliveAgent, post } from "../http.mjs";
 import { type LoadResult, runLoad } from "../load.mjs";
 import { answersFor } from "./answers.mjs";
@@ -44,7 +45,7 @@ export async function runBareRoute(options: { url: string; raters: RaterQueue; c
         const rater = options.raters.next();
         if (!rater) return undefined;
         const { raterId, cycleId, managerId } = rater;
-        return JSON.stringify({ raterId, cycleId, managerId, comment: null, answers: answersFor(n++) });
+        return JSON.stringify({ raterId, cycleId, managerId, submittedOn: clock.today(), comment: null, answers: answersFor(n++) });
       },
       send: async (body, signal) => {
         const response = await post(`${options.url}/api/submit`, { agent, headers: { "Content-Type": "application/json" }, body, signal });

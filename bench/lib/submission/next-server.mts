@@ -61,10 +61,10 @@ export async function startNext(options: {
     clearTimeout(killer);
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  const deadline = performance.now() + (options.startTimeoutMs ?? 60_000);
   while (!(await options.ready(url).catch(() => false))) {
     if (ended) throw new Error(`next start ${options.dir} exited before it was ready:\n${output.join("").slice(-3000)}`);
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       await stop();
       throw new Error(`next start ${options.dir} was not ready in time:\n${output.join("").slice(-3000)}`);
     }

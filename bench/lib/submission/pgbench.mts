@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { clock } from "@/lib/clock";
 import { selectRows } from "@/db/raw";
 import type { LoadResult } from "../load.mjs";
 import { percentile } from "../stats.mjs";
@@ -116,7 +117,7 @@ export async function runPgbench(options: PgbenchLoad): Promise<PgbenchResult> {
   const logDir = mkdtempSync(path.join(tmpdir(), "fulcrum-pgbench-"));
   try {
     const threads = Math.min(2, options.concurrency);
-    const args = ["-n", "-M", "prepared", "-c", String(options.concurrency), "-j", String(threads), "-T", String(seconds)];
+    const args = ["-n", "-M", "prepared", "-c", String(options.concurrency), "-j", String(threads), "-T", String(seconds), "-D", `today=${clock.today()}`];
     const result = await run("pgbench", [...args, "-f", SCRIPT, "-l", "--log-prefix", path.join(logDir, "tx"), options.databaseUrl]);
     const transactions = readLogs(logDir);
     if (transactions.length === 0) throw new Error(`pgbench completed no transaction (exit ${result.code}):\n${result.stderr.slice(0, 2000)}`);

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { clock } from "@/lib/clock";
+import { addDays } from "@/lib/dates";
 import { takeSnapshot } from "@/server/cycles/snapshot";
 
 /** One open, unanswered assessment: a person who may submit exactly once, about one manager. */
@@ -28,7 +30,7 @@ function unanswered(db: Database, count: number, inCycles?: readonly string[]) {
       FROM cycle_assignments a
       JOIN cycles c ON c.id = a.cycle_id
       JOIN people p ON p.id = a.rater_id
-      WHERE c.state = 'open' AND c.closes_on > CURRENT_DATE ${only}
+      WHERE c.state = 'open' AND c.closes_on > ${clock.today()} ${only}
         AND a.rater_id <> a.manager_id AND p.is_active
         AND NOT EXISTS (SELECT 1 FROM participations x
           WHERE x.cycle_id = a.cycle_id AND x.rater_id = a.rater_id AND x.manager_id = a.manager_id)
@@ -47,13 +49,13 @@ async function openBenchmarkCycle(db: Database): Promise<{ cycleId: string; invi
     const [created] = await selectRows<{ id: string }>(
       tx,
       sql`
-        INSERT INTO cycles (name, opens_on, closes_on)
-        SELECT ${BENCHMARK_CYCLE} || ' ' || (count(*) + 1), CURRENT_DATE, CURRENT_DATE + 28
+        INSERT INTO cycles (name, opens_on, closes_on, created_at)
+        SELECT ${BENCHMARK_CYCLE} || ' ' || (count(*) + 1), ${clock.today()}::date, ${addDays(clock.today(), 28)}::date, ${clock.now().toISOString()}::timestamptz
         FROM cycles WHERE name LIKE ${`${BENCHMARK_CYCLE} %`}
         RETURNING id`,
     );
     await takeSnapshot(tx, created!.id);
-    await tx.execute(sql`UPDATE cycles SET state = 'open', opened_at = now() WHERE id = ${created!.id}`);
+    await tx.execute(sql`UPDATE cycles SET state = 'open', opened_at = ${clock.now().toISOString()}::timestamptz WHERE id = ${created!.id}`);
     const [invited] = await selectRows<{ count: number }>(
       tx,
       sql`SELECT count(*)::int AS count FROM cycle_assignments WHERE cycle_id = ${created!.id} AND rater_id <> manager_id`,

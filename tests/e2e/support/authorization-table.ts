@@ -1,5 +1,6 @@
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { RATER_ITEMS, type SurveyItem, fieldName } from "@/lib/survey/fields";
+import { upcomingCycleDates } from "../../support/days";
 import { type DemoIds, type Persona, PERSONAS, personaName, SIGNED_IN } from "./personas";
 import { IDLE, form } from "./server-actions";
 
@@ -84,7 +85,7 @@ const SIGNED_OUT = "Your session has ended";
 const refused = (...messages: string[]) => new RegExp(`^(${[SIGNED_OUT, ...messages].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
 const onlyAdmins = (what: string) => refused(`Only administrators can ${what}.`);
 
-const cycleForm = (fields: Record<string, string>) => [IDLE, form({ opensOn: "2031-01-06", closesOn: "2031-02-02", ...fields })];
+const cycleForm = (fields: Record<string, string>) => [IDLE, form({ ...upcomingCycleDates(), ...fields })];
 
 /** Every answer of a survey (a rater's, or with SELF_ITEMS a self-assessment's): 3 on each pole, and keep the balance. */
 export const surveyAnswers = (items: readonly SurveyItem[] = RATER_ITEMS) =>

@@ -1,9 +1,12 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycles, invitations, people, teamSituations } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { clock } from "@/lib/clock";
+import { addDaysTo } from "@/lib/dates";
 import { SELF_ITEMS } from "@/lib/survey/fields";
+import { daysFromToday, upcomingCycleDates } from "../../support/days";
 import { surveyAnswers } from "./authorization-table";
 import { type DemoIds, type Persona, personaName, prepareDemo, type SignedInPersona } from "./personas";
 import { activeOrganisation, fileHash, orgCsv } from "./org-csv";
@@ -33,7 +36,7 @@ async function latestSituation(db: Database, managerId: string) {
 /** The demo as the matrix has it, plus what valid requests of every kind need: a draft, a live link, an import file. */
 export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
   const ids = await prepareDemo(db);
-  const [draft] = await db.insert(cycles).values({ name: "Draft for forgeries", opensOn: "2031-03-03", closesOn: "2031-03-31" }).returning({ id: cycles.id });
+  const [draft] = await db.insert(cycles).values({ name: "Draft for forgeries", ...upcomingCycleDates() }).returning({ id: cycles.id });
   const [other] = await db.select({ id: people.id }).from(people).where(eq(people.name, otherBranchManager));
   const invitationToken = randomBytes(32).toString("base64url");
   await db.insert(invitations).values({
@@ -41,7 +44,7 @@ export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
     // Stored as its SHA-256, as server/dal/invitations.ts stores every link.
     tokenHash: createHash("sha256").update(invitationToken).digest("hex"),
     createdBy: ids.person.admin,
-    expiresAt: sql`now() + interval '7 days'`,
+    expiresAt: addDaysTo(clock.now(), 7),
   });
   const organisation = await activeOrganisation(db);
   const file = orgCsv([...organisation, { email: "forged.newcomer@example.com", name: "Forged Newcomer", manager_email: organisation[0]!.email, admin: "no" }]);
@@ -92,7 +95,7 @@ const admin = (forgery: Omit<Forgery, "as" | "intruders" | "needsSession"> & Par
 });
 
 const nobody = randomUUID();
-const cycleFields = { name: "Forged cycle", opensOn: "2031-05-05", closesOn: "2031-06-01" };
+const cycleFields = { name: "Forged cycle", opensOn: daysFromToday(90), closesOn: daysFromToday(117) };
 const survey = (ids: ForgeryIds, fields: Record<string, string> = {}) =>
   [IDLE, form({ cycleId: ids.openCycle, managerId: ids.person.manager, ...surveyAnswers(), comment: "Clear targets.", ...fields })];
 const situations = (managerId: string, basedOn: string, chosen: string[]) => [IDLE, form({ managerId, basedOn, situations: chosen })];
@@ -216,7 +219,7 @@ export const FORGERIES: Record<string, Forgery> = {
     valid: () => [IDLE, form(cycleFields)],
     succeeded: /^Draft “Forged cycle” created\./,
     tampered: [
-      { args: () => [IDLE, form({ ...cycleFields, closesOn: "2031-01-01" })], refused: CHECK_FIELDS },
+      { args: () => [IDLE, form({ ...cycleFields, closesOn: daysFromToday(80) })], refused: CHECK_FIELDS },
       { args: () => [IDLE, form({ ...cycleFields, name: " ".repeat(5) })], refused: CHECK_FIELDS },
     ],
   }),

@@ -66,8 +66,8 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
   const app = await spawnApp(options);
   let exit: { code: number | null } | undefined;
   void app.exited.then((result) => (exit = result));
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline && !exit) {
+  const deadline = performance.now() + 90_000;
+  while (performance.now() < deadline && !exit) {
     const healthy = await fetch(`${app.url}/api/health`)
       .then((response) => response.status === 200)
       .catch(() => false);

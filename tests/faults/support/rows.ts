@@ -61,13 +61,13 @@ export async function holdManagers(url: string, managerIds: string[]) {
 
 /** Waits until this many of the app's sessions are waiting for a lock. */
 export async function waitForWaitingSessions(sql: postgres.Sql, count: number) {
-  const deadline = Date.now() + 30_000;
+  const deadline = performance.now() + 30_000;
   for (;;) {
     const [row] = await sql<{ waiting: number }[]>`
       SELECT count(*)::int AS waiting FROM pg_stat_activity
       WHERE application_name = 'fulcrum' AND wait_event_type = 'Lock'`;
     if (row!.waiting >= count) return;
-    if (Date.now() > deadline) throw new Error(`Only ${row!.waiting} of ${count} submissions reached the lock.`);
+    if (performance.now() > deadline) throw new Error(`Only ${row!.waiting} of ${count} submissions reached the lock.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -74,8 +74,8 @@ export async function captureSubmission(browser: Browser, baseUrl: string, rater
     return route.abort();
   });
   await page.getByRole("button", { name: "Submit my answers" }).click();
-  const deadline = Date.now() + 15_000;
-  while (!captured && Date.now() < deadline) await page.waitForTimeout(50);
+  const deadline = performance.now() + 15_000;
+  while (!captured && performance.now() < deadline) await page.waitForTimeout(50);
   await context.close();
   if (!captured?.headers["next-action"]) throw new Error("The survey's server action was not captured.");
   return captured;

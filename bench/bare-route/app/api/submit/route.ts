@@ -16,6 +16,8 @@ interface Submission {
   cycleId: string;
   raterId: string;
   managerId: string;
+  /** Today, from the app's clock: the day is all a participation keeps. */
+  submittedOn: string;
   comment: string | null;
   answers: { aspect: string; management: number | null; leadership: number | null; need: number | null }[];
 }
@@ -38,7 +40,7 @@ async function submit(s: Submission): Promise<string> {
     if (!assessment || assessment.is_self) return "not-invited";
     if (assessment.state !== "open") return "not-open";
     const inserted = await tx`
-      INSERT INTO participations (cycle_id, rater_id, manager_id) VALUES (${s.cycleId}, ${s.raterId}, ${s.managerId})
+      INSERT INTO participations (cycle_id, rater_id, manager_id, submitted_on) VALUES (${s.cycleId}, ${s.raterId}, ${s.managerId}, ${s.submittedOn})
       ON CONFLICT DO NOTHING RETURNING rater_id`;
     if (inserted.length === 0) return "already-done";
     const [response] = await tx`INSERT INTO responses (cycle_id, manager_id, comment) VALUES (${s.cycleId}, ${s.managerId}, ${s.comment}) RETURNING id`;
