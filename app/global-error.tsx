@@ -6,6 +6,8 @@ import "./globals.css";
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
+      {/* The root layout, and with it the page's metadata, is what failed: the title is set here. */}
+      <title>Fulcrum is unavailable</title>
       <body className="min-h-screen">
         <main className="mx-auto max-w-xl px-4 py-16">
           <h1 className="text-2xl font-bold">Fulcrum is unavailable</h1>

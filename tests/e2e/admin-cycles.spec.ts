@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test, submitWith } from "./fixtures";
 import { daysFromToday } from "../support/days";
 
 test("an admin sees every cycle with its response counts and creates a draft", async ({ signedInAs }) => {
@@ -13,11 +13,11 @@ test("an admin sees every cycle with its response counts and creates a draft", a
   await page.getByLabel("Name").first().fill("Planning cycle");
   await page.getByLabel("Opens on").first().fill(daysFromToday(60));
   await page.getByLabel("Closes on").first().fill(daysFromToday(45));
-  await page.getByRole("button", { name: "Create draft" }).click();
+  await submitWith(page.getByRole("button", { name: "Create draft" }));
   await expect(page.getByText("The close date must come after the open date.")).toBeVisible();
 
   await page.getByLabel("Closes on").first().fill(daysFromToday(85));
-  await page.getByRole("button", { name: "Create draft" }).click();
+  await submitWith(page.getByRole("button", { name: "Create draft" }));
   await expect(page.getByText("Draft “Planning cycle” created.")).toBeVisible();
   const draft = rows.filter({ hasText: "Planning cycle" });
   await expect(draft.getByText("draft", { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { ADMIN, DEMO_TEAMS, DIRECTORS, VP, demoEmail } from "@/db/seed/demo-org";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test, submitWith } from "./fixtures";
 
 /**
  * The demo organisation exactly as the seed builds it. Other tests run against the same
@@ -38,7 +38,7 @@ test("an admin imports the org chart, fixes an error, applies it, and invites th
   // The newcomer's manager is not in the file: the header is line 1, so their row is line org.length + 2.
   const file = page.getByLabel(/CSV file/);
   await file.setInputFiles(csvFile([...org, { ...NEWCOMER, manager_email: "nobody@northwind.example" }]));
-  await page.getByRole("button", { name: "Preview" }).click();
+  await submitWith(page.getByRole("button", { name: "Preview" }));
   await expect(page.getByRole("status")).toHaveText(/The file has 1 error\./);
   const errors = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Problem" }) });
   const errorRow = errors.getByRole("row").filter({ hasText: "Unknown manager nobody@northwind.example" });
@@ -48,7 +48,7 @@ test("an admin imports the org chart, fixes an error, applies it, and invites th
 
   // Fixed: the newcomer starts at the top of the tree.
   await file.setInputFiles(csvFile([...org, { ...NEWCOMER, manager_email: "" }]));
-  await page.getByRole("button", { name: "Preview" }).click();
+  await submitWith(page.getByRole("button", { name: "Preview" }));
   await expect(page.getByRole("status")).toHaveText(
     "Preview ready: 1 person to add, 0 to update, 0 to move and 0 to deactivate. Nothing has changed yet.",
   );
@@ -57,13 +57,13 @@ test("an admin imports the org chart, fixes an error, applies it, and invites th
   await expect(page.getByRole("heading", { name: "To deactivate" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "Apply these changes" }).click();
+  await submitWith(page.getByRole("button", { name: "Apply these changes" }));
   await expect(page.getByRole("status")).toHaveText("Imported: 1 person added, 0 updated, 0 moved and 0 deactivated.");
   await expect(page.getByRole("heading", { name: "Import finished" })).toBeFocused();
   await expectNoAxeViolations(page);
 
   // The same file again changes nothing.
-  await page.getByRole("button", { name: "Preview" }).click();
+  await submitWith(page.getByRole("button", { name: "Preview" }));
   await expect(page.getByRole("status")).toHaveText("Nothing to change: the organisation already matches this file.");
   await expect(page.getByRole("button", { name: "Apply these changes" })).toHaveCount(0);
 
@@ -72,18 +72,18 @@ test("an admin imports the org chart, fixes an error, applies it, and invites th
 
   // The newcomer gets a one-time link, opens it in a browser of their own, and signs in.
   await page.getByRole("link", { name: NEWCOMER.name }).click();
-  await page.getByRole("button", { name: "Create an invitation link" }).click();
+  await submitWith(page.getByRole("button", { name: "Create an invitation link" }));
   const link = await page.getByRole("textbox", { name: "Sign-in link" }).inputValue();
   const newcomerContext = await browser.newContext();
   const newcomer = await newcomerContext.newPage();
   await newcomer.goto(link);
   await newcomer.getByLabel("New password").fill(NEWCOMER_PASSWORD);
   await newcomer.getByLabel("Type it again").fill(NEWCOMER_PASSWORD);
-  await newcomer.getByRole("button", { name: "Set password" }).click();
+  await submitWith(newcomer.getByRole("button", { name: "Set password" }));
   await expect(newcomer.getByText("Your password is set.")).toBeVisible();
   await newcomer.getByLabel("Work email").fill(NEWCOMER.email);
   await newcomer.getByLabel("Password").fill(NEWCOMER_PASSWORD);
-  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await submitWith(newcomer.getByRole("button", { name: "Sign in" }));
   await expect(newcomer.getByRole("heading", { name: `Welcome, ${NEWCOMER.name.split(" ")[0]}` })).toBeVisible();
   await newcomerContext.close();
 });

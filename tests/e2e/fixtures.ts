@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, ADMIN, VP, demoEmail } from "@/db/seed/demo-org";
 
 /** One demo account per position in the tree, as the login page lists them. */
@@ -12,11 +12,26 @@ export const ROLES = {
 } as const;
 export type Role = keyof typeof ROLES;
 
+/**
+ * Clicks a form's submit button once React has hydrated it. A click that lands before then
+ * posts the form the way a browser without JavaScript does: a whole page comes back, whose
+ * title Next.js streams at its very end, and on a busy machine a test racing the page's
+ * scripts sometimes got a document with no title at all (axe: document-title). Tests that
+ * mean the hydrated page wait for it; the no-JavaScript path has tests of its own
+ * (no-javascript.spec.ts).
+ */
+export async function submitWith(button: Locator) {
+  await expect(button).toBeEnabled();
+  // React keeps each element's props on it, under a key of its own, once it has hydrated it.
+  await expect.poll(() => button.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$")))).toBe(true);
+  await button.click();
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitWith(page.getByRole("button", { name: "Sign in" }));
 }
 
 /** Fails with the list of violations, so a report says what to fix. */

@@ -1,6 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, submitWith } from "./fixtures";
 
 // Raw HTTP against the real server action: a genuine submission is captured in the
 // browser (and stopped before it reaches the server), then replayed with forged parts.
@@ -29,7 +29,7 @@ async function captureSubmission(page: Page): Promise<Captured> {
     captured = { url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? "" };
     return route.abort();
   });
-  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await submitWith(page.getByRole("button", { name: "Submit my answers" }));
   await expect.poll(() => captured).toBeTruthy();
   await page.unroute("**/assessments/**");
   return captured!;
@@ -93,7 +93,7 @@ test("forged survey submissions are refused and write nothing", async ({ browser
   await expectNotDone(page, attacker.manager);
 
   // After signing out, the old cookie no longer works, even though it has not expired.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await submitWith(page.getByRole("button", { name: "Sign out" }));
   await expect(page).toHaveURL(/\/login/);
   const replayed = await replay(request, captured, captured.body);
   expect(await replayed.text()).toContain("Your session has ended");

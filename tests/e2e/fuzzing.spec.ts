@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import fc from "fast-check";
 import { demoEmail } from "@/db/seed/demo-org";
+import { submitWith } from "./fixtures";
 import { ownDemo } from "./support/demo-server";
 import { FORGERIES, prepareForgeries } from "./support/forgeries";
 import { type Entries, hostileText, INJECTED, orgChartFiles, situationEntries, surveyEntries, thresholdEntries } from "./support/fuzz-payloads";
@@ -103,12 +104,12 @@ test("fuzzed survey, org-chart, threshold and situation payloads never fail the 
 
     await admin.goto("/admin/people/import");
     await admin.getByLabel(/CSV file/).setInputFiles({ name: "org.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
-    await admin.getByRole("button", { name: "Preview" }).click();
+    await submitWith(admin.getByRole("button", { name: "Preview" }));
     await expect(admin.getByRole("status")).toHaveText(/^Preview ready: 1 person to add, 1 to update/);
     await expect(admin.getByRole("region", { name: /To add/ }).getByRole("rowheader", { name: newcomer })).toBeVisible();
     await expect(admin.getByRole("region", { name: /To update/ }).getByRole("rowheader", { name: renamed })).toBeVisible();
     expect(await injectedElements(admin)).toEqual([]);
-    await admin.getByRole("button", { name: "Apply these changes" }).click();
+    await submitWith(admin.getByRole("button", { name: "Apply these changes" }));
     await expect(admin.getByRole("status")).toHaveText(/^Imported: 1 person added, 1 updated/);
 
     await admin.goto("/admin/people?q=fuzz_");

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { openPglite } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, submitWith } from "./fixtures";
 
 // Runs after every other end-to-end test (see playwright.config.ts), over the log of the
 // whole run: no survey answer, comment or password may ever reach it, and expected
@@ -46,10 +46,10 @@ test("the server's log holds no answer, comment or password, and no stack trace 
   expect(groups).toHaveLength(21);
   for (const group of groups.slice(1)) await group.getByRole("radio").nth(3).check();
   await page.getByLabel(/Anything else/).fill(`A comment only this test writes: ${marker}`);
-  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await submitWith(page.getByRole("button", { name: "Submit my answers" }));
   await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
   await groups[0]!.getByRole("radio").nth(1).check();
-  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await submitWith(page.getByRole("button", { name: "Submit my answers" }));
   await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
 
   const comments = await storedComments();

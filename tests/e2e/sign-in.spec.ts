@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, signIn, test, submitWith } from "./fixtures";
 
 test.describe("sign-in page", () => {
   test("lists the demo accounts and passes an accessibility scan", async ({ page }) => {
@@ -27,7 +27,7 @@ test.describe("sign-in page", () => {
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fteams/);
     await page.getByLabel("Work email").fill("marcus.bennett@northwind.example");
     await page.getByLabel("Password").fill("fulcrum-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitWith(page.getByRole("button", { name: "Sign in" }));
     await expect(page.getByRole("heading", { level: 1, name: "Teams below you" })).toBeVisible();
   });
 });
@@ -76,7 +76,7 @@ test.describe("each demo role lands on its own home", () => {
 
   test("signing out ends the session", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await submitWith(page.getByRole("button", { name: "Sign out" }));
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/report");
     await expect(page).toHaveURL(/\/login/);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
-import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, signIn, test, submitWith } from "./fixtures";
 
 // The first rep of every demo team has not answered the open cycle yet.
 const repOf = (teamIndex: number) => ({ email: demoEmail(DEMO_TEAMS[teamIndex]!.reps[0]!), manager: DEMO_TEAMS[teamIndex]!.manager });
@@ -72,7 +72,7 @@ test("submitting with items missing names them and writes nothing", async ({ pag
   const { email, manager } = repOf(5);
   await signIn(page, email);
   await openSurvey(page, manager);
-  await page.getByRole("button", { name: "Submit my answers" }).click();
+  await submitWith(page.getByRole("button", { name: "Submit my answers" }));
   await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
   await expect(page.getByText("Choose an answer, or “Can't say”.").first()).toBeVisible();
   await page.goto("/");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { expect, expectNoAxeViolations, ROLES, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, ROLES, signIn, test, submitWith } from "./fixtures";
 
 const TEAM_ROWS = "tbody:nth-of-type(2) > tr";
 
@@ -39,7 +39,7 @@ test.describe("a director compares the teams below them", () => {
     await page.getByLabel("Innovation is essential").check();
     await page.getByLabel("Large team").check();
     await expect(page.getByText("With these marks the target would be")).toContainText("T +0.33");
-    await page.getByRole("button", { name: "Save situation" }).click();
+    await submitWith(page.getByRole("button", { name: "Save situation" }));
     await expect(page.getByRole("status")).toHaveText(/Saved\. The target T is now \+0\.33/);
     await expect(page.getByTestId("target")).toContainText("+0.33");
     await expect(page.getByRole("table", { name: /Every saved situation/ }).getByRole("row")).toHaveCount(2);
@@ -59,7 +59,7 @@ test.describe("a director compares the teams below them", () => {
     // Put the situation back, so the demo stays as it was for other tests.
     await table.getByRole("link", { name: /Situation of Liam O'Brien's team/ }).click();
     for (const label of ["Period of change", "Innovation is essential", "Large team"]) await page.getByLabel(label).uncheck();
-    await page.getByRole("button", { name: "Save situation" }).click();
+    await submitWith(page.getByRole("button", { name: "Save situation" }));
     await expect(page.getByTestId("target")).toContainText("0.00");
     await page.getByRole("link", { name: "← Back to the teams" }).click();
 
