@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +10,9 @@ const PORT = Number(process.env.FULCRUM_E2E_PORT ?? 3100);
 process.env.FULCRUM_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "fulcrum-e2e-"));
 // Everything the server prints is also kept in a file, for the last test to search it
 // for answers, comments and passwords (tests/e2e/server-log.spec.ts).
+// One key seals the answers of every demo copy in the run: the seeded template is sealed in
+// a test worker, then served by servers of the specs' own (tests/e2e/support/seal-key.ts).
+process.env.FULCRUM_SEAL_KEY ??= randomBytes(32).toString("base64");
 process.env.FULCRUM_E2E_SERVER_LOG ??= `${process.env.FULCRUM_E2E_DATA_DIR}.server.log`;
 
 // Playwright's own browser cannot be downloaded on every machine; Debian's Chromium can.

@@ -3,7 +3,7 @@ import { SESSION_COOKIE_NAMES } from "@/server/auth/config";
 import { env } from "@/server/env";
 import { contentSecurityPolicy, HSTS } from "@/server/security-headers";
 
-const isPublic = (pathname: string) => pathname === "/login" || pathname.startsWith("/invite/");
+const isPublic = (pathname: string) => pathname === "/login" || pathname === "/login/forgot" || pathname.startsWith("/invite/");
 
 function withSecurityHeaders(request: NextRequest, respond: (headers: Headers) => NextResponse) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

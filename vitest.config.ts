@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -11,13 +12,16 @@ const alias = {
   "server-only": path.join(root, "tests/support/server-only-stub.ts"),
 };
 
+const sealKey = randomBytes(32).toString("base64");
+
 const integration = (name: string, database: "pglite" | "postgres") => ({
   resolve: { alias },
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
-    env: { FULCRUM_TEST_DATABASE: database },
+    // A seal key of the run's own, so that no test writes one into the data directory.
+    env: { FULCRUM_TEST_DATABASE: database, FULCRUM_SEAL_KEY: sealKey },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file gets its own database, so files may run in parallel.

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  customType,
   jsonb,
   boolean,
   check,
@@ -32,7 +33,7 @@ import { SITUATION_KEYS } from "../lib/situations";
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
 export const aspect = pgEnum("aspect", ASPECT_KEYS);
 export const situation = pgEnum("situation", SITUATION_KEYS);
-export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip"]);
+export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip", "reset_account", "reset_ip"]);
 export const auditAction = pgEnum("audit_action", [
   "cycle.create",
   "cycle.update",
@@ -44,6 +45,8 @@ export const auditAction = pgEnum("audit_action", [
   "person.reactivate",
   "invitation.create",
   "settings.update",
+  "cycle.thresholds",
+  "password.reset_request",
 ]);
 
 const ratingCheck = (name: string, column: string) =>
@@ -63,11 +66,19 @@ export const people = pgTable(
     // Sessions issued before this instant are refused: signing out ends every copy of a
     // session cookie, not just the one in the browser that clicked.
     sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
+    // When the password was last set through a sign-in link, and who created that link (the
+    // person themselves for "Forgot password?"): shown to them on their next sign-in.
+    passwordSetAt: timestamp("password_set_at", { withTimezone: true }),
+    passwordLinkBy: uuid("password_link_by").references((): AnyPgColumn => people.id, { onDelete: "restrict" }),
+    // The two latest sign-ins: a password set after the one before this session is news.
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    previousSignInAt: timestamp("previous_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
     uniqueIndex("people_email_key").on(t.email),
     index("people_reports_to_idx").on(t.reportsTo),
+    index("people_password_link_by_idx").on(t.passwordLinkBy),
     check("people_email_normalised", sql`${t.email} = lower(btrim(${t.email})) AND ${t.email} LIKE '%_@_%'`),
     check("people_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND 200`),
     check("people_not_own_manager", sql`${t.reportsTo} IS DISTINCT FROM ${t.id}`),
@@ -85,10 +96,20 @@ export const cycles = pgTable(
     state: cycleState("state").notNull().default("draft"),
     openedAt: timestamp("opened_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    // The anonymity thresholds, frozen when the cycle opens: later changes to the settings
+    // apply to cycles opened afterwards. They may be raised afterwards, never lowered.
+    minRaters: smallint("min_raters"),
+    minCommenters: smallint("min_commenters"),
+    // Which key sealed this cycle's answers (server/seal.ts): never the key itself.
+    sealKeyFingerprint: text("seal_key_fingerprint"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
     uniqueIndex("cycles_name_key").on(t.name),
+    check(
+      "cycles_thresholds_frozen",
+      sql`${t.state} = 'draft' OR (${t.minRaters} IS NOT NULL AND ${t.minCommenters} IS NOT NULL AND ${t.minRaters} >= 3 AND ${t.minCommenters} >= ${t.minRaters})`,
+    ),
     index("cycles_state_idx").on(t.state, t.closesOn),
     check("cycles_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND 120`),
     check("cycles_dates_ordered", sql`${t.closesOn} > ${t.opensOn}`),
@@ -147,7 +168,33 @@ export const participations = pgTable(
   ],
 );
 
-/** One anonymous response: a random v4 id, no rater, no timestamp. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * A response while its cycle is open: the answers and the comment sealed under a key the
+ * database never holds (server/seal.ts), with the cycle and the manager it is for, and no
+ * rater. Partitioned by cycle: opening a cycle creates its partition, and the close, once
+ * it has opened the seals, drops it, so that not even the sealed rows' old images stay in
+ * the database's files (see the migration).
+ *
+ * No foreign keys, on purpose: dropping a partition would otherwise lock `cycles` and
+ * `people` against writes. The seal itself binds a row to its cycle and manager (a row
+ * moved elsewhere does not open), and the close checks each manager against the cycle's
+ * snapshot. The migration stores `sealed` inline and uncompressed (STORAGE PLAIN): drizzle
+ * has no word for that.
+ */
+export const sealedResponses = pgTable(
+  "sealed_responses",
+  {
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    cycleId: uuid("cycle_id").notNull(),
+    managerId: uuid("manager_id").notNull(),
+    sealed: bytea("sealed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.id] })],
+);
+
+/** One anonymous response: a random v4 id, no rater, no timestamp. Written only by the close. */
 export const responses = pgTable(
   "responses",
   {
@@ -259,8 +306,11 @@ export const teamSituations = pgTable(
  *
  * It is filled once, in the transaction that closes the cycle, by the SQL function
  * `fill_cycle_team_summaries` (see the migration), after the answers have been rewritten in
- * random order; a closed cycle never changes afterwards. Teams below k are stored like any
- * other: the anonymity gate in lib/scoring decides, at read time, what may be shown.
+ * random order; a closed cycle never changes afterwards. A team that ended below the
+ * cycle's k has its row with its counts, and zeros for every statistic: its answers were
+ * never written (lib/scoring `retainAtClose`). The anonymity gate in lib/scoring still
+ * decides, at read time, what may be shown, against the cycle's thresholds, which an
+ * admin may raise later.
  */
 const momentColumn = (name: string) => integer(name).array().notNull();
 export const cycleTeamSummaries = pgTable(
@@ -354,6 +404,8 @@ export const invitations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    // A newer link, or deactivating the person, voids the ones still open.
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),

@@ -31,6 +31,13 @@ export function addDaysTo(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }
 
+const instantFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** An instant to the minute, in UTC, the zone of every date Fulcrum shows: "4 Dec 2026, 14:05". */
+export function formatInstant(instant: Date): string {
+  return instantFormat.format(instant);
+}
+
 /** "2026-12-04" → "4 Dec 2026". */
 export function formatDay(isoDay: string): string {
   return dayFormat.format(midnightOf(isoDay));

@@ -1,5 +1,8 @@
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { SealKeyMismatch } from "./cycles/close";
+import { checkSealKey } from "./cycles/open";
+import { dropClosedPartitions } from "./cycles/sealed-partitions";
 import { env } from "./env";
 
 const HANDLE = Symbol.for("fulcrum.database");
@@ -18,7 +21,12 @@ async function start(): Promise<DatabaseHandle> {
     : await openPglite(env.pgliteDir, env.DATABASE_STATEMENT_TIMEOUT_MS);
   try {
     await handle.migrate();
-    if (env.FULCRUM_DEMO) await handle.exclusively((db) => seedDemoIfEmpty(db));
+    await handle.exclusively(async (db) => {
+      if (env.FULCRUM_DEMO) await seedDemoIfEmpty(db);
+      await checkSealKey(db);
+      // Sealed rows a close could not drop because a long transaction held their table.
+      await dropClosedPartitions(db);
+    });
   } catch (error) {
     await handle.close().catch(() => {});
     throw error;
@@ -49,7 +57,8 @@ export async function openDatabaseAtStart() {
     await database();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (env.databaseKind === "pglite") {
+    // A wrong key stays wrong: waiting for the next request would not help.
+    if (env.databaseKind === "pglite" || error instanceof SealKeyMismatch) {
       console.error(`Fulcrum cannot start. ${reason}`);
       process.exit(1);
     }

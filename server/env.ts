@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,6 +23,15 @@ const schema = z
     FULCRUM_DATA_DIR: z.string().min(1).default(".data"),
     FULCRUM_DEMO: flag.default(true),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    // Seals survey answers while a cycle is open (see server/seal.ts): 32 random bytes in
+    // base64, `openssl rand -base64 32`. The database never holds it.
+    FULCRUM_SEAL_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
+        error: "FULCRUM_SEAL_KEY must be 32 bytes in base64 (openssl rand -base64 32)",
+      })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     // How many reverse proxies sit in front of the app and append to X-Forwarded-For.
     // 0 means the app is reached directly and the header, which a client can forge, is ignored.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -37,6 +46,10 @@ const schema = z
   .refine((value) => value.FULCRUM_DEMO || value.AUTH_SECRET, {
     message: "AUTH_SECRET is required when FULCRUM_DEMO is off",
     path: ["AUTH_SECRET"],
+  })
+  .refine((value) => value.FULCRUM_DEMO || value.FULCRUM_SEAL_KEY, {
+    message: "FULCRUM_SEAL_KEY is required when FULCRUM_DEMO is off (openssl rand -base64 32), and must be backed up",
+    path: ["FULCRUM_SEAL_KEY"],
   });
 
 function parseEnv() {
@@ -56,25 +69,42 @@ function parseEnv() {
 
 export const env = parseEnv();
 
-let cachedSecret: string | undefined;
+const generated = new Map<string, string>();
 
 /**
- * The secret that signs sessions. In demo mode a missing secret is generated once and kept
- * in the data directory (gitignored), so sessions survive a restart without any setup.
+ * A secret kept in the data directory (gitignored), generated there on first use: demo
+ * mode needs no setup, and the secret survives a restart.
  */
-export function authSecret(): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (cachedSecret) return cachedSecret;
-  const file = path.join(env.dataDir, "auth-secret");
+function generatedSecret(name: string, bytes: number, encoding: BufferEncoding): string {
+  const cached = generated.get(name);
+  if (cached) return cached;
+  const file = path.join(env.dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(env.dataDir, { recursive: true });
+    // Written whole under another name, then linked into place: a process starting at the
+    // same moment finds either no file or the complete one, never half of it.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(draft, randomBytes(bytes).toString(encoding), { flag: "wx", mode: 0o600 });
     try {
-      writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
+      linkSync(draft, file);
     } catch (error) {
       // Another process created it first: use theirs.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      unlinkSync(draft);
     }
   }
-  cachedSecret = readFileSync(file, "utf8").trim();
-  return cachedSecret;
+  const secret = readFileSync(file, "utf8").trim();
+  generated.set(name, secret);
+  return secret;
+}
+
+/** The secret that signs sessions: AUTH_SECRET, or in demo mode one generated once. */
+export function authSecret(): string {
+  return env.AUTH_SECRET ?? generatedSecret("auth-secret", 48, "base64url");
+}
+
+/** The key that seals answers, as base64: FULCRUM_SEAL_KEY, or in demo mode one generated once. */
+export function sealKeyBase64(): string {
+  return env.FULCRUM_SEAL_KEY ?? generatedSecret("seal-key", 32, "base64");
 }

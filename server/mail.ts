@@ -3,13 +3,13 @@ import { env } from "./env";
 
 let transport: Transporter | null | undefined;
 
-/** The configured mail transport, or null when no SMTP server is set: links are then only shown. */
+/** The configured mail transport, or null when no SMTP server is set: email is then off. */
 export function mailTransport(): Transporter | null {
   if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
   return transport;
 }
 
-export interface InvitationEmail {
+export interface SignInLinkEmail {
   to: string;
   name: string;
   url: string;
@@ -17,7 +17,7 @@ export interface InvitationEmail {
 }
 
 /** Sends a set-your-password link. Returns whether it was sent; a failure is logged, never thrown. */
-export async function sendInvitationEmail(mailer: Transporter | null, email: InvitationEmail): Promise<boolean> {
+export async function sendSignInLinkEmail(mailer: Transporter | null, email: SignInLinkEmail): Promise<boolean> {
   if (!mailer) return false;
   try {
     await mailer.sendMail({
@@ -32,7 +32,8 @@ export async function sendInvitationEmail(mailer: Transporter | null, email: Inv
         "",
         email.url,
         "",
-        "If you did not expect this email, you can ignore it.",
+        "Nobody else has this link, administrators included. If you did not ask for it,",
+        "you can ignore this email: your password stays as it is.",
       ].join("\n"),
     });
     return true;

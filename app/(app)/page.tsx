@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/server/dal/session";
+import { PasswordNoticeBanner } from "./_sections/password-notice";
 import { AdminSection } from "./_sections/admin-section";
 import { AssessmentsSection } from "./_sections/assessments-section";
 import { ReportSection } from "./_sections/report-section";
@@ -13,6 +14,7 @@ export default async function HomePage() {
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold">Welcome, {viewer.name.split(" ")[0]}</h1>
+      <PasswordNoticeBanner viewer={viewer} />
       <AssessmentsSection viewer={viewer} />
       {viewer.hasDirectReports && <ReportSection viewer={viewer} />}
       {viewer.hasIndirectReports && <TeamsSection viewer={viewer} />}

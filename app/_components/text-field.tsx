@@ -2,6 +2,8 @@ import type { InputHTMLAttributes } from "react";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
   name: string;
+  /** Needed only when the same name appears more than once on a page (one form per row, say). */
+  id?: string;
   label: string;
   help?: string;
   error?: string;
@@ -11,22 +13,22 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id
 
 /**
  * A labelled input with optional help and error text, both tied to it for screen readers.
- * The field's name is also its id, so each name appears once per page.
+ * The field's id is its name unless given.
  */
-export function TextField({ name, label, help, error, width = "w-full", ...input }: TextFieldProps) {
-  const describedBy = [help && `${name}-help`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
+export function TextField({ name, id = name, label, help, error, width = "w-full", ...input }: TextFieldProps) {
+  const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={name} className="block font-medium">
+      <label htmlFor={id} className="block font-medium">
         {label}
       </label>
       {help && (
-        <p id={`${name}-help`} className="text-sm text-slate-700">
+        <p id={`${id}-help`} className="text-sm text-slate-700">
           {help}
         </p>
       )}
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -34,7 +36,7 @@ export function TextField({ name, label, help, error, width = "w-full", ...input
         {...input}
       />
       {error && (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
           {error}
         </p>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { demoAccounts } from "@/db/seed/demo-accounts";
 import { DEMO_PASSWORD } from "@/db/seed/demo-org";
@@ -29,6 +30,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
         </div>
+        <p className="mt-4 text-sm">
+          <Link href="/login/forgot" className="text-brand-700 underline">
+            Forgot password?
+          </Link>
+        </p>
       </section>
       {env.FULCRUM_DEMO && (
         <section aria-labelledby="demo-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-6">

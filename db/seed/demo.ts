@@ -1,20 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
+import { ASPECT_KEYS, type AspectKey, type Need, type Rating } from "@/lib/aspects";
 import { clock } from "@/lib/clock";
 import { hashPassword } from "@/server/auth/password";
 import { closeCycle } from "@/server/cycles/close";
+import { markOpen } from "@/server/cycles/open";
+import { sealAnswers, sealKey } from "@/server/seal";
 import type { Database } from "../client";
-import {
-  cycleAssignments,
-  cycles,
-  participations,
-  people,
-  responseAnswers,
-  responses,
-  selfAssessmentAnswers,
-  selfAssessments,
-  teamSituations,
-} from "../schema";
+import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments, teamSituations } from "../schema";
 import { ADMIN, DEMO_COMMENTS, DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, LEADER_PROFILES, type Profile, VP, demoEmail } from "./demo-org";
 import { demoCycleCalendar, type DemoCycle } from "./demo-calendar";
 import { gaussian, seededRandom, shuffled } from "./random";
@@ -106,9 +98,9 @@ async function insertPeople(db: Database): Promise<SeededPerson[]> {
 }
 
 /**
- * Runs one cycle the way the product does: a draft, a snapshot taken as it opens, then
- * participation and responses in separate transactions (responses in shuffled order, so
- * neither the transaction id nor the physical order pairs them), then the close.
+ * Runs one cycle the way the product does: a draft, a snapshot taken as it opens, then each
+ * rep's participation and sealed answers in one transaction, as a submission writes them,
+ * then the close, which opens the seals.
  */
 async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], random: () => number) {
   const nameById = new Map(staff.map((person) => [person.id, person.name]));
@@ -124,7 +116,7 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
       ...[...managerIds].map((managerId) => ({ cycleId, raterId: managerId, managerId })),
     ];
     await tx.insert(cycleAssignments).values(assignments);
-    await tx.update(cycles).set({ state: "open", openedAt: cycle.openedAt }).where(eq(cycles.id, cycleId));
+    await markOpen(tx, cycleId, { openedAt: cycle.openedAt });
     return cycleId;
   });
 
@@ -138,26 +130,23 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
     return teamSize <= 4 || random() < cycle.participationRate;
   });
   const submittedOn = () => cycle.submissionDays[Math.floor(random() * cycle.submissionDays.length)] as string;
-  await db.insert(participations).values(
-    submitted.map((person) => ({ cycleId, raterId: person.id, managerId: person.reportsTo as string, submittedOn: submittedOn() })),
-  );
-
-  await db.transaction(async (tx) => {
-    for (const person of shuffled(submitted, random)) {
-      const managerName = nameById.get(person.reportsTo as string) as string;
-      const profile = profileOf(managerName);
-      if (!profile) continue;
-      const pool = commentPool(profile, cycle.profileIndex);
-      const comment = random() < 0.7 ? (pool[Math.floor(random() * pool.length)] as string) : null;
-      const [response] = await tx
-        .insert(responses)
-        .values({ cycleId, managerId: person.reportsTo as string, comment })
-        .returning({ id: responses.id });
-      await tx
-        .insert(responseAnswers)
-        .values(teamAnswers(profile, cycle.profileIndex, random).map((answer) => ({ responseId: response?.id as string, ...answer })));
-    }
-  });
+  const days = new Map(submitted.map((person) => [person.id, submittedOn()]));
+  const key = sealKey();
+  for (const person of shuffled(submitted, random)) {
+    const managerId = person.reportsTo as string;
+    const profile = profileOf(nameById.get(managerId) as string);
+    if (!profile) throw new Error(`The demo has no profile for ${nameById.get(managerId)}.`);
+    const pool = commentPool(profile, cycle.profileIndex);
+    const comment = random() < 0.7 ? (pool[Math.floor(random() * pool.length)] as string) : null;
+    const answers = Object.fromEntries(teamAnswers(profile, cycle.profileIndex, random).map(({ aspect, ...items }) => [aspect, items])) as Record<
+      AspectKey,
+      { management: Rating | null; leadership: Rating | null; need: Need | null }
+    >;
+    await db.transaction(async (tx) => {
+      await tx.insert(participations).values({ cycleId, raterId: person.id, managerId, submittedOn: days.get(person.id)! });
+      await tx.insert(sealedResponses).values({ cycleId, managerId, sealed: sealAnswers(key, cycleId, managerId, { aspects: answers, comment }) });
+    });
+  }
 
   for (const managerId of managerIds) {
     const profile = profileOf(nameById.get(managerId) as string);

@@ -5,6 +5,7 @@ import { clock } from "@/lib/clock";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { hashPassword } from "@/server/auth/password";
 import { closeCycle } from "@/server/cycles/close";
+import { markOpen } from "@/server/cycles/open";
 import { takeSnapshot } from "@/server/cycles/snapshot";
 import type { Database } from "../client";
 import { selectRows } from "../raw";
@@ -21,9 +22,11 @@ import { seededRandom, shuffled } from "./random";
  * not hours. Every account shares one password hash, computed once.
  *
  * Each cycle runs the way the product runs one: a draft, the snapshot of who rates whom
- * taken from the tree as it is then, participation and responses written in separate
- * transactions, and finally the product's own `closeCycle`, which rewrites the responses
- * in random order in the closing transaction (and fills anything else the close fills).
+ * taken from the tree as it is then, participation, the answers, and finally the product's
+ * own `closeCycle`. One shortcut, for speed: the answers are generated in SQL and stored in
+ * the clear, as a version of Fulcrum from before sealing stored them, instead of sealed one
+ * by one in the app. The close treats them as it treats sealed ones: it keeps only what may
+ * be shown and rewrites it in random order under its own transaction.
  * Between cycles a few reps and managers move, so that each snapshot differs a little
  * from the last, as in a real company.
  */
@@ -209,7 +212,7 @@ async function runCycle(db: Database, cycle: ReturnType<typeof quarterCycles>[nu
   // The snapshot, exactly as opening a cycle takes it.
   await db.transaction(async (tx) => {
     await takeSnapshot(tx, cycleId);
-    await tx.execute(sql`UPDATE cycles SET state = 'open', opened_at = ${cycle.openedAt.toISOString()}::timestamptz WHERE id = ${cycleId}`);
+    await markOpen(tx, cycleId, { openedAt: cycle.openedAt });
   });
 
   // Who answered: most of each team, a little more or less depending on the manager.

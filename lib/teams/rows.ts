@@ -63,10 +63,14 @@ function scores(aggregate: TeamAggregate, thresholds: Thresholds): Scores | null
   return report.shown ? report : null;
 }
 
-export function teamRow(input: TeamInput, thresholds: Thresholds): TeamRow {
+/**
+ * Each cycle's values pass through that cycle's own thresholds: the previous cycle's, frozen
+ * when it opened and perhaps raised since, gate its B.
+ */
+export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresholds: Thresholds = thresholds): TeamRow {
   const current = scores(input.current, thresholds);
   // The previous cycle matters only for the change in B, which needs a B now.
-  const previous = input.previous && current?.balance.shown ? scores(input.previous, thresholds) : null;
+  const previous = input.previous && current?.balance.shown ? scores(input.previous, previousThresholds) : null;
   const aspects = ASPECT_KEYS.map((key) => {
     const balance = current?.aspects[key].balance;
     return balance?.shown ? { value: balance.value, lopsided: balance.lopsided } : null;

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { verifyPassword } from "./password";
 import { forgiveAttempt, recordAttempt } from "./throttle";
 
@@ -43,6 +44,11 @@ export async function checkCredentials(
   if (!person || !passwordMatches || !person.isActive) return { outcome: "invalid" };
 
   await forgiveAttempt(db, attempt.attemptIds, email);
+  // Kept so the person can be told, on this sign-in, of a password set through a link since the last one.
+  await db
+    .update(people)
+    .set({ previousSignInAt: sql`${people.lastSignInAt}`, lastSignInAt: clock.now() })
+    .where(eq(people.id, person.id));
   return { outcome: "signed-in", personId: person.id };
 }
 

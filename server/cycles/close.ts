@@ -1,49 +1,128 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, count, eq, lt, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { cycles } from "@/db/schema";
+import { selectRows } from "@/db/raw";
+import { cycleAssignments, cycles, participations, responseAnswers, responses, sealedResponses } from "@/db/schema";
+import { ASPECT_KEYS, type AspectKey, type Need, type Rating } from "@/lib/aspects";
 import { clock } from "@/lib/clock";
+import { type ClosingResponse, retainAtClose } from "@/lib/scoring";
+import type { RaterAnswers } from "@/lib/survey/sealed-answers";
+import { openAnswers, type SealKey, sealKey } from "@/server/seal";
+import { dropClosedPartitions } from "./sealed-partitions";
+
+/** The key given to this app instance is not the one the cycle's answers were sealed with. */
+export class SealKeyMismatch extends Error {
+  override readonly name = "SealKeyMismatch";
+}
+
+type Answers = RaterAnswers["aspects"];
+
+/** Rows per insert statement: well under PostgreSQL's limit of 65,535 parameters. */
+const BATCH = 1_000;
 
 /**
- * Closes an open cycle and cuts the last links between participation and responses.
+ * Closes an open cycle: the one moment its answers are read. In one transaction it
+ * - opens the seals of the cycle's responses (server/seal.ts), in the app;
+ * - keeps what may ever be shown (lib/scoring `retainAtClose`): nothing of a team below
+ *   the cycle's k but its count, no comment of a team below the comment threshold;
+ * - writes what it keeps under new random ids, in random order, as rows of this one
+ *   transaction, with nothing that pairs them with participation;
+ * - deletes the sealed rows, fills the cycle's team summaries, and marks it closed.
+ * After the commit the cycle's partition of sealed rows is dropped, files and all (see
+ * sealed-partitions.ts). Plaintext answers are never written before this transaction, so
+ * no earlier image of them exists anywhere: not in the table files, not in the WAL.
  *
- * While a cycle is open, a participation row and its response row are written in one
- * transaction, so they share a transaction id (xmin), and they lie in the table in
- * submission order (ctid). Closing copies the cycle's responses and answers out, deletes
- * them and writes them back in random order, all in the closing transaction: every row
- * then carries that one transaction id and a random position. VACUUM afterwards removes
- * the old row versions. The same transaction fills the cycle's team summaries, which the
- * teams page reads. `closedAt` backdates the close, for the demo's past cycles, and
- * `alsoInTransaction` records what else belongs to the close (an audit entry, say).
- * Returns false when the cycle was not open (already closed, say).
+ * `closedAt` backdates the close, for the demo's past cycles, and `alsoInTransaction`
+ * records what else belongs to the close (an audit entry, say). Returns false when the
+ * cycle was not open (already closed, say). Throws SealKeyMismatch, and changes nothing,
+ * when this instance holds another key than the one that sealed the answers.
  */
 export async function closeCycle(
   db: Database,
   cycleId: string,
-  options: { closedAt?: Date; alsoInTransaction?: (tx: Transaction) => Promise<void> } = {},
+  options: { closedAt?: Date; key?: SealKey; alsoInTransaction?: (tx: Transaction) => Promise<void> } = {},
 ): Promise<boolean> {
+  const key = options.key ?? sealKey();
   const closed = await db.transaction(async (tx) => {
-    const [cycle] = await tx.select({ state: cycles.state }).from(cycles).where(eq(cycles.id, cycleId)).for("update");
+    const [cycle] = await tx
+      .select({ state: cycles.state, name: cycles.name, minRaters: cycles.minRaters, minCommenters: cycles.minCommenters, fingerprint: cycles.sealKeyFingerprint })
+      .from(cycles)
+      .where(eq(cycles.id, cycleId))
+      .for("update");
     if (cycle?.state !== "open") return false;
-    await tx.execute(sql`
-      CREATE TEMPORARY TABLE closing_responses ON COMMIT DROP AS
-        SELECT * FROM responses WHERE cycle_id = ${cycleId} ORDER BY random()`);
-    await tx.execute(sql`
-      CREATE TEMPORARY TABLE closing_answers ON COMMIT DROP AS
-        SELECT a.* FROM response_answers a JOIN responses r ON r.id = a.response_id
-        WHERE r.cycle_id = ${cycleId} ORDER BY random()`);
-    // Deleting the responses deletes their answers too (ON DELETE CASCADE).
-    await tx.execute(sql`DELETE FROM responses WHERE cycle_id = ${cycleId}`);
-    await tx.execute(sql`INSERT INTO responses SELECT * FROM closing_responses ORDER BY random()`);
-    await tx.execute(sql`INSERT INTO response_answers SELECT * FROM closing_answers ORDER BY random()`);
+    const sealed = await tx.select({ managerId: sealedResponses.managerId, sealed: sealedResponses.sealed }).from(sealedResponses).where(eq(sealedResponses.cycleId, cycleId));
+    if (sealed.length > 0 && cycle.fingerprint !== key.fingerprint) {
+      throw new SealKeyMismatch(`The answers of ${cycle.name} were sealed with another key than this instance's FULCRUM_SEAL_KEY.`);
+    }
+    const managers = await teamSizes(tx, cycleId);
+    const opened = sealed.map(({ managerId, sealed }): ClosingResponse<Answers> => {
+      // A sealed row only opens for the cycle and manager it was sealed for; one for a
+      // manager outside the cycle's snapshot was not written by the app.
+      if (!managers.has(managerId)) throw new Error("A sealed response names a manager outside the cycle's snapshot.");
+      const { aspects, comment } = openAnswers(key, cycleId, managerId, sealed);
+      return { managerId, answers: aspects, comment };
+    });
+    const kept = retainAtClose([...opened, ...(await takeClearAnswers(tx, cycleId))], managers, {
+      k: cycle.minRaters ?? undefined,
+      commentThreshold: cycle.minCommenters ?? undefined,
+    });
+    await writeResponses(tx, cycleId, kept);
+    await tx.delete(sealedResponses).where(eq(sealedResponses.cycleId, cycleId));
     // The teams page reads per-team sufficient statistics, not the answers: they are
-    // computed here, once, from the rewritten answers (see cycle_team_summaries).
+    // computed here, once, from what was kept (see cycle_team_summaries).
     await tx.execute(sql`SELECT fill_cycle_team_summaries(${cycleId}::uuid)`);
     await tx.update(cycles).set({ state: "closed", closedAt: options.closedAt ?? clock.now() }).where(eq(cycles.id, cycleId));
     await options.alsoInTransaction?.(tx);
     return true;
   });
-  if (closed) await db.execute(sql`VACUUM (ANALYZE) responses, response_answers, cycle_team_summaries`);
+  if (closed) {
+    await dropClosedPartitions(db);
+    await db.execute(sql`VACUUM (ANALYZE) responses, response_answers, cycle_team_summaries`);
+  }
   return closed;
+}
+
+/** Per manager in the cycle's snapshot: how many of the reps invited to rate them took part. */
+async function teamSizes(tx: Transaction, cycleId: string): Promise<Map<string, number>> {
+  const invited = await tx
+    .selectDistinct({ managerId: cycleAssignments.managerId })
+    .from(cycleAssignments)
+    .where(and(eq(cycleAssignments.cycleId, cycleId), ne(cycleAssignments.raterId, cycleAssignments.managerId)));
+  const took = await tx
+    .select({ managerId: participations.managerId, respondents: count() })
+    .from(participations)
+    .where(eq(participations.cycleId, cycleId))
+    .groupBy(participations.managerId);
+  const sizes = new Map(invited.map(({ managerId }) => [managerId, 0]));
+  for (const { managerId, respondents } of took) sizes.set(managerId, respondents);
+  return sizes;
+}
+
+/**
+ * Answers that an earlier version of Fulcrum, from before sealing, stored in the clear in
+ * a cycle that was open when this one was installed (and the large benchmark seed, which
+ * writes its answers that way): read and removed, to be kept or not like the sealed ones.
+ */
+async function takeClearAnswers(tx: Transaction, cycleId: string): Promise<ClosingResponse<Answers>[]> {
+  const rows = await selectRows<{ managerId: string; comment: string | null; aspects: Record<AspectKey, { management: Rating | null; leadership: Rating | null; need: Need | null }> }>(
+    tx,
+    sql`SELECT r.manager_id AS "managerId", r.comment,
+        json_object_agg(a.aspect, json_build_object('management', a.management, 'leadership', a.leadership, 'need', a.need)) AS aspects
+      FROM responses r JOIN response_answers a ON a.response_id = r.id
+      WHERE r.cycle_id = ${cycleId}
+      GROUP BY r.id`,
+  );
+  if (rows.length > 0) await tx.delete(responses).where(eq(responses.cycleId, cycleId));
+  return rows.map(({ managerId, comment, aspects }) => ({ managerId, comment, answers: aspects }));
+}
+
+async function writeResponses(tx: Transaction, cycleId: string, kept: readonly ClosingResponse<Answers>[]) {
+  const rows = kept.map((response) => ({ ...response, id: randomUUID() }));
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const part = rows.slice(start, start + BATCH);
+    await tx.insert(responses).values(part.map(({ id, managerId, comment }) => ({ id, cycleId, managerId, comment })));
+    await tx.insert(responseAnswers).values(part.flatMap(({ id, answers }) => ASPECT_KEYS.map((aspect) => ({ responseId: id, aspect, ...answers[aspect] }))));
+  }
 }
 
 /**

@@ -1,19 +1,11 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
-import {
-  cycleAssignments,
-  cycles,
-  participations,
-  people,
-  responseAnswers,
-  responses,
-  selfAssessmentAnswers,
-  selfAssessments,
-} from "@/db/schema";
+import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey/schema";
 import { closeDueCycles } from "@/server/cycles/close";
+import { sealAnswers, sealKey } from "@/server/seal";
 import type { Viewer } from "./viewer";
 
 const manager = alias(people, "manager");
@@ -86,30 +78,32 @@ export type SubmitResult =
 const NOT_INVITED = "You are not invited to rate this person in this cycle.";
 
 /**
- * Records one rep's answers. The participation row (who answered) and the response row
- * (what was answered, under a random id, with no rater and no time) are written in one
- * transaction. The participation's primary key makes a second submit fail, however it races
- * the first, and then nothing at all is written.
+ * Records one rep's answers. The participation row (who answered) and the sealed response
+ * (what was answered, encrypted under a key the database never holds, with no rater and no
+ * time; server/seal.ts) are written in one transaction. The participation's primary key
+ * makes a second submit fail, however it races the first, and then nothing at all is
+ * written. The answers are read once, at the close, and only then written in the clear.
  */
 export async function submitResponse(db: Database, viewer: Viewer, input: ResponseInput): Promise<SubmitResult> {
   await closeDueCycles(db);
+  const key = sealKey();
   return db.transaction(async (tx) => {
     const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, false);
     if (!checked.ok) return checked;
-    const { assessment } = checked;
+    const { assessment, fingerprint } = checked;
+    // Answers sealed with another key than the cycle's could never be opened.
+    if (fingerprint !== key.fingerprint) throw new Error("This instance's FULCRUM_SEAL_KEY is not the key this cycle was opened with.");
     const inserted = await tx
       .insert(participations)
       .values({ cycleId: assessment.cycleId, raterId: viewer.id, managerId: assessment.managerId })
       .onConflictDoNothing()
       .returning({ raterId: participations.raterId });
     if (inserted.length === 0) return alreadyDone(assessment);
-    const [response] = await tx
-      .insert(responses)
-      .values({ cycleId: assessment.cycleId, managerId: assessment.managerId, comment: input.comment })
-      .returning({ id: responses.id });
-    await tx
-      .insert(responseAnswers)
-      .values(ASPECT_KEYS.map((aspect) => ({ responseId: response!.id, aspect, ...input.aspects[aspect] })));
+    await tx.insert(sealedResponses).values({
+      cycleId: assessment.cycleId,
+      managerId: assessment.managerId,
+      sealed: sealAnswers(key, assessment.cycleId, assessment.managerId, { aspects: input.aspects, comment: input.comment }),
+    });
     return { ok: true, assessment: { ...assessment, done: true } };
   });
 }
@@ -136,14 +130,14 @@ export async function submitSelfAssessment(db: Database, viewer: Viewer, input: 
 
 async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: string, managerId: string, self: boolean) {
   // A share lock on the cycle: submissions run side by side, but never across a close.
-  const [cycle] = await tx.select({ state: cycles.state }).from(cycles).where(eq(cycles.id, cycleId)).for("share");
+  const [cycle] = await tx.select({ state: cycles.state, fingerprint: cycles.sealKeyFingerprint }).from(cycles).where(eq(cycles.id, cycleId)).for("share");
   const assessment = cycle ? await findAssessment(tx, viewer, cycleId, managerId) : null;
-  if (!assessment || assessment.isSelf !== self) return { ok: false as const, reason: "not-invited" as const, message: NOT_INVITED };
+  if (!cycle || !assessment || assessment.isSelf !== self) return { ok: false as const, reason: "not-invited" as const, message: NOT_INVITED };
   if (assessment.state !== "open") {
     const message = assessment.state === "closed" ? `${assessment.cycleName} has closed: answers are no longer taken.` : `${assessment.cycleName} has not opened yet.`;
     return { ok: false as const, reason: "not-open" as const, message };
   }
-  return { ok: true as const, assessment };
+  return { ok: true as const, assessment, fingerprint: cycle.fingerprint };
 }
 
 function alreadyDone(assessment: Assessment): SubmitResult {

@@ -16,8 +16,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Records one administrator action, in the same transaction as the change it describes. */
-export async function recordAudit(tx: Database | Transaction, actor: Viewer, entry: AuditEntry) {
+/**
+ * Records one action, in the same transaction as the change it describes: an
+ * administrator's, or a person's own where it concerns their account (a reset they asked for).
+ */
+export async function recordAudit(tx: Database | Transaction, actor: Pick<Viewer, "id">, entry: AuditEntry) {
   await tx.insert(auditEvents).values({
     actorId: actor.id,
     action: entry.action,

@@ -3,10 +3,13 @@ import type { Database } from "@/db/client";
 import { cycles } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { closeCycle, closeDueCycles } from "@/server/cycles/close";
+import { markOpen } from "@/server/cycles/open";
 import { takeSnapshot } from "@/server/cycles/snapshot";
 import type { CycleInput } from "@/server/cycles/schema";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
+import { countWhileOpen } from "./response-count";
+import type { ThresholdsInput } from "./settings";
 import type { Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. */
@@ -29,11 +32,14 @@ function isUniqueViolation(error: unknown) {
 // Drizzle leaves columns of a single-table select unqualified; subqueries need the table name.
 const thisCycle = sql.raw(`"cycles"."id"`);
 
-/** Every cycle, newest first, with how many of the invited raters have answered. Counts only. */
+/**
+ * Every cycle, newest first, with how many of the invited raters have answered: while a
+ * cycle is open, as `countWhileOpen` lets anyone see it. Counts only.
+ */
 export async function listCycles(db: Database, viewer: Viewer) {
   requireAdmin(viewer, "list cycles");
   await closeDueCycles(db);
-  return db
+  const rows = await db
     .select({
       id: cycles.id,
       name: cycles.name,
@@ -44,9 +50,15 @@ export async function listCycles(db: Database, viewer: Viewer) {
       responded: sql<number>`(SELECT count(*)::int FROM participations p WHERE p.cycle_id = ${thisCycle})`,
       managers: sql<number>`(SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = ${thisCycle} AND a.rater_id = a.manager_id)`,
       selfAssessed: sql<number>`(SELECT count(*)::int FROM self_assessments s WHERE s.cycle_id = ${thisCycle})`,
+      minRaters: cycles.minRaters,
+      minCommenters: cycles.minCommenters,
     })
     .from(cycles)
     .orderBy(desc(cycles.opensOn), desc(cycles.createdAt));
+  return rows.map(({ invited, responded, ...cycle }) => ({
+    ...cycle,
+    responses: cycle.state === "open" ? countWhileOpen(responded, invited) : { invited, responded, atLeast: false },
+  }));
 }
 
 export async function createCycle(db: Database, viewer: Viewer, input: CycleInput) {
@@ -94,8 +106,37 @@ export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
     if (cycle.state !== "draft") throw new CycleRuleError("Only a draft cycle can be opened.");
     if (cycle.closesOn < clock.today()) throw new CycleRuleError("Its close date has passed: move the close date first.");
     await takeSnapshot(tx, cycleId);
-    await tx.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycleId));
+    await markOpen(tx, cycleId);
     await recordAudit(tx, viewer, { action: "cycle.open", cycleId });
+  });
+}
+
+/**
+ * Raises the thresholds a cycle was opened with (PRODUCT.md: they may be raised afterwards,
+ * never lowered; the database refuses a lowering too). Raising hides more; it never
+ * reveals anything the old thresholds hid.
+ */
+export async function raiseCycleThresholds(db: Database, viewer: Viewer, cycleId: string, input: ThresholdsInput) {
+  requireAdmin(viewer, "change a cycle's thresholds");
+  await db.transaction(async (tx) => {
+    const [cycle] = await tx
+      .select({ state: cycles.state, k: cycles.minRaters, commentThreshold: cycles.minCommenters })
+      .from(cycles)
+      .where(eq(cycles.id, cycleId))
+      .for("update");
+    if (!cycle) throw new CycleRuleError("That cycle does not exist.");
+    if (cycle.state === "draft" || cycle.k === null || cycle.commentThreshold === null) {
+      throw new CycleRuleError("A draft takes the thresholds in force when it opens: change them in Settings.");
+    }
+    if (input.k < cycle.k || input.commentThreshold < cycle.commentThreshold) {
+      throw new CycleRuleError(`Thresholds can be raised, never lowered: this cycle needs at least ${cycle.k} raters and ${cycle.commentThreshold} comments.`);
+    }
+    await tx.update(cycles).set({ minRaters: input.k, minCommenters: input.commentThreshold }).where(eq(cycles.id, cycleId));
+    await recordAudit(tx, viewer, {
+      action: "cycle.thresholds",
+      cycleId,
+      details: { from: { k: cycle.k, commentThreshold: cycle.commentThreshold }, to: input },
+    });
   });
 }
 

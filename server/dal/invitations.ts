@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Transporter } from "nodemailer";
+import type { Database, Transaction } from "@/db/client";
 import { invitations, people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
 import { hashPassword } from "@/server/auth/password";
+import { sendSignInLinkEmail } from "@/server/mail";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
-import { PersonRuleError } from "./people";
+import { PersonRuleError, voidOpenLinks } from "./people";
 import { revokeSessions, type Viewer } from "./viewer";
 
 export const INVITATION_DAYS = 7;
@@ -15,41 +17,116 @@ export const INVITATION_DAYS = 7;
 /** Only this hash of a link's token is stored: a copy of the database opens no account. */
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/**
- * Creates a one-time link for a person to set their password, valid for seven days. Used
- * both to invite someone and to reset a forgotten password. Returns the token once; it
- * cannot be recovered later.
- */
-export async function createInvitation(db: Database, viewer: Viewer, personId: string) {
-  if (!viewer.isAdmin) throw new ForbiddenError("create an invitation");
+/** Where a link went: to the person's inbox, or, only when that is allowed, back to the admin. */
+export type LinkDelivery = { delivery: "emailed"; email: string } | { delivery: "shown"; link: string };
+
+export interface LinkChannel {
+  /** The site's address, for the link. */
+  origin: string;
+  /** The configured mail transport, or null when the app has no SMTP server. */
+  mailer: Transporter | null;
+}
+
+async function createLink(tx: Transaction, personId: string, createdBy: string) {
   const token = randomBytes(32).toString("base64url");
   const createdAt = clock.now();
-  return db.transaction(async (tx) => {
+  await voidOpenLinks(tx, personId);
+  const [link] = await tx
+    .insert(invitations)
+    .values({ personId, tokenHash: hashToken(token), createdBy, createdAt, expiresAt: addDaysTo(createdAt, INVITATION_DAYS) })
+    .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
+  return { token, ...link! };
+}
+
+const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$/, "")}/invite/${token}`;
+
+/**
+ * An administrator's one-time link for a person to set their password: an invitation, or
+ * a reset. A link signs whoever holds it in as the person, so an admin never gets one for
+ * an account that has a password (PRODUCT.md: no admin can use such a link):
+ * - with an SMTP server, the link is emailed to the person and never shown;
+ * - without one, it is shown only for an account that has never had a password, which the
+ *   admin then passes on; for any other account the admin is told why not.
+ * A new link voids the person's older ones. The audit log records whom it was for and how
+ * it went.
+ */
+export async function issueSignInLink(db: Database, viewer: Viewer, personId: string, channel: LinkChannel): Promise<LinkDelivery> {
+  if (!viewer.isAdmin) throw new ForbiddenError("create a sign-in link");
+  const issued = await db.transaction(async (tx) => {
     const [person] = await tx
-      .select({ name: people.name, email: people.email, isActive: people.isActive })
+      .select({ name: people.name, email: people.email, isActive: people.isActive, passwordHash: people.passwordHash })
       .from(people)
-      .where(eq(people.id, personId));
+      .where(eq(people.id, personId))
+      .for("update");
     if (!person) throw new PersonRuleError("That person does not exist.");
-    if (!person.isActive) throw new PersonRuleError("Reactivate this person before inviting them.");
-    const [invitation] = await tx
-      .insert(invitations)
-      .values({
-        personId,
-        tokenHash: hashToken(token),
-        createdBy: viewer.id,
-        createdAt,
-        expiresAt: addDaysTo(createdAt, INVITATION_DAYS),
-      })
-      .returning({ expiresAt: invitations.expiresAt });
-    await recordAudit(tx, viewer, { action: "invitation.create", personId });
-    return { token, expiresAt: invitation!.expiresAt, name: person.name, email: person.email };
+    if (!person.isActive) throw new PersonRuleError("Reactivate this person before sending them a link.");
+    const hasPassword = person.passwordHash !== null;
+    if (hasPassword && !channel.mailer) {
+      throw new PersonRuleError(
+        `${person.name} already has a password, and a link that sets it is only ever emailed to them. Email is off (no SMTP_URL), so no link can be sent: they can still sign in with their password.`,
+      );
+    }
+    const link = await createLink(tx, personId, viewer.id);
+    await recordAudit(tx, viewer, {
+      action: "invitation.create",
+      personId,
+      details: { kind: hasPassword ? "reset" : "invitation", delivery: channel.mailer ? "email" : "shown to the administrator" },
+    });
+    return { ...link, person };
   });
+  if (!channel.mailer) return { delivery: "shown", link: linkUrl(channel.origin, issued.token) };
+  const sent = await sendSignInLinkEmail(channel.mailer, {
+    to: issued.person.email,
+    name: issued.person.name,
+    url: linkUrl(channel.origin, issued.token),
+    expiresAt: issued.expiresAt,
+  });
+  if (!sent) {
+    // A link nobody received must not stay usable.
+    await db.update(invitations).set({ voidedAt: clock.now() }).where(eq(invitations.id, issued.id));
+    throw new PersonRuleError("The email could not be sent, so the link was voided. Check the mail server, then try again.");
+  }
+  return { delivery: "emailed", email: issued.person.email };
+}
+
+/**
+ * "Forgot password?": emails a one-time link to an active account with that address, and
+ * does nothing for any other address. The caller answers alike either way, and runs this
+ * after its response has gone, so that neither the answer nor its timing says whether the
+ * address has an account. Needs an SMTP server: without one, nothing can be sent.
+ */
+export async function requestPasswordReset(db: Database, email: string, channel: LinkChannel & { mailer: Transporter }) {
+  const issued = await db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ id: people.id, name: people.name, email: people.email })
+      .from(people)
+      .where(and(eq(people.email, email.trim().toLowerCase()), eq(people.isActive, true)))
+      .for("update");
+    if (!person) return null;
+    const link = await createLink(tx, person.id, person.id);
+    await recordAudit(tx, { id: person.id }, { action: "password.reset_request", personId: person.id });
+    return { ...link, person };
+  });
+  if (!issued) return;
+  const sent = await sendSignInLinkEmail(channel.mailer, {
+    to: issued.person.email,
+    name: issued.person.name,
+    url: linkUrl(channel.origin, issued.token),
+    expiresAt: issued.expiresAt,
+  });
+  if (!sent) await db.update(invitations).set({ voidedAt: clock.now() }).where(eq(invitations.id, issued.id));
 }
 
 const usable = (token: string) =>
-  and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, clock.now()), eq(people.isActive, true));
+  and(
+    eq(invitations.tokenHash, hashToken(token)),
+    isNull(invitations.usedAt),
+    isNull(invitations.voidedAt),
+    gt(invitations.expiresAt, clock.now()),
+    eq(people.isActive, true),
+  );
 
-/** Who a link is for, while it can still be used; null once used, expired or unknown. */
+/** Who a link is for, while it can still be used; null once used, voided, expired or unknown. */
 export async function inspectInvitation(db: Database, token: string) {
   const [row] = await db
     .select({ name: people.name, email: people.email })
@@ -62,20 +139,22 @@ export async function inspectInvitation(db: Database, token: string) {
 /**
  * Sets the password behind a link and uses the link up, in one transaction: two tabs
  * submitting the same link at once cannot both succeed. Any session the person already
- * had is ended.
+ * had is ended, and the person's record keeps when and through whose link the password was
+ * set, which they see on their next sign-in.
  */
 export async function redeemInvitation(db: Database, token: string, password: string): Promise<{ email: string } | null> {
   const passwordHash = await hashPassword(password);
   const redeemed = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: invitations.id, personId: invitations.personId, email: people.email })
+      .select({ id: invitations.id, personId: invitations.personId, createdBy: invitations.createdBy, email: people.email })
       .from(invitations)
       .innerJoin(people, eq(people.id, invitations.personId))
       .where(usable(token))
       .for("update", { of: invitations });
     if (!row) return null;
-    await tx.update(invitations).set({ usedAt: clock.now() }).where(eq(invitations.id, row.id));
-    await tx.update(people).set({ passwordHash }).where(eq(people.id, row.personId));
+    const now = clock.now();
+    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, row.id));
+    await tx.update(people).set({ passwordHash, passwordSetAt: now, passwordLinkBy: row.createdBy }).where(eq(people.id, row.personId));
     return row;
   });
   if (!redeemed) return null;

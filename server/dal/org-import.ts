@@ -198,11 +198,16 @@ export async function applyImport(db: Database, viewer: Viewer, csvText: string,
           LEFT JOIN people m ON m.email = v.manager_email
         WHERE p.email = v.email`);
     }
-    // Deactivating signs the person out at once, and their old sessions stay dead if they come back.
+    // Deactivating signs the person out at once, and their old sessions and sign-in links
+    // stay dead if they come back.
     for (const part of chunks(plan.deactivate)) {
+      const emails = sql`(SELECT jsonb_array_elements_text(${JSON.stringify(part.map((person) => person.email))}::jsonb))`;
+      await tx.execute(sql`
+        UPDATE invitations SET voided_at = ${clock.now().toISOString()}::timestamptz
+        WHERE used_at IS NULL AND voided_at IS NULL AND person_id IN (SELECT id FROM people WHERE is_active AND email IN ${emails})`);
       await tx.execute(sql`
         UPDATE people SET is_active = false, sessions_valid_from = ${revokedUntilNow().toISOString()}::timestamptz
-        WHERE is_active AND email IN (SELECT jsonb_array_elements_text(${JSON.stringify(part.map((person) => person.email))}::jsonb))`);
+        WHERE is_active AND email IN ${emails}`);
     }
     await recordAudit(tx, viewer, { action: "people.import", details: { ...counts } });
     return { changed: true, counts };

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { people } from "@/db/schema";
+import { invitations, people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
 import { revokeSessions, type Viewer } from "./viewer";
@@ -107,7 +108,18 @@ export async function updatePerson(db: Database, viewer: Viewer, personId: strin
   });
 }
 
-/** Deactivates or reactivates someone. A deactivated person is signed out on their next request. */
+/** Voids every sign-in link of the person that is still open: a newer one replaces them, and deactivation ends them. */
+export async function voidOpenLinks(tx: Transaction, personId: string) {
+  await tx
+    .update(invitations)
+    .set({ voidedAt: clock.now() })
+    .where(and(eq(invitations.personId, personId), isNull(invitations.usedAt), isNull(invitations.voidedAt)));
+}
+
+/**
+ * Deactivates or reactivates someone. A deactivated person is signed out on their next
+ * request, and their open sign-in links end: reactivating them revives none.
+ */
 export async function setPersonActive(db: Database, viewer: Viewer, personId: string, active: boolean) {
   requireAdmin(viewer, active ? "reactivate a person" : "deactivate a person");
   if (personId === viewer.id && !active) throw new PersonRuleError("You cannot deactivate yourself.");
@@ -123,6 +135,7 @@ export async function setPersonActive(db: Database, viewer: Viewer, personId: st
       if (!exists) throw new PersonRuleError("There is no such person.");
       return;
     }
+    if (!active) await voidOpenLinks(tx, personId);
     await recordAudit(tx, viewer, { action: active ? "person.reactivate" : "person.deactivate", personId });
   });
   if (!active) await revokeSessions(db, personId);

@@ -126,12 +126,16 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
   const manager = { id: managerId, name: first.managerName, isViewer };
   if (cycle.state === "open") return { status: "open", manager, cycles, cycle };
 
-  const thresholds = resolveThresholds({ k: first.minRaters ?? undefined, commentThreshold: first.minCommenters ?? undefined });
+  // Each cycle's own thresholds, frozen when it opened (and perhaps raised since).
+  const thresholdsOf = new Map(
+    context.map((row) => [row.id, resolveThresholds({ k: row.minRaters ?? undefined, commentThreshold: row.minCommenters ?? undefined })]),
+  );
+  const thresholds = thresholdsOf.get(cycle.id)!;
   // The selected cycle and the closed ones before it, oldest first: the report reads as it did then.
   const trendCycles = cycles.slice(cycles.indexOf(cycle)).filter((c) => c.state === "closed").slice(0, TREND_CYCLES).reverse();
   const rows = await selectRows<AggregateRow>(db, aggregateQuery(managerId, trendCycles, cycle.id, isViewer, thresholds));
   const byCycle = new Map(rows.map((row) => [row.cycleId, row]));
-  const results = trendCycles.map((c) => cycleResult(c, byCycle.get(c.id), thresholds));
+  const results = trendCycles.map((c) => cycleResult(c, byCycle.get(c.id), thresholdsOf.get(c.id)!));
   const current = results[results.length - 1]!;
   const situations = first.situations ?? [];
   return {
@@ -195,8 +199,8 @@ function contextQuery(viewerId: string, managerId: string): SQL {
     )
     SELECT c.id, c.name, c.state::text AS state, c.closes_on::text AS "closesOn", rated.invited, rated.responded,
       (SELECT name FROM people WHERE id = ${managerId}) AS "managerName",
-      (SELECT min_raters FROM settings WHERE id = 1)::int AS "minRaters",
-      (SELECT min_commenters FROM settings WHERE id = 1)::int AS "minCommenters",
+      c.min_raters::int AS "minRaters",
+      c.min_commenters::int AS "minCommenters",
       (SELECT array_to_json(s.situations) FROM team_situations s
         WHERE s.manager_id = ${managerId} ORDER BY s.changed_at DESC LIMIT 1) AS situations
     FROM rated

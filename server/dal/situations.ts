@@ -149,7 +149,7 @@ async function latestResult(db: Database, viewer: Viewer, managerId: string, sit
           WHERE s.reports_to IS NOT NULL
       )
       SELECT c.id AS "cycleId", c.name AS "cycleName", s.invited, s.respondents, ${summaryStatistics("s")} AS stats,
-        (SELECT min_raters FROM settings WHERE id = 1)::int AS "minRaters"
+        c.min_raters::int AS "minRaters"
       FROM cycle_team_summaries s JOIN cycles c ON c.id = s.cycle_id
       WHERE s.manager_id = ${managerId}
         AND (${managerId === viewer.id} OR EXISTS (SELECT 1 FROM up WHERE up.cycle_id = s.cycle_id AND up.person_id = ${viewer.id}))

@@ -21,7 +21,7 @@ export interface CycleRow {
 /**
  * Every cycle that has opened, newest first, with whether the viewer had a team below
  * them in its snapshot: someone who rated the viewer and was rated in turn. Also the
- * current k, so that the page needs no separate query for it.
+ * cycle's k, frozen when it opened, so that the page needs no separate query for it.
  */
 export function cyclesQuery(viewerId: string): SQL {
   return sql`
@@ -32,7 +32,7 @@ export function cyclesQuery(viewerId: string): SQL {
           ON below.cycle_id = direct.cycle_id AND below.manager_id = direct.rater_id AND below.rater_id <> below.manager_id
         WHERE direct.cycle_id = c.id AND direct.manager_id = ${viewerId} AND direct.rater_id <> direct.manager_id
       ) AS accessible,
-      (SELECT min_raters FROM settings WHERE id = 1)::int AS "minRaters"
+      c.min_raters::int AS "minRaters"
     FROM cycles c
     WHERE c.state <> 'draft'
     ORDER BY c.opens_on DESC, c.closes_on DESC, c.id`;

@@ -19,6 +19,7 @@ import {
   teamsQuery,
   type TeamSummaryRow,
 } from "./teams-queries";
+import { countWhileOpen, type ResponseCount } from "./response-count";
 import type { Viewer } from "./viewer";
 
 export interface TeamsCycle {
@@ -29,8 +30,13 @@ export interface TeamsCycle {
   closesOn: string;
 }
 
-export interface ProgressTeam extends ProgressRow {
+/** A team's progress in an open cycle: n of N, as `countWhileOpen` lets anyone see it. */
+export interface ProgressTeam {
+  id: string;
+  name: string;
+  parentId: string | null;
   parentName: string | null;
+  count: ResponseCount;
 }
 
 export type TeamsPage =
@@ -100,6 +106,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   const index = all.indexOf(chosen);
   const previousRow = all.slice(index + 1).find((c) => c.state === "closed");
   const thresholds = resolveThresholds({ k: chosen.minRaters ?? undefined });
+  const previousThresholds = resolveThresholds({ k: previousRow?.minRaters ?? undefined });
   const rows = await selectRows<TeamSummaryRow>(db, teamsQuery(viewer.id, cycle.id, previousRow?.id ?? null));
   const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
   const currents = rows.map((row) => aggregateFromStatistics(row.respondents, row.stats));
@@ -116,6 +123,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
         situations: parseSituations(row.situations),
       },
       thresholds,
+      previousThresholds,
     ),
   );
   const invited = rows.reduce((total, row) => total + row.invited, 0);
@@ -133,7 +141,13 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
 
 function withParentNames(rows: ProgressRow[], viewer: Viewer): ProgressTeam[] {
   const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
-  return rows.map((row) => ({ ...row, parentName: row.parentId ? (names.get(row.parentId) ?? null) : null }));
+  return rows.map(({ id, name, parentId, invited, responded }) => ({
+    id,
+    name,
+    parentId,
+    parentName: parentId ? (names.get(parentId) ?? null) : null,
+    count: countWhileOpen(responded, invited),
+  }));
 }
 
 const KNOWN_SITUATIONS: ReadonlySet<string> = new Set(SITUATION_KEYS);

@@ -6,8 +6,9 @@ test("an admin sees every cycle with its response counts and creates a draft", a
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Cycles" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cycles" })).toBeVisible();
   const rows = page.getByRole("table").getByRole("row");
-  await expect(rows.filter({ hasText: "open" })).toHaveCount(1);
-  await expect(rows.filter({ hasText: "closed" })).toHaveCount(3);
+  const inState = (state: string) => rows.filter({ has: page.getByRole("cell", { name: state, exact: true }) });
+  await expect(inState("open")).toHaveCount(1);
+  await expect(inState("closed")).toHaveCount(3);
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Name").first().fill("Planning cycle");

@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { openPglite } from "@/db/client";
-import { spawnApp } from "./support/app-server";
+import { spawnApp, startApp } from "./support/app-server";
 
 // `npm start` on an embedded database it cannot write must say so in one clear sentence
 // and stop, instead of serving errors with stack traces.
@@ -74,4 +75,19 @@ test("a full disk", async () => {
   } finally {
     if (mounted) execFileSync("umount", [dataDir]);
   }
+});
+
+test("a seal key other than the one the open cycle's answers were sealed with", async () => {
+  test.setTimeout(240_000);
+  const dataDir = path.join(root, "sealed");
+  const env = { FULCRUM_DATA_DIR: dataDir, FULCRUM_DEMO: "on" };
+  // The first start seeds the demo, whose latest cycle is open, with answers sealed under this key.
+  const first = await startApp({ env: { ...env, FULCRUM_SEAL_KEY: randomBytes(32).toString("base64") } });
+  await first.stop();
+  const app = await spawnApp({ env: { ...env, FULCRUM_SEAL_KEY: randomBytes(32).toString("base64") } });
+  const exit = await Promise.race([app.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(app.output())), 60_000))]);
+  const output = app.output();
+  expect(exit.code, output).toBe(1);
+  expect(output).toMatch(/Fulcrum cannot start\. FULCRUM_SEAL_KEY is not the key that sealed the answers of .+: they could not be opened at the close\. Start with the key those cycles were opened with\./);
+  expect(output).not.toMatch(/^\s+at /m);
 });

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { type AppServer, onPostgres, startApp } from "./support/app-server";
 import { send } from "./support/http";
 import { type PostgresServer, startPostgres } from "./support/postgres-server";
-import { abandonedSessions, appConnections, halfWrittenSubmissions, holdManagers, submissionRows, waitForWaitingSessions } from "./support/rows";
+import { abandonedSessions, appConnections, halfWrittenSubmissions, holdSealedWrites, submissionRows, waitForWaitingSessions } from "./support/rows";
 import { captureSubmission, openCycleRaters, postSurvey, signInOverHttp } from "./support/survey-load";
 
 let postgres: PostgresServer;
@@ -31,7 +31,7 @@ test("SIGTERM during 20 submissions lets them all finish, then closes the pool a
 
   // Every submission is held inside its transaction (10, the pool's size) or waiting for
   // a connection (the other 10) when the signal arrives.
-  const lock = await holdManagers(postgres.url(), [...new Set(raters.map((rater) => rater.managerId))]);
+  const lock = await holdSealedWrites(postgres.url());
   const submissions = raters.map((rater) => postSurvey(app.url, captured, rater, cookies.get(rater.id)!, `${marker} ${rater.id}`));
   await waitForWaitingSessions(postgres.sql, 10);
   const abandonedBefore = await abandonedSessions(postgres.sql);
@@ -58,8 +58,7 @@ test("SIGTERM during 20 submissions lets them all finish, then closes the pool a
   expect(await abandonedSessions(postgres.sql)).toBe(abandonedBefore);
   expect(await submissionRows(postgres.sql, cycleId)).toEqual({
     participations: before.participations + 20,
-    responses: before.responses + 20,
-    answers: before.answers + 140,
+    sealed: before.sealed + 20,
   });
   expect(await halfWrittenSubmissions(postgres.sql, cycleId)).toEqual([]);
   expect(app.output()).not.toContain(marker);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { auditEvents, invitations, people } from "@/db/schema";
@@ -10,14 +10,14 @@ import { checkCredentials } from "@/server/auth/credentials";
 import { newPasswordSchema } from "@/server/auth/password-policy";
 import { createCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
-import { createInvitation, inspectInvitation, redeemInvitation } from "@/server/dal/invitations";
+import { inspectInvitation, issueSignInLink, type LinkChannel, redeemInvitation, requestPasswordReset } from "@/server/dal/invitations";
 import { searchPeople, setPersonActive, updatePerson } from "@/server/dal/people";
 import { currentThresholds, thresholdsSchema, updateThresholds } from "@/server/dal/settings";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
-import { sendInvitationEmail } from "@/server/mail";
 import { createTestDatabase, sqlState, type TestDatabase } from "../support/database";
 import { upcomingCycleDates } from "../support/days";
 import { createPerson } from "../support/org";
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 let database: TestDatabase;
 let admin: Viewer;
@@ -109,10 +109,28 @@ describe("people", () => {
   });
 });
 
-describe("invitation links", () => {
+const NO_MAIL: LinkChannel = { origin: "http://fulcrum.test", mailer: null };
+const tokenOf = (link: string) => link.split("/invite/")[1]!;
+
+/** A link shown to the admin, for an account that has never had a password. */
+async function shownLink(personId: string) {
+  const delivered = await issueSignInLink(database.db, admin, personId, NO_MAIL);
+  if (delivered.delivery !== "shown") throw new Error("expected the link to be shown");
+  return tokenOf(delivered.link);
+}
+
+describe("sign-in links", () => {
+  let smtp: TestSmtpServer;
+  let mail: LinkChannel & { mailer: Transporter };
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    mail = { origin: "http://fulcrum.test", mailer: nodemailer.createTransport(smtp.url) };
+  });
+  afterAll(() => smtp.close());
+
   it("work once, set a password, and store only a hash of the token", async () => {
     const person = await createPerson(database.db, { name: "New Hire" });
-    const { token } = await createInvitation(database.db, admin, person.id);
+    const token = await shownLink(person.id);
     const [stored] = await database.db.select().from(invitations).where(eq(invitations.personId, person.id));
     expect(stored?.tokenHash).not.toContain(token);
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -126,7 +144,7 @@ describe("invitation links", () => {
 
   it("fail once expired", async () => {
     const person = await createPerson(database.db, { name: "Late Joiner" });
-    const { token } = await createInvitation(database.db, admin, person.id);
+    const token = await shownLink(person.id);
     await database.db.execute(
       sql`UPDATE invitations SET created_at = ${addDaysTo(clock.now(), -8).toISOString()}::timestamptz,
             expires_at = ${addDaysTo(clock.now(), -1).toISOString()}::timestamptz WHERE person_id = ${person.id}`,
@@ -137,8 +155,8 @@ describe("invitation links", () => {
 
   it("are for admins, and only for active people", async () => {
     const person = await createPerson(database.db, { isActive: false });
-    await expect(createInvitation(database.db, rep, person.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createInvitation(database.db, admin, person.id)).rejects.toThrow(/Reactivate/);
+    await expect(issueSignInLink(database.db, rep, person.id, NO_MAIL)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(issueSignInLink(database.db, admin, person.id, NO_MAIL)).rejects.toThrow(/Reactivate/);
   });
 
   it("refuse short and common passwords", () => {
@@ -149,19 +167,68 @@ describe("invitation links", () => {
     expect(newPasswordSchema.safeParse({ password: NEW_PASSWORD, confirmation: NEW_PASSWORD }).success).toBe(true);
   });
 
-  it("are emailed when a mail transport is configured", async () => {
-    const transport = nodemailer.createTransport({ jsonTransport: true });
-    const sent: string[] = [];
-    const original = transport.sendMail.bind(transport);
-    transport.sendMail = (async (message: Parameters<typeof original>[0]) => {
-      const info = await original(message);
-      sent.push(String((info as { message: string }).message));
-      return info;
-    }) as typeof transport.sendMail;
-    const url = "http://fulcrum.test/invite/abc";
-    expect(await sendInvitationEmail(transport, { to: "new@test.example", name: "New", url, expiresAt: clock.now() })).toBe(true);
-    expect(sent[0]).toContain(url);
-    expect(await sendInvitationEmail(null, { to: "new@test.example", name: "New", url, expiresAt: clock.now() })).toBe(false);
+  it("are never shown for an account that has a password: without email the admin is told why", async () => {
+    const person = await createPerson(database.db, { name: "Has Password", password: NEW_PASSWORD });
+    const before = await database.db.select().from(invitations).where(eq(invitations.personId, person.id));
+    await expect(issueSignInLink(database.db, admin, person.id, NO_MAIL)).rejects.toThrow(/already has a password.*Email is off/);
+    expect(await database.db.select().from(invitations).where(eq(invitations.personId, person.id))).toEqual(before);
+  });
+
+  it("with SMTP, are emailed to the person and never returned to the admin, whether invitation or reset", async () => {
+    for (const withPassword of [false, true]) {
+      const person = await createPerson(database.db, { name: `Mailed ${withPassword}`, password: withPassword ? NEW_PASSWORD : undefined });
+      const delivered = await issueSignInLink(database.db, admin, person.id, mail);
+      expect(delivered).toEqual({ delivery: "emailed", email: person.email });
+      expect(JSON.stringify(delivered)).not.toContain("/invite/");
+      const [email] = smtp.to(person.email);
+      expect(email?.text).toContain(`Hello ${person.name}`);
+      expect(await inspectInvitation(database.db, tokenOf(smtp.linkIn(email!)))).toMatchObject({ email: person.email });
+    }
+  });
+
+  it("void the older ones when a newer link is made, and stay void after deactivation and reactivation", async () => {
+    const person = await createPerson(database.db, { name: "Twice Invited" });
+    const first = await shownLink(person.id);
+    const second = await shownLink(person.id);
+    expect(await inspectInvitation(database.db, first)).toBeNull();
+    expect(await inspectInvitation(database.db, second)).not.toBeNull();
+    await setPersonActive(database.db, admin, person.id, false);
+    await setPersonActive(database.db, admin, person.id, true);
+    expect(await inspectInvitation(database.db, second)).toBeNull();
+    expect(await redeemInvitation(database.db, second, NEW_PASSWORD)).toBeNull();
+  });
+
+  it("name the person in the audit log, and tell the person who set their password through a link", async () => {
+    const person = await createPerson(database.db, { name: "Audited Link" });
+    const token = await shownLink(person.id);
+    const [entry] = await selectRows<{ action: string; person_id: string; details: unknown }>(
+      database.db,
+      sql`SELECT action::text, person_id, details FROM audit_events WHERE person_id = ${person.id} AND action = 'invitation.create'`,
+    );
+    expect(entry).toEqual({ action: "invitation.create", person_id: person.id, details: { kind: "invitation", delivery: "shown to the administrator" } });
+    await redeemInvitation(database.db, token, NEW_PASSWORD);
+    const [record] = await database.db.select({ setAt: people.passwordSetAt, by: people.passwordLinkBy }).from(people).where(eq(people.id, person.id));
+    expect(record).toEqual({ setAt: expect.any(Date), by: admin.id });
+  });
+
+  it("can be asked for by the person, by email, with nothing sent and the same outcome for an unknown address", async () => {
+    const person = await createPerson(database.db, { name: "Forgetful Rep" });
+    await expect(requestPasswordReset(database.db, person.email.toUpperCase(), mail)).resolves.toBeUndefined();
+    await expect(requestPasswordReset(database.db, "nobody@test.example", mail)).resolves.toBeUndefined();
+    const [email] = smtp.to(person.email);
+    const token = tokenOf(smtp.linkIn(email!));
+    expect(smtp.to("nobody@test.example")).toEqual([]);
+    expect(await redeemInvitation(database.db, token, NEW_PASSWORD)).toEqual({ email: person.email });
+    const [record] = await database.db.select({ by: people.passwordLinkBy }).from(people).where(eq(people.id, person.id));
+    expect(record?.by).toBe(person.id);
+  });
+
+  it("are voided when the email cannot be sent, and the admin is told", async () => {
+    const person = await createPerson(database.db, { name: "Unreachable" });
+    const broken = { origin: "http://fulcrum.test", mailer: nodemailer.createTransport("smtp://127.0.0.1:9") };
+    await expect(issueSignInLink(database.db, admin, person.id, broken)).rejects.toThrow(/could not be sent/);
+    const links = await database.db.select({ voidedAt: invitations.voidedAt }).from(invitations).where(eq(invitations.personId, person.id));
+    expect(links).toEqual([{ voidedAt: expect.any(Date) }]);
   });
 });
 

@@ -1,21 +1,27 @@
 import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles } from "@/db/schema";
-import { clock } from "@/lib/clock";
 import { DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { type SurveyState, submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle } from "@/server/cycles/close";
+import { markOpen } from "@/server/cycles/open";
 import { loadAssessment } from "@/server/dal/assessments";
 import { openCycleProgressBelow, ownResponseCounts } from "@/server/dal/home";
 import { loadReport } from "@/server/dal/report";
-import { exportTeams } from "@/server/dal/teams";
-import { responseCountText } from "@/server/dal/response-count";
+import { countWhileOpen, responseCountText } from "@/server/dal/response-count";
+import { listCycles, raiseCycleThresholds } from "@/server/dal/cycles";
+import { issueSignInLink } from "@/server/dal/invitations";
+import { PersonRuleError } from "@/server/dal/people";
+import { updateThresholds } from "@/server/dal/settings";
+import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase, sqlState, type TestDatabase } from "../support/database";
 import { daysFromToday, runningCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";
+import { startSmtpServer } from "../support/smtp";
 import { surveyEntries } from "../support/survey";
 
 // Each test plays someone who wants to know who answered what, and must fail.
@@ -66,15 +72,8 @@ describe("the order and the ids of responses do not follow the order of submissi
         : sql`SELECT id, comment FROM responses WHERE cycle_id = ${cycleId} ORDER BY ${sql.raw(order)}`,
     );
 
-  it("gives every response a random version 4 id whose order says nothing about when it came", async () => {
-    const byId = await responsesBy("id");
-    expect(byId).toHaveLength(RATERS);
-    for (const { id } of byId) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(Math.abs(orderAgreement(byId.map((row) => submittedAs(row.comment))))).toBeLessThan(0.5);
-  });
-
-  it("while open, the physical order still follows submission: the window the README describes", async () => {
-    expect(orderAgreement((await responsesBy("ctid")).map((row) => submittedAs(row.comment)))).toBeGreaterThan(0.9);
+  it("while open, there is no plaintext response to order: the answers are sealed", async () => {
+    expect(await responsesBy("ctid")).toEqual([]);
   });
 
   it("once closed, neither the rows' natural order, nor their physical order, nor the answers' order follows submission", async () => {
@@ -92,6 +91,13 @@ describe("the order and the ids of responses do not follow the order of submissi
     const firstSeen = [...new Set(answers.map((row) => submittedAs(row.comment)))];
     expect(firstSeen).toHaveLength(RATERS);
     expect(Math.abs(orderAgreement(firstSeen))).toBeLessThan(0.5);
+  });
+
+  it("once closed, gives every response a random version 4 id whose order says nothing about when it came", async () => {
+    const byId = await responsesBy("id");
+    expect(byId).toHaveLength(RATERS);
+    for (const { id } of byId) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Math.abs(orderAgreement(byId.map((row) => submittedAs(row.comment))))).toBeLessThan(0.5);
   });
 });
 
@@ -136,6 +142,7 @@ describe("n of N, watched submit by submit, never tells whether one particular p
   /** A team of `size` whose manager reports to a director, in a cycle opened on that tree. */
   async function watchedTeam(size: number) {
     const director = await createPerson(database.db, { name: "Watching Director" });
+    const watchingAdmin = await createPerson(database.db, { name: "Watching Admin", isAdmin: true });
     const manager = await createPerson(database.db, { name: "Watched Manager", reportsTo: director.id });
     const reps = [];
     for (let i = 0; i < size; i++) reps.push(await createPerson(database.db, { name: `Watched Rep ${i}`, reportsTo: manager.id }));
@@ -144,15 +151,26 @@ describe("n of N, watched submit by submit, never tells whether one particular p
       ...reps.map((rep) => ({ cycleId: cycle!.id, raterId: rep.id, managerId: manager.id })),
       { cycleId: cycle!.id, raterId: manager.id, managerId: director.id },
     ]);
-    await database.db.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycle!.id));
+    await database.db.transaction((tx) => markOpen(tx, cycle!.id));
     const team = { manager, reps, cycle: cycle! };
-    /** Everything the manager and the director can see about the cycle's progress. */
+    /**
+     * Every view that counts answers while a cycle is open: the manager's home and report,
+     * the director's home and /teams, and the admin's list of cycles.
+     */
     const watch = async () => {
       const manager = await viewerOf(team.manager.id);
       const home = (await ownResponseCounts(database.db, manager)).find((row) => row.cycleId === team.cycle.id)!;
       const report = await loadReport(database.db, manager, { cycleId: team.cycle.id });
       const below = await openCycleProgressBelow(database.db, await viewerOf(director.id));
-      return { home: home.count, report: report.status === "open" ? report.cycle : report, below: below.map((row) => row.count) };
+      const teams = await loadTeamsPage(database.db, await viewerOf(director.id), team.cycle.id);
+      const admin = (await listCycles(database.db, await viewerOf(watchingAdmin.id))).find((row) => row.id === team.cycle.id)!;
+      return {
+        home: home.count,
+        report: report.status === "open" ? report.cycle : report,
+        below: below.map((row) => row.count),
+        teams: teams.status === "open" ? teams.teams.map((row) => row.count) : teams,
+        admin: admin.responses,
+      };
     };
     const submit = async (index: number) =>
       expect(await submitSurvey(database.db, await viewerOf(team.reps[index]!.id), surveyEntries(team.cycle.id, team.manager.id))).toMatchObject({
@@ -168,15 +186,23 @@ describe("n of N, watched submit by submit, never tells whether one particular p
       await team.submit(index);
       seen.push(await team.watch());
     }
-    for (let responded = 0; responded <= 4; responded++) {
-      expect(seen[responded]!.home).toEqual({ invited: 7, responded, atLeast: false });
-      expect(seen[responded]!.below).toEqual([{ invited: 7, responded, atLeast: false }]);
-      expect(seen[responded]!.report).toMatchObject({ invited: 7, responded, atLeast: false });
+    for (let responded = 0; responded <= 7; responded++) {
+      // The one rule, countWhileOpen, is what every view shows.
+      const count = countWhileOpen(responded, 7);
+      expect(count).toEqual(responded <= 4 ? { invited: 7, responded, atLeast: false } : { invited: 7, responded: 5, atLeast: true });
+      expect(seen[responded]!.home).toEqual(count);
+      expect(seen[responded]!.below).toEqual([count]);
+      expect(seen[responded]!.teams).toEqual([count]);
+      // The admin counts the whole cycle: here the seven reps, and the manager rating the director.
+      expect(seen[responded]!.admin).toEqual(countWhileOpen(responded, 8));
+      expect(seen[responded]!.report).toMatchObject(count);
     }
-    // With 5, 6 and 7 answers, nothing anyone can see differs: the watcher saw the count
-    // reach 5 (two left), and cannot tell whether either of the last two answered.
-    expect(seen[6]).toEqual(seen[5]);
-    expect(seen[7]).toEqual(seen[5]);
+    // With 5, 6 and 7 answers, no view of the team differs: the watcher saw the count
+    // reach 5 (two left), and cannot tell whether either of the last two answered. (The
+    // admin's count is the whole cycle's, under the same rule.)
+    const ofTeam = ({ home, report, below, teams }: (typeof seen)[number]) => ({ home, report, below, teams });
+    expect(ofTeam(seen[6]!)).toEqual(ofTeam(seen[5]!));
+    expect(ofTeam(seen[7]!)).toEqual(ofTeam(seen[5]!));
     expect(responseCountText(seen[5]!.home)).toBe("5 or more of 7");
     expect(responseCountText(seen[4]!.home)).toBe("4 of 7");
 
@@ -188,13 +214,18 @@ describe("n of N, watched submit by submit, never tells whether one particular p
 
   it("gives a team of two no number at all", async () => {
     const team = await watchedTeam(2);
-    const before = await team.watch();
+    // Every view of the team; the admin's counts the whole cycle, whose size is what hides a team.
+    const teamViews = async () => {
+      const { admin, home, report, below, teams } = await team.watch();
+      return { admin: admin.invited, views: { home, report, below, teams } };
+    };
+    const before = await teamViews();
     await team.submit(0);
-    const between = await team.watch();
+    const between = await teamViews();
     await team.submit(1);
     expect(between).toEqual(before);
-    expect(await team.watch()).toEqual(before);
-    expect(responseCountText(before.home)).toBe("0 to 2 of 2");
+    expect(await teamViews()).toEqual(before);
+    expect(responseCountText(before.views.home)).toBe("0 to 2 of 2");
   });
 });
 
@@ -224,7 +255,7 @@ describe("the difference between two exports never reveals a team below k", () =
         }
       }
     }
-    await database.db.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycleId));
+    await database.db.transaction((tx) => markOpen(tx, cycleId));
     for (const { rater, manager, value } of raters) {
       const result = await submitSurvey(database.db, await viewerOf(rater), surveyEntries(cycleId, manager, "rater", { comment: `from ${rater}` }, () => value));
       expect(result.status).toBe("success");
@@ -257,5 +288,76 @@ describe("the difference between two exports never reveals a team below k", () =
     const onlyAlpha = await exportOf("high", parseView({ q: "Alpha" }));
     expect(onlyAlpha.map((record) => record[1])).toEqual([everyone[0]![1], everyone[1]![1], "Alpha"]);
     expect(onlyAlpha[1]).toEqual(everyone[1]);
+  });
+});
+
+describe("an administrator cannot answer as the team, then subtract", () => {
+  // The audit's attack: sign in as five of six reps through links, answer as them, then
+  // as the manager read the report and subtract the five known answers from the mean.
+  it("gets no link for anyone who has a password: refused without email, emailed to them with it", async () => {
+    const admin = await viewerOf((await createPerson(database.db, { name: "Curious Admin", isAdmin: true })).id);
+    const manager = await createPerson(database.db, { name: "Target Manager", password: "manager passphrase 1" });
+    const reps = [];
+    for (let i = 0; i < 6; i++) reps.push(await createPerson(database.db, { name: `Target Rep ${i}`, reportsTo: manager.id, password: `rep passphrase ${i}` }));
+    const smtp = await startSmtpServer();
+    try {
+      const withoutEmail = { origin: "http://fulcrum.test", mailer: null };
+      const withEmail = { origin: "http://fulcrum.test", mailer: nodemailer.createTransport(smtp.url) };
+      const returned: unknown[] = [];
+      for (const person of [...reps.slice(0, 5), manager]) {
+        await expect(issueSignInLink(database.db, admin, person.id, withoutEmail)).rejects.toBeInstanceOf(PersonRuleError);
+        returned.push(await issueSignInLink(database.db, admin, person.id, withEmail));
+      }
+      // What came back to the admin names where each link went, and holds no link.
+      expect(returned).toEqual([...reps.slice(0, 5), manager].map((person) => ({ delivery: "emailed", email: person.email })));
+      expect(JSON.stringify(returned)).not.toMatch(/invite|token/i);
+      // Each link reached its own person, and only them.
+      for (const person of [...reps.slice(0, 5), manager]) expect(smtp.to(person.email)).toHaveLength(1);
+      expect(smtp.received).toHaveLength(6);
+      // The audit log says whom each link was for.
+      const logged = await selectRows<{ person_id: string }>(
+        database.db,
+        sql`SELECT person_id FROM audit_events WHERE action = 'invitation.create' AND actor_id = ${admin.id}`,
+      );
+      expect(logged.map((row) => row.person_id).sort()).toEqual([...reps.slice(0, 5), manager].map((person) => person.id).sort());
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe("thresholds are frozen when a cycle opens", () => {
+  it("keeps the k a cycle opened with when settings are lowered afterwards", async () => {
+    const admin = await viewerOf((await createPerson(database.db, { name: "Threshold Admin", isAdmin: true })).id);
+    await updateThresholds(database.db, admin, { k: 5, commentThreshold: 5 });
+    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 4);
+    await updateThresholds(database.db, admin, { k: 3, commentThreshold: 5 });
+    for (const rep of reps) {
+      expect(await submitSurvey(database.db, await viewerOf(rep.id), surveyEntries(cycle.id, manager.id))).toMatchObject({ status: "success" });
+    }
+    await closeCycle(database.db, cycle.id);
+    const [frozen] = await database.db.select({ k: cycles.minRaters, commentThreshold: cycles.minCommenters }).from(cycles).where(eq(cycles.id, cycle.id));
+    expect(frozen).toEqual({ k: 5, commentThreshold: 5 });
+    // Four answered, below the k of 5 the cycle opened with: nothing to show, and nothing kept.
+    const report = await loadReport(database.db, await viewerOf(manager.id), { cycleId: cycle.id });
+    expect(report.status === "closed" && report.current.team).toEqual({ shown: false, reason: "team_below_threshold" });
+    expect(await selectRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${cycle.id}`)).toEqual([]);
+  });
+
+  it("refuses to lower an open or closed cycle's thresholds, through the app and in the database", async () => {
+    const admin = await viewerOf((await createPerson(database.db, { name: "Lowering Admin", isAdmin: true })).id);
+    const { cycle } = await createOpenCycleWithTeam(database.db, 3);
+    await expect(raiseCycleThresholds(database.db, admin, cycle.id, { k: 3, commentThreshold: 4 })).rejects.toThrow(/raised, never lowered/);
+    for (const change of [sql`min_raters = 2`, sql`min_commenters = 3`, sql`min_raters = NULL`, sql`min_commenters = NULL`]) {
+      const error = await database.db.execute(sql`UPDATE cycles SET ${change} WHERE id = ${cycle.id}`).catch((caught: unknown) => caught);
+      expect(sqlState(error)).toBe("23514");
+    }
+    await closeCycle(database.db, cycle.id);
+    await expect(raiseCycleThresholds(database.db, admin, cycle.id, { k: 3, commentThreshold: 4 })).rejects.toThrow(/raised, never lowered/);
+    await raiseCycleThresholds(database.db, admin, cycle.id, { k: 4, commentThreshold: 6 });
+    const [raised] = await database.db.select({ k: cycles.minRaters, commentThreshold: cycles.minCommenters }).from(cycles).where(eq(cycles.id, cycle.id));
+    expect(raised).toEqual({ k: 4, commentThreshold: 6 });
+    const error = await database.db.execute(sql`UPDATE cycles SET min_raters = 3 WHERE id = ${cycle.id}`).catch((caught: unknown) => caught);
+    expect(sqlState(error)).toBe("23514");
   });
 });

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { people } from "@/db/schema";
 import { checkCredentials } from "@/server/auth/credentials";
-import { THROTTLE_MAX_FAILURES } from "@/server/auth/throttle";
+import { recordAttempt, RESET_MAX_PER_ADDRESS, THROTTLE_MAX_FAILURES } from "@/server/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 
@@ -93,5 +95,38 @@ describe("login throttle", () => {
         outcome: "invalid",
       });
     }
+  });
+});
+
+describe("the “Forgot password?” throttle", () => {
+  it("lets three requests a window through per address, counted apart from sign-in failures", async () => {
+    const email = "reset.throttle@test.example";
+    for (let request = 1; request <= RESET_MAX_PER_ADDRESS; request++) {
+      expect((await recordAttempt(database.db, { email, ip: `10.9.0.${request}` }, "reset")).throttled).toBe(false);
+    }
+    expect((await recordAttempt(database.db, { email, ip: "10.9.0.99" }, "reset")).throttled).toBe(true);
+    // Sign-in for that address is not throttled by the requests for links.
+    expect((await recordAttempt(database.db, { email, ip: "10.9.0.100" })).throttled).toBe(false);
+  });
+
+  it("lets one client address ask for links for many addresses only so often", async () => {
+    for (let request = 1; request <= THROTTLE_MAX_FAILURES; request++) {
+      expect((await recordAttempt(database.db, { email: `spray.${request}@test.example`, ip: "10.9.1.1" }, "reset")).throttled).toBe(false);
+    }
+    expect((await recordAttempt(database.db, { email: "spray.last@test.example", ip: "10.9.1.1" }, "reset")).throttled).toBe(true);
+  });
+});
+
+describe("a successful sign-in", () => {
+  it("keeps when the person last signed in, and the time before, for the notice of a password set through a link", async () => {
+    const person = await createPerson(database.db, { password: PASSWORD });
+    const signIn = () => checkCredentials(database.db, { email: person.email, password: PASSWORD }, null);
+    const times = async () =>
+      (await database.db.select({ last: people.lastSignInAt, previous: people.previousSignInAt }).from(people).where(eq(people.id, person.id)))[0]!;
+    await signIn();
+    const first = await times();
+    expect(first).toEqual({ last: expect.any(Date), previous: null });
+    await signIn();
+    expect((await times()).previous).toEqual(first.last);
   });
 });

@@ -2,7 +2,9 @@ import { stringify } from "csv-stringify/sync";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
-import { auditEvents, cycleAssignments } from "@/db/schema";
+import { auditEvents, cycleAssignments, invitations } from "@/db/schema";
+import { clock } from "@/lib/clock";
+import { addDaysTo } from "@/lib/dates";
 import { ForbiddenError } from "@/server/dal/errors";
 import { applyImport, fileHash, ImportRuleError, previewImport } from "@/server/dal/org-import";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
@@ -71,6 +73,8 @@ describe("importing the org chart", () => {
     const rep2 = await createPerson(db, { name: "Rep Two", reportsTo: managerA.id });
     const returning = await createPerson(db, { name: "Ray Returning", reportsTo: managerB.id, isActive: false });
     const leaver = await createPerson(db, { name: "Lea Leaver", reportsTo: managerB.id, password: "a long enough password" });
+    // A reset link the leaver has not used yet: leaving ends it.
+    await db.insert(invitations).values({ personId: leaver.id, tokenHash: "0".repeat(64), createdBy: admin.id, expiresAt: addDaysTo(clock.now(), 7) });
     const start = (await currentOrg()).filter((r) => r.email !== leaver.email);
     const file = csv([
       ...start.map((r) => {
@@ -114,8 +118,11 @@ describe("importing the org chart", () => {
     expect(await personByEmail("nina.new@test.example")).toMatchObject({ name: "Nina New", isActive: true, isAdmin: false, manager: "nico.new@test.example" });
     expect(await personByEmail("nico.new@test.example")).toMatchObject({ manager: director.email });
     expect(await personByEmail(leaver.email)).toMatchObject({ isActive: false, manager: managerB.email });
-    // A deactivated person is signed out at once.
+    // A deactivated person is signed out at once, and their open links end.
     expect(await loadViewer(db, leaver.id)).toBeNull();
+    expect(await db.select({ voidedAt: invitations.voidedAt }).from(invitations).where(eq(invitations.personId, leaver.id))).toEqual([
+      { voidedAt: expect.any(Date) },
+    ]);
 
     const audits = await importAudits();
     expect(audits).toHaveLength(1);

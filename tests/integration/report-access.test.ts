@@ -4,7 +4,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClosedReportView } from "@/app/(app)/report/_components/report-view";
 import { selectRows } from "@/db/raw";
-import { people, settings } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { cycles, people, settings } from "@/db/schema";
 import { createCycle, openCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedReport, loadReport, type ManagerReport, type ReportRequest } from "@/server/dal/report";
@@ -133,31 +134,46 @@ describe("who may open a manager's report", () => {
 });
 
 describe("the thresholds", () => {
-  async function withSettings(minRaters: number, minCommenters: number, check: () => Promise<void>) {
-    await database.db.update(settings).set({ minRaters, minCommenters }).where(eq(settings.id, 1));
-    try {
-      await check();
-    } finally {
-      await database.db.update(settings).set({ minRaters: 3, minCommenters: 5 }).where(eq(settings.id, 1));
-    }
+  class RolledBack extends Error {}
+  /** Runs `check` with the cycle's thresholds raised, then rolls the raise back: raised thresholds never come down. */
+  async function withCycleThresholds(cycleId: string, minRaters: number, minCommenters: number, check: (db: Database) => Promise<void>) {
+    await database.db
+      .transaction(async (tx) => {
+        await tx.update(cycles).set({ minRaters, minCommenters }).where(eq(cycles.id, cycleId));
+        await check(tx);
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
   }
 
-  it("come from the settings table: k for the team, the comment threshold for comments", async () => {
+  it("are the cycle's own, frozen when it opened: k for the team, the comment threshold for comments", async () => {
+    const cycleId = cycleIds.get(DEMO_CYCLES.latestClosed)!;
     const [{ respondents, commenters } = expect.fail("no responses")] = await selectRows<{ respondents: number; commenters: number }>(
       database.db,
       sql`SELECT count(*)::int AS respondents, count(comment)::int AS commenters FROM responses
-        WHERE manager_id = ${idOf("Daniel Okafor")} AND cycle_id = ${cycleIds.get(DEMO_CYCLES.latestClosed)}`,
+        WHERE manager_id = ${idOf("Daniel Okafor")} AND cycle_id = ${cycleId}`,
     );
-    await withSettings(respondents + 1, respondents + 1, async () => {
-      const below = closed(await report("Daniel Okafor", daniels(DEMO_CYCLES.latestClosed)));
+    const daniel = await viewer("Daniel Okafor");
+    const reportIn = async (db: Database) => closed(await loadReport(db, daniel, { cycleId }));
+    await withCycleThresholds(cycleId, respondents + 1, respondents + 1, async (db) => {
+      const below = await reportIn(db);
       expect(below.current.team).toEqual({ shown: false, reason: "team_below_threshold" });
       expect(below.comments).toBeNull();
     });
-    await withSettings(3, commenters + 1, async () => {
-      const own = closed(await report("Daniel Okafor", daniels(DEMO_CYCLES.latestClosed)));
+    await withCycleThresholds(cycleId, 3, commenters + 1, async (db) => {
+      const own = await reportIn(db);
       expect(own.current.team.shown).toBe(true);
       expect(own.comments).toEqual({ shown: false, reason: "below_comment_threshold" });
     });
+    // The settings apply to cycles opened afterwards, not to this one.
+    await database.db.update(settings).set({ minRaters: respondents + 1, minCommenters: respondents + 1 }).where(eq(settings.id, 1));
+    try {
+      expect((await reportIn(database.db)).current.team.shown).toBe(true);
+    } finally {
+      await database.db.update(settings).set({ minRaters: 3, minCommenters: 5 }).where(eq(settings.id, 1));
+    }
   });
 });
 

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
-import { cycles, people } from "@/db/schema";
+import { cycles, people, sealedResponses } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { submitSurvey } from "@/server/assessments/submit-survey";
+import { closeCycle } from "@/server/cycles/close";
 import { loadAssessment } from "@/server/dal/assessments";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -22,9 +23,10 @@ async function viewerOf(personId: string) {
 }
 
 async function rowCounts() {
-  const [counts] = await selectRows<{ participations: number; responses: number; answers: number; selfs: number; self_answers: number }>(
+  const [counts] = await selectRows<{ participations: number; sealed: number; responses: number; answers: number; selfs: number; self_answers: number }>(
     database.db,
     sql`SELECT (SELECT count(*)::int FROM participations) AS participations,
+      (SELECT count(*)::int FROM sealed_responses) AS sealed,
       (SELECT count(*)::int FROM responses) AS responses,
       (SELECT count(*)::int FROM response_answers) AS answers,
       (SELECT count(*)::int FROM self_assessments) AS selfs,
@@ -34,17 +36,26 @@ async function rowCounts() {
 }
 
 describe("submitting a survey", () => {
-  it("writes one participation and one anonymous response with seven answers", async () => {
-    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
+  it("writes one participation and one sealed response, and nothing in the clear until the close", async () => {
+    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 5);
     const before = await rowCounts();
-    const result = await submitSurvey(database.db, await viewerOf(reps[0]!.id), surveyEntries(cycle.id, manager.id, "rater", { comment: "Clear goals." }));
+    const result = await submitSurvey(database.db, await viewerOf(reps[0]!.id), surveyEntries(cycle.id, manager.id, "rater", { comment: "Clear goals 0." }));
     expect(result).toMatchObject({ status: "success", done: { cycleId: cycle.id, managerId: manager.id } });
-    expect(await rowCounts()).toEqual({ ...before, participations: before.participations + 1, responses: before.responses + 1, answers: before.answers + 7 });
-    const [response] = await selectRows<{ comment: string }>(database.db, sql`SELECT comment FROM responses WHERE manager_id = ${manager.id}`);
-    expect(response?.comment).toBe("Clear goals.");
+    expect(await rowCounts()).toEqual({ ...before, participations: before.participations + 1, sealed: before.sealed + 1 });
+    const [sealed] = await database.db.select({ bytes: sealedResponses.sealed }).from(sealedResponses).where(eq(sealedResponses.managerId, manager.id));
+    expect(Buffer.from(sealed!.bytes).includes("Clear goals")).toBe(false);
+
+    for (const [index, rep] of reps.slice(1).entries()) {
+      await submitSurvey(database.db, await viewerOf(rep.id), surveyEntries(cycle.id, manager.id, "rater", { comment: `Clear goals ${index + 1}.` }));
+    }
+    await closeCycle(database.db, cycle.id);
+    const comments = await selectRows<{ comment: string }>(database.db, sql`SELECT comment FROM responses WHERE manager_id = ${manager.id}`);
+    expect(comments.map((row) => row.comment).sort()).toEqual(["Clear goals 0.", "Clear goals 1.", "Clear goals 2.", "Clear goals 3.", "Clear goals 4."]);
+    const after = await rowCounts();
+    expect(after).toMatchObject({ sealed: before.sealed, responses: before.responses + 5, answers: before.answers + 35 });
   });
 
-  it("leaves exactly one participation and one response after 20 concurrent submits by one rater", async () => {
+  it("leaves exactly one participation and one sealed response after 20 concurrent submits by one rater", async () => {
     const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
     const viewer = await viewerOf(reps[1]!.id);
     const results = await Promise.all(
@@ -53,13 +64,12 @@ describe("submitting a survey", () => {
     expect(results.filter((result) => result.status === "success")).toHaveLength(1);
     const refusals = results.filter((result) => result.status === "error").map((result) => result.message);
     expect(new Set(refusals)).toEqual(new Set([`You have already rated Team Manager in ${cycle.name}.`]));
-    const [counts] = await selectRows<{ participations: number; responses: number; answers: number }>(
+    const [counts] = await selectRows<{ participations: number; sealed: number }>(
       database.db,
       sql`SELECT (SELECT count(*)::int FROM participations WHERE cycle_id = ${cycle.id}) AS participations,
-        (SELECT count(*)::int FROM responses WHERE cycle_id = ${cycle.id}) AS responses,
-        (SELECT count(*)::int FROM response_answers a JOIN responses r ON r.id = a.response_id WHERE r.cycle_id = ${cycle.id}) AS answers`,
+        (SELECT count(*)::int FROM sealed_responses WHERE cycle_id = ${cycle.id}) AS sealed`,
     );
-    expect(counts).toEqual({ participations: 1, responses: 1, answers: 7 });
+    expect(counts).toEqual({ participations: 1, sealed: 1 });
   });
 
   it("records a self-assessment without need items, once", async () => {

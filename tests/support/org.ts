@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycleAssignments, cycles, people } from "@/db/schema";
-import { clock } from "@/lib/clock";
 import { hashPassword } from "@/server/auth/password";
+import { markOpen } from "@/server/cycles/open";
 import { runningCycleDates } from "./days";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -45,6 +44,6 @@ export async function createOpenCycleWithTeam(db: Database, size: number, dates 
     ...reps.map((rep) => ({ cycleId: cycle.id, raterId: rep.id, managerId: manager.id })),
     { cycleId: cycle.id, raterId: manager.id, managerId: manager.id },
   ]);
-  await db.update(cycles).set({ state: "open", openedAt: clock.now() }).where(eq(cycles.id, cycle.id));
+  await db.transaction((tx) => markOpen(tx, cycle.id));
   return { manager, reps, cycle };
 }

@@ -19,7 +19,7 @@ export async function setPasswordAction(_previous: FormState<NewPasswordField>, 
   if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const redeemed = await redeemInvitation(await getDb(), parsedToken.data, parsed.data.password);
   if (!redeemed) {
-    return { status: "error", message: "This link has expired or has already been used. Ask an administrator for a new one.", fieldErrors: {} };
+    return { status: "error", message: "This link has expired, has been replaced by a newer one, or has already been used. Ask for a new one on the sign-in page.", fieldErrors: {} };
   }
   redirect("/login?password=set");
 }

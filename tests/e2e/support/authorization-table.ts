@@ -54,6 +54,7 @@ export const PAGE_RULES: Record<string, PathRule> = {
   // The link itself is the credential: the page answers everyone, and says this one is unknown.
   "/invite/[token]": { url: () => `/invite/${UNKNOWN_TOKEN}`, allow: EVERYONE },
   "/login": { url: () => "/login", allow: EVERYONE },
+  "/login/forgot": { url: () => "/login/forgot", allow: EVERYONE },
 };
 
 export const HANDLER_RULES: Record<string, PathRule> = {
@@ -113,6 +114,13 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     allowed: /^Only a draft cycle can be opened\.$/,
     denied: onlyAdmins("manage cycles"),
   },
+  "app/(app)/admin/cycles/actions.ts#raiseThresholdsAction": {
+    page: () => "/admin/cycles",
+    args: (ids) => [IDLE, form({ cycleId: ids.closedCycle, k: "3", commentThreshold: "3" })],
+    allow: ADMIN,
+    allowed: /^Thresholds can be raised, never lowered/,
+    denied: onlyAdmins("manage cycles"),
+  },
   "app/(app)/admin/cycles/actions.ts#closeCycleAction": {
     page: () => "/admin/cycles",
     args: (ids) => [IDLE, form({ cycleId: ids.closedCycle })],
@@ -139,7 +147,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     page: (ids) => `/admin/people/${ids.person.deactivated}`,
     args: (ids) => [IDLE, form({ personId: ids.person.deactivated })],
     allow: ADMIN,
-    allowed: /^Reactivate this person before inviting them\.$/,
+    allowed: /^Reactivate this person before sending them a link\.$/,
     denied: onlyAdmins("manage people"),
   },
   "app/(app)/admin/people/import/actions.ts#importAction": {
@@ -178,7 +186,14 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     page: () => `/invite/${UNKNOWN_TOKEN}`,
     args: () => [IDLE, form({ token: UNKNOWN_TOKEN, password: "quiet harbour lantern 2031", confirmation: "quiet harbour lantern 2031" })],
     allow: EVERYONE,
-    allowed: /^This link has expired or has already been used\./,
+    allowed: /^This link has expired, has been replaced by a newer one, or has already been used\./,
+  },
+  "app/login/forgot/actions.ts#requestResetAction": {
+    page: () => "/login/forgot",
+    args: () => [IDLE, form({ email: "someone@example.com" })],
+    allow: EVERYONE,
+    // The matrix's server has no SMTP server.
+    allowed: /^Email is off here, so no link can be sent\./,
   },
   "app/login/actions.ts#signInAction": {
     page: () => "/login",

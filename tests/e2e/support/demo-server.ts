@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import type { Database } from "@/db/client";
 import { type AppServer, startApp } from "../../faults/support/app-server";
+import { E2E_SEAL_KEY } from "./seal-key";
 import { compare, type Fingerprint, fingerprint, seededDataDir, type TableChanges, withDatabase } from "./demo-database";
 
 /**
@@ -46,7 +47,7 @@ export async function ownDemo<Setup>(prepare: (db: Database) => Promise<Setup>):
     setup,
     serve: async (env = {}) => {
       if (running) throw new Error("A server already runs on this database.");
-      running = await startApp({ env: { FULCRUM_DATA_DIR: dataDir, FULCRUM_DEMO: "on", AUTH_SECRET: authSecret, ...env } });
+      running = await startApp({ env: { FULCRUM_DATA_DIR: dataDir, FULCRUM_DEMO: "on", AUTH_SECRET: authSecret, FULCRUM_SEAL_KEY: E2E_SEAL_KEY, ...env } });
       return running;
     },
     changedTables: async () => {

@@ -21,6 +21,8 @@ export interface ForgeryIds extends DemoIds {
   situationBasis: string;
   otherBranchManager: string;
   otherBranchBasis: string;
+  /** Someone who has never had a password: the one kind of account an admin may see a link for, without email. */
+  newcomer: string;
   /** A live one-time link for the rep. */
   invitationToken: string;
   /** The whole active organisation as an import file, plus one newcomer, and its hash. */
@@ -46,11 +48,16 @@ export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
     createdBy: ids.person.admin,
     expiresAt: addDaysTo(clock.now(), 7),
   });
+  const [newcomer] = await db
+    .insert(people)
+    .values({ name: "Forgery Newcomer", email: "forgery.newcomer@example.com" })
+    .returning({ id: people.id });
   const organisation = await activeOrganisation(db);
   const file = orgCsv([...organisation, { email: "forged.newcomer@example.com", name: "Forged Newcomer", manager_email: organisation[0]!.email, admin: "no" }]);
   return {
     ...ids,
     draftCycle: draft!.id,
+    newcomer: newcomer!.id,
     situationBasis: await latestSituation(db, ids.person.manager),
     otherBranchManager: other!.id,
     otherBranchBasis: await latestSituation(db, other!.id),
@@ -152,16 +159,16 @@ export const FORGERIES: Record<string, Forgery> = {
   "app/(app)/admin/settings/actions.ts#updateThresholdsAction": admin({
     page: () => "/admin/settings",
     valid: () => [IDLE, form({ k: "4", commentThreshold: "6" })],
-    succeeded: /^Saved\. Every report/,
+    succeeded: /^Saved\. Cycles opened from now on use these thresholds\.$/,
     tampered: [
       { args: () => [IDLE, form({ k: "2", commentThreshold: "2" })], refused: CHECK_FIELDS },
       { args: () => [IDLE, form({ k: "3.5", commentThreshold: "-1" })], refused: CHECK_FIELDS },
     ],
   }),
   "app/(app)/admin/people/[personId]/actions.ts#createInvitationAction": admin({
-    page: (ids) => `/admin/people/${ids.person.rep}`,
-    valid: (ids) => [IDLE, form({ personId: ids.person.rep })],
-    succeeded: /^Link created/,
+    page: (ids) => `/admin/people/${ids.newcomer}`,
+    valid: (ids) => [IDLE, form({ personId: ids.newcomer })],
+    succeeded: /^Link emailed to forgery\.newcomer@example\.com\./,
     tampered: [
       { args: () => [IDLE, form({ personId: nobody })], refused: /^That person does not exist\.$/ },
       { args: () => [IDLE, form({ personId: "*" })], refused: /^Unknown person\.$/ },
@@ -169,6 +176,18 @@ export const FORGERIES: Record<string, Forgery> = {
     // A rep asking for a link that would open the admin's account.
     intruders: [...nonAdmins, { as: "rep", args: (ids) => [IDLE, form({ personId: ids.person.admin })], refused: onlyAdmins }],
   }),
+  "app/login/forgot/actions.ts#requestResetAction": {
+    as: "anonymous",
+    page: () => "/login/forgot",
+    valid: () => [IDLE, form({ email: demoEmail(personaName("manager")) })],
+    succeeded: /^If an active Fulcrum account uses that address, a link to set a new password is on its way/,
+    tampered: [
+      { args: () => [IDLE, form({ email: "manager' OR '1'='1" })], refused: /^Check the highlighted field\.$/ },
+      { args: () => [IDLE, form({ email: `${"x".repeat(300)}@example.com` })], refused: /^Check the highlighted field\.$/ },
+    ],
+    intruders: [],
+    needsSession: false,
+  },
   "app/invite/[token]/actions.ts#setPasswordAction": {
     as: "anonymous",
     page: (ids) => `/invite/${ids.invitationToken}`,
@@ -237,6 +256,16 @@ export const FORGERIES: Record<string, Forgery> = {
     valid: (ids) => [IDLE, form({ cycleId: ids.draftCycle })],
     succeeded: /^The cycle is open/,
     tampered: [{ args: () => [IDLE, form({ cycleId: nobody })], refused: /^That cycle does not exist\.$/ }],
+  }),
+  "app/(app)/admin/cycles/actions.ts#raiseThresholdsAction": admin({
+    page: () => "/admin/cycles",
+    valid: (ids) => [IDLE, form({ cycleId: ids.closedCycle, k: "4", commentThreshold: "6" })],
+    succeeded: /^Raised: this cycle's results now need 4 raters/,
+    tampered: [
+      { args: (ids) => [IDLE, form({ cycleId: ids.closedCycle, k: "2", commentThreshold: "2" })], refused: CHECK_FIELDS },
+      { args: (ids) => [IDLE, form({ cycleId: ids.openCycle, k: "3", commentThreshold: "3" })], refused: /^Thresholds can be raised, never lowered/ },
+      { args: (ids) => [IDLE, form({ cycleId: ids.draftCycle, k: "4", commentThreshold: "6" })], refused: /^A draft takes the thresholds in force when it opens/ },
+    ],
   }),
   "app/(app)/admin/cycles/actions.ts#closeCycleAction": admin({
     page: () => "/admin/cycles",

@@ -83,6 +83,8 @@ export function sharedSecrets() {
   return {
     AUTH_SECRET: randomBytes(48).toString("base64url"),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    // Either instance may close a cycle whose answers the other sealed.
+    FULCRUM_SEAL_KEY: randomBytes(32).toString("base64"),
   };
 }
 

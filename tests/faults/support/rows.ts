@@ -1,33 +1,29 @@
 import postgres from "postgres";
 
-/** How many participations, responses and answers an open cycle holds. */
+/** How many participations and sealed responses an open cycle holds: what a submission writes. */
 export async function submissionRows(sql: postgres.Sql, cycleId: string) {
-  const [rows] = await sql<{ participations: number; responses: number; answers: number }[]>`
+  const [rows] = await sql<{ participations: number; sealed: number }[]>`
     SELECT (SELECT count(*)::int FROM participations WHERE cycle_id = ${cycleId}) AS participations,
-      (SELECT count(*)::int FROM responses WHERE cycle_id = ${cycleId}) AS responses,
-      (SELECT count(*)::int FROM response_answers a JOIN responses r ON r.id = a.response_id WHERE r.cycle_id = ${cycleId}) AS answers`;
+      (SELECT count(*)::int FROM sealed_responses WHERE cycle_id = ${cycleId}) AS sealed`;
   return rows!;
 }
 
 /**
- * Every trace of a half-written submission: a manager with more participations than
- * responses (or the reverse), and a response without exactly seven answers. Empty when
- * each submission was written whole or not at all.
+ * Every trace of a half-written submission: a manager with more participations than sealed
+ * responses (or the reverse), and a sealed response of another length than every other.
+ * Empty when each submission was written whole or not at all.
  */
 export async function halfWrittenSubmissions(sql: postgres.Sql, cycleId: string): Promise<string[]> {
-  const mismatched = await sql<{ manager_id: string; participations: number; responses: number }[]>`
-    SELECT manager_id, coalesce(p.n, 0)::int AS participations, coalesce(r.n, 0)::int AS responses
+  const mismatched = await sql<{ manager_id: string; participations: number; sealed: number }[]>`
+    SELECT manager_id, coalesce(p.n, 0)::int AS participations, coalesce(s.n, 0)::int AS sealed
     FROM (SELECT manager_id, count(*) AS n FROM participations WHERE cycle_id = ${cycleId} GROUP BY manager_id) p
-    FULL JOIN (SELECT manager_id, count(*) AS n FROM responses WHERE cycle_id = ${cycleId} GROUP BY manager_id) r USING (manager_id)
-    WHERE coalesce(p.n, 0) <> coalesce(r.n, 0)`;
-  const incomplete = await sql<{ id: string; answers: number }[]>`
-    SELECT r.id, count(a.response_id)::int AS answers
-    FROM responses r LEFT JOIN response_answers a ON a.response_id = r.id
-    WHERE r.cycle_id = ${cycleId}
-    GROUP BY r.id HAVING count(a.response_id) <> 7`;
+    FULL JOIN (SELECT manager_id, count(*) AS n FROM sealed_responses WHERE cycle_id = ${cycleId} GROUP BY manager_id) s USING (manager_id)
+    WHERE coalesce(p.n, 0) <> coalesce(s.n, 0)`;
+  const lengths = await sql<{ length: number }[]>`
+    SELECT DISTINCT octet_length(sealed)::int AS length FROM sealed_responses WHERE cycle_id = ${cycleId}`;
   return [
-    ...mismatched.map((row) => `manager ${row.manager_id}: ${row.participations} participations, ${row.responses} responses`),
-    ...incomplete.map((row) => `response ${row.id}: ${row.answers} answers`),
+    ...mismatched.map((row) => `manager ${row.manager_id}: ${row.participations} participations, ${row.sealed} sealed responses`),
+    ...(lengths.length > 1 ? [`sealed responses of ${lengths.length} different lengths`] : []),
   ];
 }
 
@@ -39,17 +35,17 @@ export async function ratersWhoParticipated(sql: postgres.Sql, cycleId: string, 
 }
 
 /**
- * Holds these people's rows FOR UPDATE in an open transaction. A submission about one
- * of them as manager then stops after writing its participation row and before its
- * response row (whose foreign key must share-lock the manager): the one moment at which
- * a fault could leave a submission half-written. The transaction has a connection of its
- * own, driven with plain BEGIN and ROLLBACK: postgres.js's `begin` would write a ROLLBACK
- * on a connection that a restart has closed, and crash the test (porsager/postgres#1208).
+ * Holds a lock on the sealed responses that lets a submission write its participation row
+ * and then stop before its sealed row: the one moment at which a fault could leave a
+ * submission half-written. The transaction has a connection of its own, driven with plain
+ * BEGIN and ROLLBACK: postgres.js's `begin` would write a ROLLBACK on a connection that a
+ * restart has closed, and crash the test (porsager/postgres#1208).
  */
-export async function holdManagers(url: string, managerIds: string[]) {
+export async function holdSealedWrites(url: string) {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   await client`BEGIN`;
-  await client`SELECT 1 FROM people WHERE id = ANY(${managerIds}::uuid[]) FOR UPDATE`;
+  // SHARE conflicts with the ROW EXCLUSIVE lock an insert takes, and with nothing a read takes.
+  await client`LOCK TABLE sealed_responses IN SHARE MODE`;
   return {
     release: async () => {
       // After a restart this runs on a new session, outside any transaction: harmless.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { formatInstant } from "@/lib/dates";
 import { AUDIT_ACTIONS, listAudit } from "@/server/dal/audit";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
@@ -14,8 +15,6 @@ const filterSchema = z.object({
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function AuditPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
@@ -68,7 +67,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
             )}
             {entries.map((entry) => (
               <tr key={entry.id} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2 whitespace-nowrap">{when.format(entry.occurredAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatInstant(entry.occurredAt)}</td>
                 <td className="px-3 py-2">{entry.actorName ?? "–"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
                 <td className="px-3 py-2">{entry.personName ? `${entry.personName} (${entry.personEmail})` : (entry.cycleName ?? "–")}</td>

@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { cycleIdSchema, cycleInputSchema, type CycleField } from "@/server/cycles/schema";
-import { closeCycleNow, createCycle, CycleRuleError, openCycle, updateDraftCycle } from "@/server/dal/cycles";
+import { closeCycleNow, createCycle, CycleRuleError, openCycle, raiseCycleThresholds, updateDraftCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
 import { adminGate } from "@/server/dal/admin-gate";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
+import { thresholdsSchema } from "@/server/dal/settings";
 import type { FormState } from "@/server/form-state";
 
 export type CycleFormState = FormState<CycleField>;
@@ -95,4 +96,23 @@ export async function closeCycleAction(_previous: CycleFormState, formData: Form
     await closeCycleNow(await getDb(), viewer, id.data);
     return "The cycle is closed. Results are now available to managers.";
   });
+}
+
+export type CycleThresholdsState = FormState<"k" | "commentThreshold">;
+
+export async function raiseThresholdsAction(_previous: CycleThresholdsState, formData: FormData): Promise<CycleThresholdsState> {
+  const values = { k: String(formData.get("k") ?? ""), commentThreshold: String(formData.get("commentThreshold") ?? "") };
+  const { viewer, refusal } = await adminGate(MANAGE);
+  if (refusal !== undefined) return { status: "error", message: refusal, fieldErrors: {}, values };
+  const id = cycleIdSchema.safeParse(formData.get("cycleId"));
+  if (!id.success) return { status: "error", message: "Unknown cycle.", fieldErrors: {}, values };
+  const parsed = thresholdsSchema.safeParse(values);
+  if (!parsed.success) {
+    return { status: "error", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  }
+  const result = await asAdmin(viewer, async (viewer) => {
+    await raiseCycleThresholds(await getDb(), viewer, id.data, parsed.data);
+    return `Raised: this cycle's results now need ${parsed.data.k} raters, and its comments ${parsed.data.commentThreshold}.`;
+  });
+  return { status: result.status, message: result.message, fieldErrors: {}, values };
 }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/lib/dates";
 import { listCycles } from "@/server/dal/cycles";
+import { responseCountText } from "@/server/dal/response-count";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 import { CycleForm } from "./cycle-form";
+import { CycleThresholds } from "./cycle-thresholds";
 import { CycleTransition } from "./cycle-transition";
 
 export const metadata: Metadata = { title: "Cycles" };
@@ -34,7 +36,7 @@ export default async function CyclesPage() {
           All cycles
         </h2>
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full min-w-[40rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
+          <table className="w-full min-w-[48rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
                 <th scope="col" className="px-3 py-2">Cycle</th>
@@ -42,6 +44,7 @@ export default async function CyclesPage() {
                 <th scope="col" className="px-3 py-2">State</th>
                 <th scope="col" className="px-3 py-2">Responses</th>
                 <th scope="col" className="px-3 py-2">Self-assessments</th>
+                <th scope="col" className="px-3 py-2">Thresholds</th>
                 <th scope="col" className="px-3 py-2">Actions</th>
               </tr>
             </thead>
@@ -55,8 +58,15 @@ export default async function CyclesPage() {
                   <td className="px-3 py-2">
                     <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[cycle.state]}`}>{cycle.state}</span>
                   </td>
-                  <td className="px-3 py-2">{cycle.state === "draft" ? "–" : `${cycle.responded} of ${cycle.invited}`}</td>
+                  <td className="px-3 py-2">{cycle.state === "draft" ? "–" : responseCountText(cycle.responses)}</td>
                   <td className="px-3 py-2">{cycle.state === "draft" ? "–" : `${cycle.selfAssessed} of ${cycle.managers}`}</td>
+                  <td className="px-3 py-2">
+                    {cycle.minRaters !== null && cycle.minCommenters !== null ? (
+                      <CycleThresholds cycleId={cycle.id} cycleName={cycle.name} k={cycle.minRaters} commentThreshold={cycle.minCommenters} />
+                    ) : (
+                      "set when it opens"
+                    )}
+                  </td>
                   <td className="px-3 py-2">
                     {cycle.state === "draft" && (
                       <div className="space-y-2">

@@ -27,5 +27,5 @@ export async function updateThresholdsAction(_previous: ThresholdsState, formDat
     return { status: "error", message: "That did not work, and nothing was changed. Please try again.", fieldErrors: {}, values };
   }
   revalidatePath("/", "layout");
-  return { status: "success", message: "Saved. Every report and export now uses these thresholds.", fieldErrors: {}, values };
+  return { status: "success", message: "Saved. Cycles opened from now on use these thresholds.", fieldErrors: {}, values };
 }

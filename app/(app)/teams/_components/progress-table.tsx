@@ -1,3 +1,4 @@
+import { responseCountText } from "@/server/dal/response-count";
 import type { ProgressTeam } from "@/server/dal/teams";
 
 /** An open cycle: how many of each team have answered so far. Counts only, never a score. */
@@ -20,7 +21,7 @@ export function ProgressTable({ teams, cycleName }: { teams: ProgressTeam[]; cyc
               <th scope="row" className="px-4 py-2 font-medium">{team.name}</th>
               <td className="px-4 py-2">{team.parentName}</td>
               <td className="px-4 py-2 tabular-nums">
-                {team.responded} of {team.invited}
+                {responseCountText(team.count)}
               </td>
             </tr>
           ))}

@@ -4,18 +4,18 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ForbiddenError } from "@/server/dal/errors";
-import { createInvitation } from "@/server/dal/invitations";
+import { INVITATION_DAYS, issueSignInLink } from "@/server/dal/invitations";
 import { PersonRuleError, personInputSchema, setPersonActive, updatePerson } from "@/server/dal/people";
 import { adminGate } from "@/server/dal/admin-gate";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import type { FormState } from "@/server/form-state";
-import { mailTransport, sendInvitationEmail } from "@/server/mail";
+import { mailTransport } from "@/server/mail";
 
 export type PersonField = "name" | "managerEmail";
 export type PersonState = FormState<PersonField>;
-export type InvitationState = FormState & { link?: string; emailed?: boolean };
+export type InvitationState = FormState & { link?: string };
 
 const personId = z.uuid();
 const failed = (message: string) => ({ status: "error" as const, message, fieldErrors: {} });
@@ -78,12 +78,11 @@ export async function createInvitationAction(_previous: InvitationState, formDat
   const id = personId.safeParse(formData.get("personId"));
   if (!id.success) return failed("Unknown person.");
   return asAdmin(viewer, async (viewer) => {
-    const invitation = await createInvitation(await getDb(), viewer, id.data);
-    const link = `${await siteOrigin()}/invite/${invitation.token}`;
-    const emailed = await sendInvitationEmail(mailTransport(), { to: invitation.email, name: invitation.name, url: link, expiresAt: invitation.expiresAt });
-    const message = emailed
-      ? `Link created and emailed to ${invitation.email}. It works once, for 7 days.`
-      : "Link created. Copy it and send it to them: it works once, for 7 days, and is not shown again.";
-    return { status: "success" as const, message, fieldErrors: {}, link, emailed };
+    const sent = await issueSignInLink(await getDb(), viewer, id.data, { origin: await siteOrigin(), mailer: mailTransport() });
+    if (sent.delivery === "emailed") {
+      return { status: "success" as const, message: `Link emailed to ${sent.email}. It works once, for ${INVITATION_DAYS} days; nobody else sees it.`, fieldErrors: {} };
+    }
+    const message = `Link created. Copy it and send it to them: it works once, for ${INVITATION_DAYS} days, and is not shown again.`;
+    return { status: "success" as const, message, fieldErrors: {}, link: sent.link };
   });
 }

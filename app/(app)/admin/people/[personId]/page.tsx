@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { INVITATION_DAYS } from "@/server/dal/invitations";
 import { getPerson } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
+import { mailTransport } from "@/server/mail";
 import { ActiveToggle, InvitationButton, PersonForm } from "./person-forms";
 
 export const metadata: Metadata = { title: "Person" };
@@ -16,6 +18,7 @@ export default async function PersonPage(props: { params: Promise<{ personId: st
   if (!id.success) notFound();
   const person = await getPerson(await getDb(), viewer, id.data);
   if (!person) notFound();
+  const emailOn = mailTransport() !== null;
   return (
     <div className="space-y-8">
       <p>
@@ -39,10 +42,23 @@ export default async function PersonPage(props: { params: Promise<{ personId: st
           <h2 id="link-heading" className="text-lg font-semibold">
             Sign-in link
           </h2>
-          <p className="mb-3 text-sm text-slate-700">
-            A one-time link to set a password, valid for 7 days. Use it to invite someone or to reset a forgotten password.
+          <p className="mb-3 max-w-2xl text-sm text-slate-700">
+            A one-time link to set a password, valid for {INVITATION_DAYS} days, to invite someone or to reset a forgotten password.
+            {emailOn
+              ? " It is emailed to them, and never shown here: nobody but them can use it."
+              : " Email is off (no SMTP server is set), so a link can only be shown here, and only for someone who has never had a password."}
           </p>
-          <InvitationButton personId={person.id} label={person.hasPassword ? "Create a password reset link" : "Create an invitation link"} />
+          {emailOn || !person.hasPassword ? (
+            <InvitationButton
+              personId={person.id}
+              label={emailOn ? (person.hasPassword ? "Email a password reset link" : "Email an invitation link") : "Create an invitation link"}
+            />
+          ) : (
+            <p className="text-sm">
+              {person.name} already has a password. They can sign in with it; without email, no link can reach them but through
+              you, and a link that sets someone&apos;s password is never shown to an administrator.
+            </p>
+          )}
         </section>
       )}
       <section aria-labelledby="status-heading" className="rounded-lg border border-slate-200 bg-white p-4">

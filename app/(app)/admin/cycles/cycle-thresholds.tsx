@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+import { TextField } from "@/app/_components/text-field";
+import { type CycleThresholdsState, raiseThresholdsAction } from "./actions";
+
+const initial: CycleThresholdsState = { status: "idle", message: "", fieldErrors: {} };
+
+interface CycleThresholdsProps {
+  cycleId: string;
+  cycleName: string;
+  k: number;
+  commentThreshold: number;
+}
+
+/** A cycle's frozen thresholds, and a form to raise them: never to lower them. */
+export function CycleThresholds({ cycleId, cycleName, k, commentThreshold }: CycleThresholdsProps) {
+  const [state, formAction, pending] = useActionState(raiseThresholdsAction, initial);
+  const field = (name: "k" | "commentThreshold", label: string, value: number) => (
+    <TextField
+      id={`thresholds-${cycleId}-${name}`}
+      name={name}
+      label={label}
+      error={state.fieldErrors[name]?.[0]}
+      type="number"
+      inputMode="numeric"
+      min={value}
+      step={1}
+      required
+      defaultValue={state.values?.[name] ?? value}
+      width="w-24"
+    />
+  );
+  return (
+    <details>
+      <summary className="cursor-pointer text-brand-700">
+        k {k}, comments {commentThreshold}
+        <span className="sr-only"> for {cycleName}: raise them</span>
+      </summary>
+      <form action={formAction} className="mt-2 space-y-2" noValidate>
+        <input type="hidden" name="cycleId" value={cycleId} />
+        <p className="max-w-xs text-sm text-slate-700">Frozen when the cycle opened. They can be raised, never lowered.</p>
+        <div className="flex flex-wrap items-end gap-3">
+          {field("k", "Minimum raters", k)}
+          {field("commentThreshold", "Minimum commenters", commentThreshold)}
+          <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60">
+            Raise
+          </button>
+        </div>
+        <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
+          {state.message}
+        </p>
+      </form>
+    </details>
+  );
+}

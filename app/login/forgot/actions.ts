@@ -1,0 +1,41 @@
+"use server";
+
+import { after } from "next/server";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { clientIp, signInSchema } from "@/server/auth/credentials";
+import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
+import { INVITATION_DAYS, requestPasswordReset } from "@/server/dal/invitations";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import type { FormState } from "@/server/form-state";
+import { mailTransport } from "@/server/mail";
+
+export type ResetField = "email";
+
+const resetSchema = signInSchema.pick({ email: true });
+
+// The same answer whether or not the address has an account.
+const SENT = `If an active Fulcrum account uses that address, a link to set a new password is on its way to it. The link works once, for ${INVITATION_DAYS} days.`;
+
+/**
+ * "Forgot password?": emails the person a one-time link. The lookup and the email run after
+ * the response has gone (`after`), so neither the answer nor its timing tells whether the
+ * address has an account. Throttled per address and per client address.
+ */
+export async function requestResetAction(_previous: FormState<ResetField>, formData: FormData): Promise<FormState<ResetField>> {
+  const mailer = mailTransport();
+  const origin = env.FULCRUM_PUBLIC_URL;
+  if (!mailer || !origin) return { status: "error", message: "Email is off here, so no link can be sent. Ask your administrator.", fieldErrors: {} };
+  const values = { email: String(formData.get("email") ?? "") };
+  const parsed = resetSchema.safeParse(values);
+  if (!parsed.success) return { status: "error", message: "Check the highlighted field.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const db = await getDb();
+  const ip = clientIp((await headers()).get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+  const attempt = await recordAttempt(db, { email: parsed.data.email, ip }, "reset");
+  if (attempt.throttled) {
+    return { status: "error", message: `Too many requests for a link. Wait ${THROTTLE_WINDOW_MINUTES} minutes, then try again.`, fieldErrors: {}, values };
+  }
+  after(() => requestPasswordReset(db, parsed.data.email, { origin, mailer }));
+  return { status: "success", message: SENT, fieldErrors: {} };
+}

@@ -1,0 +1,81 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { inspect } from "node:util";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectRows } from "@/db/raw";
+import { cycles, sealedResponses } from "@/db/schema";
+import { ASPECT_KEYS } from "@/lib/aspects";
+import type { RaterAnswers } from "@/lib/survey/sealed-answers";
+import { submitSurvey } from "@/server/assessments/submit-survey";
+import { closeCycle, SealKeyMismatch } from "@/server/cycles/close";
+import { checkSealKey } from "@/server/cycles/open";
+import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { openAnswers, SEALED_BYTES, sealAnswers, SealKey, sealKey, SealNotOpened } from "@/server/seal";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createOpenCycleWithTeam } from "../support/org";
+import { surveyEntries } from "../support/survey";
+
+const answers: RaterAnswers = {
+  aspects: Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, { management: 4, leadership: null, need: -1 }])) as RaterAnswers["aspects"],
+  comment: "Clear targets, every week.",
+};
+
+describe("a seal", () => {
+  const key = new SealKey(randomBytes(32));
+  const cycleId = randomUUID();
+  const managerId = randomUUID();
+
+  it("opens with its key, cycle and manager, and is the same length whatever it holds", () => {
+    const sealed = sealAnswers(key, cycleId, managerId, answers);
+    expect(openAnswers(key, cycleId, managerId, sealed)).toEqual(answers);
+    expect(sealed).toHaveLength(SEALED_BYTES);
+    expect(sealAnswers(key, cycleId, managerId, { ...answers, comment: null })).toHaveLength(SEALED_BYTES);
+    // A fresh nonce each time: the same answers never seal to the same bytes.
+    expect(sealAnswers(key, cycleId, managerId, answers).equals(sealed)).toBe(false);
+    expect(sealed.includes(Buffer.from(answers.comment!))).toBe(false);
+  });
+
+  it("does not open with another key, for another cycle or manager, or once tampered with", () => {
+    const sealed = sealAnswers(key, cycleId, managerId, answers);
+    expect(() => openAnswers(new SealKey(randomBytes(32)), cycleId, managerId, sealed)).toThrow(SealNotOpened);
+    expect(() => openAnswers(key, randomUUID(), managerId, sealed)).toThrow(SealNotOpened);
+    expect(() => openAnswers(key, cycleId, randomUUID(), sealed)).toThrow(SealNotOpened);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => openAnswers(key, cycleId, managerId, tampered)).toThrow(SealNotOpened);
+  });
+
+  it("comes from a key that never shows itself in a log or a response", () => {
+    expect(JSON.stringify({ key })).toBe('{"key":"[seal key]"}');
+    expect(inspect(key)).toBe("[seal key]");
+    expect(key.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(new SealKey(randomBytes(32)).fingerprint).not.toBe(key.fingerprint);
+  });
+});
+
+describe("an instance given another key", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.dispose());
+
+  it("is refused at start, with a message that names the cycle, and closes nothing with it", async () => {
+    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
+    for (const rep of reps) {
+      const viewer = (await loadViewer(database.db, rep.id)) as Viewer;
+      expect(await submitSurvey(database.db, viewer, surveyEntries(cycle.id, manager.id))).toMatchObject({ status: "success" });
+    }
+    await expect(checkSealKey(database.db, sealKey())).resolves.toBeUndefined();
+    const other = new SealKey(randomBytes(32));
+    await expect(checkSealKey(database.db, other)).rejects.toThrow(SealKeyMismatch);
+    await expect(checkSealKey(database.db, other)).rejects.toThrow(`FULCRUM_SEAL_KEY is not the key that sealed the answers of ${cycle.name}`);
+    await expect(closeCycle(database.db, cycle.id, { key: other })).rejects.toThrow(SealKeyMismatch);
+    // Nothing was lost: the cycle is still open, its sealed answers still there, and the right key closes it.
+    const [state] = await database.db.select({ state: cycles.state }).from(cycles).where(eq(cycles.id, cycle.id));
+    expect(state).toEqual({ state: "open" });
+    expect(await database.db.select().from(sealedResponses).where(eq(sealedResponses.cycleId, cycle.id))).toHaveLength(3);
+    expect(await closeCycle(database.db, cycle.id)).toBe(true);
+    expect(await selectRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${cycle.id}`)).toHaveLength(3);
+  });
+});
