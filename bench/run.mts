@@ -21,6 +21,7 @@ import { PostgresDatabases, pgliteCopy, seedFingerprint } from "./lib/databases.
 import { markdownTable, writeResults } from "./lib/report.mjs";
 import { embeddedDirectory, embeddedRows, runOnApp, type Target } from "./lib/run-app.mjs";
 import { scoringRows } from "./lib/scoring.mjs";
+import { sealingRows } from "./lib/sealing.mjs";
 import { importRows } from "./lib/org-import.mjs";
 import { rawTeamsRow } from "./lib/teams-raw.mjs";
 import type { Row } from "./lib/types.mjs";
@@ -96,6 +97,7 @@ try {
   rows.push(
     ...(await withDatabase(pg.open("fulcrum_benchrun_large"), async (db) => [
       ...(await scoringRows(db, "Domain code, large seed", PLAN.runs, 2)),
+      ...(await sealingRows("Domain code, large seed", PLAN.runs)),
       ...(quick ? [] : [await rawTeamsRow(db, largeRun.personas, "Design choice, large seed", 5)]),
     ])),
   );

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from "node:path";
 import postgres from "postgres";
 import { type Database, type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { sealKey } from "@/server/seal";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 /** Bulk seeding statements run far longer than the app's own statement timeout. */
@@ -11,7 +12,7 @@ const SEED_TIMEOUT_MS = 30 * 60_000;
 const PGLITE_CACHE = path.join(root, ".data", "bench");
 
 /** Everything a seeded database's content follows from: change one and the cached copy is rebuilt. */
-const SEED_SOURCES = ["db/migrations", "db/seed", "db/schema.ts", "server/cycles", "lib/aspects.ts"];
+const SEED_SOURCES = ["db/migrations", "db/seed", "db/schema.ts", "server/cycles", "server/seal.ts", "lib/aspects.ts", "lib/survey/sealed-answers.ts"];
 
 function hashTree(entry: string, hash: ReturnType<typeof createHash>) {
   const full = path.join(root, entry);
@@ -23,9 +24,15 @@ function hashTree(entry: string, hash: ReturnType<typeof createHash>) {
   }
 }
 
-/** A short fingerprint of the seed code, the schema and the seed's options. */
+/**
+ * A short fingerprint of the seed code, the schema, the seed's options and the seal key:
+ * the seeds open cycles, which record the fingerprint of this process's key (server/seal.ts
+ * `sealKey()`, the key the app under test gets too, see run-app.mts), and the demo seals
+ * its open cycle's answers with it. An app started with another key would refuse them, so
+ * another key means another seed.
+ */
 export function seedFingerprint(options: unknown): string {
-  const hash = createHash("sha256").update(JSON.stringify(options));
+  const hash = createHash("sha256").update(JSON.stringify(options)).update(sealKey().fingerprint);
   for (const entry of SEED_SOURCES) hashTree(entry, hash);
   return hash.digest("hex").slice(0, 12);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { sealKeyBase64 } from "@/server/env";
 import { startApp } from "./app.mjs";
 import { findPersonas, pageRows, type Personas } from "./pages.mjs";
 import {
@@ -83,7 +84,10 @@ export async function runOnApp(target: Target, options: AppRunOptions): Promise<
 
   const authSecret = randomBytes(48).toString("base64url");
   const database: Record<string, string> = embedded ? { FULCRUM_DATA_DIR: target.dataDir } : { DATABASE_URL: target.url, DATABASE_POOL_MAX: String(POOL_MAX) };
-  const app = await startApp({ port: options.port, env: { AUTH_SECRET: authSecret, ...database } });
+  // The seal key of this process (FULCRUM_SEAL_KEY, or .data/seal-key in demo mode): the one
+  // the seeds and the benchmark cycles were opened with (server/seal.ts `sealKey()`), so
+  // that the app accepts their cycles and seals what it is sent with the same key.
+  const app = await startApp({ port: options.port, env: { AUTH_SECRET: authSecret, FULCRUM_SEAL_KEY: sealKeyBase64(), ...database } });
   const rows: Row[] = [{ section, name: "cold start: `next start` to the first 200 on /login", value: app.coldStartMs, unit: "ms" }];
   let runs: SubmissionRun[] = [];
   try {

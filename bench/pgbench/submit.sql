@@ -3,11 +3,15 @@
 -- transaction takes the next unused rater from pgbench_raters; taking it rides on the
 -- cycle's share lock, so the transaction makes as many round trips as the app's. `today`
 -- comes from the app's clock (pgbench -D), as the app passes it.
-\set management random(1, 5)
-\set leadership random(1, 5)
-\set need random(-2, 2)
+--
+-- While a cycle is open a submission writes its participation and ONE sealed row into the
+-- cycle's partition of sealed_responses; responses and response_answers are only written
+-- by the close. The sealing itself (AES-256-GCM, in the app) has no place in SQL: `sealed`
+-- (pgbench -D, hex) is SEALED_BYTES random bytes, the length of every real seal, random so
+-- that TOAST finds it as incompressible as real ciphertext. Every transaction stores the
+-- same bytes, which changes nothing for PostgreSQL: rows are compressed one by one.
 BEGIN;
-SELECT c.state, b.rater_id, b.cycle_id, b.manager_id
+SELECT c.state, c.seal_key_fingerprint, b.rater_id, b.cycle_id, b.manager_id
   FROM pgbench_raters b JOIN cycles c ON c.id = b.cycle_id
   WHERE b.n = (SELECT nextval('pgbench_rater_seq'))
   FOR SHARE OF c \gset
@@ -22,13 +26,5 @@ SELECT c.id, c.name, c.closes_on, c.state, m.id AS manager_id, m.name AS manager
   WHERE a.cycle_id = :cycle_id AND a.rater_id = :rater_id AND a.manager_id = :manager_id;
 INSERT INTO participations (cycle_id, rater_id, manager_id, submitted_on) VALUES (:cycle_id, :rater_id, :manager_id, :today)
   ON CONFLICT DO NOTHING RETURNING rater_id;
-INSERT INTO responses (cycle_id, manager_id, comment) VALUES (:cycle_id, :manager_id, NULL) RETURNING id \gset response_
-INSERT INTO response_answers (response_id, aspect, management, leadership, need) VALUES
-  (:response_id, 'focus', :management, :leadership, :need),
-  (:response_id, 'decision_making', :management, :leadership, :need),
-  (:response_id, 'motivation', :management, :leadership, :need),
-  (:response_id, 'communication', :management, :leadership, :need),
-  (:response_id, 'adaptability', :management, :leadership, :need),
-  (:response_id, 'conflict_resolution', :management, :leadership, :need),
-  (:response_id, 'development', :management, :leadership, :need);
+INSERT INTO sealed_responses (cycle_id, manager_id, sealed) VALUES (:cycle_id, :manager_id, decode(:sealed, 'hex'));
 COMMIT;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { SEALED_ANSWERS_BYTES } from "@/lib/survey/sealed-answers";
+import { PLAINTEXT_BYTES, SEALED_BYTES, seal } from "../../bench/bare-route/seal";
 import { runLoad } from "../../bench/lib/load.mjs";
 import { markdownTable, ratio } from "../../bench/lib/report.mjs";
 import { percentile, summarise } from "../../bench/lib/stats.mjs";
@@ -56,5 +58,19 @@ describe("the closed-loop load", () => {
     expect(result.failures).toEqual(["3× Error: refused"]);
     expect(result.durationMs).toBeLessThan(5_000);
     expect(result.p50).toBeLessThanOrEqual(result.p99);
+  });
+});
+
+// The bare route imports nothing of the app, so it keeps the app's sizes as constants of its own.
+describe("the bare route's sealing", () => {
+  it("seals a plaintext as long as the app's into a row as long as the app's", () => {
+    expect(PLAINTEXT_BYTES).toBe(SEALED_ANSWERS_BYTES);
+    // server/seal.ts: format byte, nonce, tag, ciphertext.
+    expect(SEALED_BYTES).toBe(1 + 12 + 16 + SEALED_ANSWERS_BYTES);
+    const answers = Array.from({ length: 7 }, () => ({ management: 3, leadership: null, need: -2 }));
+    const sealed = seal("c", "m", answers, "A comment.");
+    expect(sealed).toHaveLength(SEALED_BYTES);
+    expect(seal("c", "m", answers, null)).toHaveLength(SEALED_BYTES);
+    expect(sealed[0]).toBe(1);
   });
 });

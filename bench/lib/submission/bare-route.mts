@@ -8,7 +8,7 @@ import { buildNext, type NextServer, root, startNext } from "./next-server.mjs";
 import type { RaterQueue } from "./raters.mjs";
 
 const dir = path.join(root, "bench", "bare-route");
-const SOURCES = ["app/api/submit/route.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json"];
+const SOURCES = ["app/api/submit/route.ts", "seal.ts", "instrumentation.ts", "next.config.ts", "tsconfig.json"];
 
 /** Builds bench/bare-route when it has no build yet or its sources are newer than the build. */
 export function buildBareRoute() {

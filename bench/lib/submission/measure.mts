@@ -4,7 +4,7 @@ import { runBareRoute } from "./bare-route.mjs";
 import { type PgbenchLoad, runPgbench } from "./pgbench.mjs";
 import type { RaterQueue } from "./raters.mjs";
 import { runServerAction, type ServerActionLoad } from "./server-action.mjs";
-import { checkSubmissions, countSubmissions, type SubmissionCounts } from "./verify.mjs";
+import { checkSubmissions, countSubmissions, NO_SUBMISSIONS, type SubmissionCounts } from "./verify.mjs";
 
 export interface SubmissionResult extends LoadResult {
   /** Differences between the rows written and the submissions reported saved: empty when they agree. */
@@ -21,7 +21,8 @@ export interface SubmissionRun {
 
 /**
  * Runs one load and, given the database (PostgreSQL, reachable while the app runs), checks
- * afterwards that the rows written are exactly the submissions reported saved, each whole.
+ * afterwards that the rows written are exactly the submissions reported saved, each whole:
+ * a participation and a sealed row (verify.mts).
  */
 async function verified(db: Database | undefined, raters: RaterQueue, run: () => Promise<LoadResult>): Promise<SubmissionResult> {
   if (!db) return { ...(await run()), integrity: [] };
@@ -48,8 +49,7 @@ export function measureBareRoute(options: Parameters<typeof runBareRoute>[0] & {
 /** The same transaction run by pgbench in benchmark cycles of its own, verified in `db`. */
 export async function measurePgbench(options: PgbenchLoad): Promise<SubmissionResult> {
   const { cycleIds, ...result } = await runPgbench(options);
-  const nothing = { participations: 0, responses: 0, answers: 0 };
-  return { ...result, integrity: await checkSubmissions(options.db, cycleIds, nothing, result.sent.ok) };
+  return { ...result, integrity: await checkSubmissions(options.db, cycleIds, NO_SUBMISSIONS, result.sent.ok) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { clock } from "@/lib/clock";
 import { selectRows } from "@/db/raw";
+import { SEALED_BYTES } from "@/server/seal";
 import type { LoadResult } from "../load.mjs";
 import { percentile } from "../stats.mjs";
 import { root } from "./next-server.mjs";
@@ -104,8 +106,10 @@ export interface PgbenchResult extends LoadResult {
 /**
  * The submission's floor in PostgreSQL itself: bench/pgbench/submit.sql run by pgbench at
  * the same concurrency (one connection per client, prepared statements, two threads),
- * every transaction by a rater of benchmark cycles opened for this run. Counted like the
- * HTTP loads: the transactions that complete in the window after the warm-up.
+ * every transaction by a rater of benchmark cycles opened for this run, and writing the
+ * same rows as the app: a participation and a sealed row of SEALED_BYTES, here random
+ * bytes, since the encryption happens in the app. Counted like the HTTP loads: the
+ * transactions that complete in the window after the warm-up.
  */
 export async function runPgbench(options: PgbenchLoad): Promise<PgbenchResult> {
   const warmupMs = options.warmupMs ?? 2_000;
@@ -117,7 +121,10 @@ export async function runPgbench(options: PgbenchLoad): Promise<PgbenchResult> {
   const logDir = mkdtempSync(path.join(tmpdir(), "fulcrum-pgbench-"));
   try {
     const threads = Math.min(2, options.concurrency);
-    const args = ["-n", "-M", "prepared", "-c", String(options.concurrency), "-j", String(threads), "-T", String(seconds), "-D", `today=${clock.today()}`];
+    // What the sealed row holds: as many bytes as every real seal, random like ciphertext (zeros would compress).
+    const sealed = randomBytes(SEALED_BYTES).toString("hex");
+    const args = ["-n", "-M", "prepared", "-c", String(options.concurrency), "-j", String(threads), "-T", String(seconds)];
+    args.push("-D", `today=${clock.today()}`, "-D", `sealed=${sealed}`);
     const result = await run("pgbench", [...args, "-f", SCRIPT, "-l", "--log-prefix", path.join(logDir, "tx"), options.databaseUrl]);
     const transactions = readLogs(logDir);
     if (transactions.length === 0) throw new Error(`pgbench completed no transaction (exit ${result.code}):\n${result.stderr.slice(0, 2000)}`);

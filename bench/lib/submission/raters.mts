@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
 import { addDays } from "@/lib/dates";
+import { markOpen } from "@/server/cycles/open";
 import { takeSnapshot } from "@/server/cycles/snapshot";
 
 /** One open, unanswered assessment: a person who may submit exactly once, about one manager. */
@@ -41,8 +42,11 @@ function unanswered(db: Database, count: number, inCycles?: readonly string[]) {
 
 /**
  * Opens one more "Benchmark cycle n" the way the product opens a cycle: a draft, then its
- * snapshot of the reporting tree and the move to open in one transaction. It closes four
- * weeks from today, so no request of the run closes it. Returns it with how many ratings it invites.
+ * snapshot of the reporting tree and the move to open in one transaction, which freezes
+ * its thresholds, records the fingerprint of this process's seal key (the key the app under
+ * test is started with, see run-app.mts) and creates the cycle's partition of
+ * `sealed_responses`, where its submissions go. It closes four weeks from today, so no
+ * request of the run closes it. Returns it with how many ratings it invites.
  */
 async function openBenchmarkCycle(db: Database): Promise<{ cycleId: string; invited: number }> {
   return db.transaction(async (tx) => {
@@ -55,7 +59,7 @@ async function openBenchmarkCycle(db: Database): Promise<{ cycleId: string; invi
         RETURNING id`,
     );
     await takeSnapshot(tx, created!.id);
-    await tx.execute(sql`UPDATE cycles SET state = 'open', opened_at = ${clock.now().toISOString()}::timestamptz WHERE id = ${created!.id}`);
+    await markOpen(tx, created!.id, { openedAt: clock.now() });
     const [invited] = await selectRows<{ count: number }>(
       tx,
       sql`SELECT count(*)::int AS count FROM cycle_assignments WHERE cycle_id = ${created!.id} AND rater_id <> manager_id`,

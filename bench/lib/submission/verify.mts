@@ -1,57 +1,58 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { ASPECT_KEYS } from "@/lib/aspects";
+import { SEALED_BYTES } from "@/server/seal";
 
+/**
+ * What a submission writes while its cycle is open (server/dal/assessments.ts
+ * `submitResponse`): one participation and one sealed row, nothing in `responses` or
+ * `response_answers`, which only the close fills.
+ */
 export interface SubmissionCounts {
   participations: number;
-  responses: number;
-  answers: number;
+  sealed: number;
 }
+
+/** Before any submission: what pgbench's cycles, opened for its run, hold. */
+export const NO_SUBMISSIONS: SubmissionCounts = { participations: 0, sealed: 0 };
 
 const ids = (cycleIds: readonly string[]) => sql`${`{${cycleIds.join(",")}}`}::uuid[]`;
 
-/** What the cycles hold: who answered, the anonymous responses, their answers. */
+/** What the cycles hold: who answered, and the sealed responses. */
 export async function countSubmissions(db: Database, cycleIds: readonly string[]): Promise<SubmissionCounts> {
   const [counts] = await selectRows<SubmissionCounts>(
     db,
     sql`SELECT (SELECT count(*)::int FROM participations WHERE cycle_id = ANY(${ids(cycleIds)})) AS participations,
-      (SELECT count(*)::int FROM responses WHERE cycle_id = ANY(${ids(cycleIds)})) AS responses,
-      (SELECT count(*)::int FROM response_answers a JOIN responses r ON r.id = a.response_id
-        WHERE r.cycle_id = ANY(${ids(cycleIds)})) AS answers`,
+      (SELECT count(*)::int FROM sealed_responses WHERE cycle_id = ANY(${ids(cycleIds)})) AS sealed`,
   );
   return counts!;
 }
 
 /**
  * Whether the database shows exactly the submissions a run reported as saved (`saved`,
- * warm-up included), each written whole: one participation and one response per
- * submission, for the same manager, and seven answers to each response. Returns the
- * problems found; empty when there are none.
+ * warm-up included), each written whole: one participation and one sealed row per
+ * submission, for the same manager, every sealed row SEALED_BYTES long (every seal has
+ * that length, whatever it says). Returns the problems found; empty when there are none.
  */
 export async function checkSubmissions(db: Database, cycleIds: readonly string[], before: SubmissionCounts, saved: number): Promise<string[]> {
   const after = await countSubmissions(db, cycleIds);
   const problems: string[] = [];
-  const expect = (what: keyof SubmissionCounts, perSubmission: number) => {
+  for (const what of ["participations", "sealed"] as const) {
     const written = after[what] - before[what];
-    if (written !== saved * perSubmission) problems.push(`${written} ${what} written for ${saved} submissions reported saved`);
-  };
-  expect("participations", 1);
-  expect("responses", 1);
-  expect("answers", ASPECT_KEYS.length);
-  const [half] = await selectRows<{ managers: number; responses: number }>(
+    if (written !== saved) problems.push(`${written} ${what === "sealed" ? "sealed rows" : what} written for ${saved} submissions reported saved`);
+  }
+  const [half] = await selectRows<{ managers: number; malformed: number }>(
     db,
     sql`SELECT
       (SELECT count(*)::int FROM
         (SELECT cycle_id, manager_id, count(*) AS n FROM participations WHERE cycle_id = ANY(${ids(cycleIds)}) GROUP BY 1, 2) p
-        FULL JOIN (SELECT cycle_id, manager_id, count(*) AS n FROM responses WHERE cycle_id = ANY(${ids(cycleIds)}) GROUP BY 1, 2) r
+        FULL JOIN (SELECT cycle_id, manager_id, count(*) AS n FROM sealed_responses WHERE cycle_id = ANY(${ids(cycleIds)}) GROUP BY 1, 2) s
         USING (cycle_id, manager_id)
-        WHERE coalesce(p.n, 0) <> coalesce(r.n, 0)) AS managers,
-      (SELECT count(*)::int FROM (
-        SELECT r.id FROM responses r LEFT JOIN response_answers a ON a.response_id = r.id
-        WHERE r.cycle_id = ANY(${ids(cycleIds)}) GROUP BY r.id HAVING count(a.response_id) <> ${ASPECT_KEYS.length}) x) AS responses`,
+        WHERE coalesce(p.n, 0) <> coalesce(s.n, 0)) AS managers,
+      (SELECT count(*)::int FROM sealed_responses
+        WHERE cycle_id = ANY(${ids(cycleIds)}) AND octet_length(sealed) <> ${SEALED_BYTES}) AS malformed`,
   );
-  if (half!.managers > 0) problems.push(`${half!.managers} managers with participations and responses that differ`);
-  if (half!.responses > 0) problems.push(`${half!.responses} responses without exactly ${ASPECT_KEYS.length} answers`);
+  if (half!.managers > 0) problems.push(`${half!.managers} managers with participations and sealed rows that differ in number`);
+  if (half!.malformed > 0) problems.push(`${half!.malformed} sealed rows not ${SEALED_BYTES} bytes long`);
   return problems;
 }

@@ -1,10 +1,13 @@
 import postgres from "postgres";
+import { seal } from "../../../seal";
 
 /**
  * The floor of the survey submission inside Next.js: a bare route handler that runs the
  * transaction of server/dal/assessments.ts `submitResponse`, statement for statement, with
- * postgres.js and no session, no viewer, no validation, no React. The benchmark posts the
- * rater in the body; nothing here is fit for anything but that.
+ * postgres.js and no session, no viewer, no validation, no React. Like the app, it seals
+ * the answers (AES-256-GCM under a key derived for the cycle, ../../../seal.ts) and writes
+ * one sealed row beside the participation; it imports nothing of the app. The benchmark
+ * posts the rater in the body; nothing here is fit for anything but that.
  */
 const sql = postgres(process.env.DATABASE_URL ?? "", {
   max: Number(process.env.DATABASE_POOL_MAX ?? 10),
@@ -24,7 +27,7 @@ interface Submission {
 
 async function submit(s: Submission): Promise<string> {
   return sql.begin(async (tx) => {
-    const [cycle] = await tx`SELECT state FROM cycles WHERE id = ${s.cycleId} FOR SHARE`;
+    const [cycle] = await tx`SELECT state, seal_key_fingerprint FROM cycles WHERE id = ${s.cycleId} FOR SHARE`;
     if (!cycle) return "not-invited";
     // The assessment as findAssessment reads it: cycle, manager, self or not, done or not.
     const [assessment] = await tx`
@@ -39,13 +42,14 @@ async function submit(s: Submission): Promise<string> {
       WHERE a.cycle_id = ${s.cycleId} AND a.rater_id = ${s.raterId} AND a.manager_id = ${s.managerId}`;
     if (!assessment || assessment.is_self) return "not-invited";
     if (assessment.state !== "open") return "not-open";
+    // The app refuses a cycle sealed under another key than its own. This process's key is
+    // its own random one, so only that the cycle recorded a key (opened as the app opens it) is checked.
+    if (cycle.seal_key_fingerprint === null) throw new Error("The cycle was opened without a seal key.");
     const inserted = await tx`
       INSERT INTO participations (cycle_id, rater_id, manager_id, submitted_on) VALUES (${s.cycleId}, ${s.raterId}, ${s.managerId}, ${s.submittedOn})
       ON CONFLICT DO NOTHING RETURNING rater_id`;
     if (inserted.length === 0) return "already-done";
-    const [response] = await tx`INSERT INTO responses (cycle_id, manager_id, comment) VALUES (${s.cycleId}, ${s.managerId}, ${s.comment}) RETURNING id`;
-    const rows = s.answers.map((answer) => ({ response_id: response!.id as string, ...answer }));
-    await tx`INSERT INTO response_answers ${tx(rows, "response_id", "aspect", "management", "leadership", "need")}`;
+    await tx`INSERT INTO sealed_responses (cycle_id, manager_id, sealed) VALUES (${s.cycleId}, ${s.managerId}, ${seal(s.cycleId, s.managerId, s.answers, s.comment)})`;
     return "saved";
   });
 }
