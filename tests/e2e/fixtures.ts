@@ -34,8 +34,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await submitWith(page.getByRole("button", { name: "Sign in" }));
 }
 
-/** Fails with the list of violations, so a report says what to fix. */
+/**
+ * Fails with the list of violations, so a report says what to fix. Next.js streams a
+ * page's metadata after its body, and on a client-side navigation sets the title only once
+ * that has arrived: the scan waits for the title, as a person's tab would show it a moment
+ * later, and fails if none comes.
+ */
 export async function expectNoAxeViolations(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
 }

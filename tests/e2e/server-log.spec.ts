@@ -5,7 +5,9 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openPglite } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { sealedResponses } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { openAnswers, sealKey } from "@/server/seal";
 import { expect, signIn, test, submitWith } from "./fixtures";
 
 // Runs after every other end-to-end test (see playwright.config.ts), over the log of the
@@ -19,15 +21,21 @@ const ALLOWED_ERRORS = ["Error: Invalid Server Actions request."];
 // The first rep of this team has not answered the open cycle, and no other test uses them.
 const rep = { email: demoEmail(DEMO_TEAMS[2]!.reps[0]!), manager: DEMO_TEAMS[2]!.manager };
 
-/** Every comment in the run's database, read from a copy of its directory: the server still holds the original. */
+/**
+ * Every comment in the run's database, read from a copy of its directory (the server still
+ * holds the original): those of closed cycles, and those still sealed in open ones, opened
+ * with the run's seal key (playwright.config.ts gives the server the same one).
+ */
 async function storedComments() {
   const copy = mkdtempSync(path.join(os.tmpdir(), "fulcrum-e2e-copy-"));
   try {
     cpSync(path.join(process.env.FULCRUM_E2E_DATA_DIR!, "pglite"), path.join(copy, "pglite"), { recursive: true });
     const handle = await openPglite(path.join(copy, "pglite"));
-    const rows = await selectRows<{ comment: string }>(handle.db, sql`SELECT comment FROM responses WHERE comment IS NOT NULL`);
+    const clear = await selectRows<{ comment: string }>(handle.db, sql`SELECT comment FROM responses WHERE comment IS NOT NULL`);
+    const sealed = await handle.db.select().from(sealedResponses);
     await handle.close();
-    return rows.map((row) => row.comment);
+    const opened = sealed.map((row) => openAnswers(sealKey(), row.cycleId, row.managerId, row.sealed).comment);
+    return [...clear.map((row) => row.comment), ...opened.filter((comment) => comment !== null)];
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
