@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { clock } from "@/lib/clock";
+import { draftOwner } from "@/lib/survey/drafts";
 import { requireViewer } from "@/server/dal/session";
-import { signOutAction } from "./sign-out-action";
+import { SignOutButton } from "./sign-out-button";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
@@ -31,11 +33,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">{viewer.name}</span>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
-                Sign out
-              </button>
-            </form>
+            <SignOutButton draftOwner={draftOwner(viewer.id)} today={clock.today()} />
           </div>
         </div>
       </header>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { clock } from "@/lib/clock";
 import { formatDay } from "@/lib/dates";
+import { draftOwner } from "@/lib/survey/drafts";
 import { currentThresholds } from "@/server/dal/settings";
 import { loadPageAssessment } from "./load-page-assessment";
 import { SurveyForm } from "./survey-form";
@@ -32,7 +34,9 @@ export default async function AssessmentPage(props: { params: Promise<{ cycleId:
   const { commentThreshold } = await currentThresholds(db);
   return (
     <SurveyForm
-      draftKey={`fulcrum:draft:${viewer.id}:${assessment.cycleId}:${assessment.managerId}`}
+      draftOwner={draftOwner(viewer.id)}
+      closesOn={assessment.closesOn}
+      today={clock.today()}
       perspective={assessment.isSelf ? "self" : "rater"}
       cycleId={assessment.cycleId}
       managerId={assessment.managerId}

@@ -12,7 +12,10 @@ import { CommentField } from "./comment-field";
 import { useDraft } from "./use-draft";
 
 interface SurveyFormProps {
-  draftKey: string;
+  /** Whose draft this browser may keep (`draftOwner`), until when, and the server's today. */
+  draftOwner: string;
+  closesOn: string;
+  today: string;
   perspective: Perspective;
   cycleId: string;
   managerId: string;
@@ -27,10 +30,10 @@ const text = instrumentText();
 const aspects = orderedAspects(text);
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { draftKey, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold } = props;
+  const { draftOwner, closesOn, today, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold } = props;
   const [state, formAction, pending] = useActionState(submitSurveyAction, initial);
   const form = useRef<HTMLFormElement>(null);
-  const { draft, capture, clear } = useDraft(draftKey, form);
+  const { draft, capture, clear } = useDraft({ owner: draftOwner, cycleId, managerId, closesOn, today }, form);
   const router = useRouter();
   const summary = useRef<HTMLDivElement>(null);
   const done = completedAspects(draft.answers, perspective);
