@@ -3,13 +3,25 @@ import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { SealKeyMismatch } from "./cycles/close";
 import { checkSealKey } from "./cycles/open";
 import { dropClosedPartitions } from "./cycles/sealed-partitions";
-import { env } from "./env";
+import { organisationIsEmpty } from "./dal/bootstrap";
+import { env, missingServerSecrets } from "./env";
 
 const HANDLE = Symbol.for("fulcrum.database");
 type Holder = { [HANDLE]?: Promise<DatabaseHandle> };
 // On globalThis, not in module scope: Next.js bundles instrumentation and routes
 // separately, and two PGlite instances on one directory would corrupt it.
 const holder = globalThis as Holder;
+
+/**
+ * What the log says when a server that is not in demo mode starts on a database with
+ * nobody in it. The server serves on rather than exiting: an empty database is a normal
+ * step of a first deployment, exiting would only make an orchestrator restart the
+ * container over and over (burying this line under its restarts), and the embedded
+ * database must be free of the app for `npm run admin:create` to run anyway.
+ */
+const EMPTY_DATABASE = `This database is empty. Set FULCRUM_DEMO=on for the demo organisation, or create the first admin with \`npm run admin:create -- --name … --email …\`${
+  env.databaseKind === "pglite" ? " while the app is stopped (the embedded database admits one process at a time)" : ""
+}.`;
 
 async function start(): Promise<DatabaseHandle> {
   const handle = env.DATABASE_URL
@@ -22,7 +34,11 @@ async function start(): Promise<DatabaseHandle> {
   try {
     await handle.migrate();
     await handle.exclusively(async (db) => {
+      // The demo only when asked for (FULCRUM_DEMO=on, which `npm start` sets on a fresh
+      // clone). Otherwise an empty database stays empty: nobody can sign in, and the log
+      // says how to get the first administrator.
       if (env.FULCRUM_DEMO) await seedDemoIfEmpty(db);
+      else if (await organisationIsEmpty(db)) console.warn(EMPTY_DATABASE);
       await checkSealKey(db);
       // Sealed rows a close could not drop because a long transaction held their table.
       await dropClosedPartitions(db);
@@ -53,6 +69,13 @@ export function database(): Promise<DatabaseHandle> {
  * only be down for a moment: say so, and let the next request try again.
  */
 export async function openDatabaseAtStart() {
+  // Generated secrets are for the demo and for tools; a production server with FULCRUM_DEMO
+  // unset or off needs its own. Missing, they stay missing: stop with one sentence each.
+  const missing = missingServerSecrets();
+  if (missing.length > 0) {
+    console.error(`Fulcrum cannot start. ${missing.join(" ")}`);
+    process.exit(1);
+  }
   try {
     await database();
   } catch (error) {

@@ -21,7 +21,10 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     FULCRUM_DATA_DIR: z.string().min(1).default(".data"),
-    FULCRUM_DEMO: flag.default(true),
+    // Three states: on, off, or unset. Unset is not on: a deployment that forgets the
+    // variable must not get the demo's admin, whose password the sign-in page prints.
+    // `npm start` on a fresh clone turns it on for the newcomer (scripts/demo-default.mjs).
+    FULCRUM_DEMO: flag.optional().or(z.literal("").transform(() => undefined)),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     // Seals survey answers while a cycle is open (see server/seal.ts): 32 random bytes in
     // base64, `openssl rand -base64 32`. The database never holds it.
@@ -43,11 +46,15 @@ const schema = z
     // address of the request that created the link.
     FULCRUM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
   })
-  .refine((value) => value.FULCRUM_DEMO || value.AUTH_SECRET, {
+  // Explicitly off: the secrets are required as soon as the configuration is read. Unset, they
+  // are required when a production server starts (missingServerSecrets below), not here:
+  // next.config.ts reads this module during `next build` too, and an image is built
+  // without the secrets it will run with.
+  .refine((value) => value.FULCRUM_DEMO !== false || value.AUTH_SECRET, {
     message: "AUTH_SECRET is required when FULCRUM_DEMO is off",
     path: ["AUTH_SECRET"],
   })
-  .refine((value) => value.FULCRUM_DEMO || value.FULCRUM_SEAL_KEY, {
+  .refine((value) => value.FULCRUM_DEMO !== false || value.FULCRUM_SEAL_KEY, {
     message: "FULCRUM_SEAL_KEY is required when FULCRUM_DEMO is off (openssl rand -base64 32), and must be backed up",
     path: ["FULCRUM_SEAL_KEY"],
   });
@@ -72,12 +79,26 @@ export const env = parseEnv();
 const generated = new Map<string, string>();
 
 /**
+ * Whether a missing secret may be generated: in demo mode, and, with FULCRUM_DEMO unset,
+ * in every process that is not a production server (tests, `next dev`, the scripts and
+ * the benchmark), where no real account is at stake. A production server with FULCRUM_DEMO
+ * unset guards real accounts, so it needs secrets that someone chose and backed up.
+ */
+const mayGenerateSecrets = () => env.FULCRUM_DEMO === true || (env.FULCRUM_DEMO === undefined && env.NODE_ENV !== "production");
+
+const REQUIRED_SECRETS = {
+  "auth-secret": "AUTH_SECRET is required unless FULCRUM_DEMO=on: at least 32 characters (openssl rand -base64 48).",
+  "seal-key": "FULCRUM_SEAL_KEY is required unless FULCRUM_DEMO=on: 32 bytes in base64 (openssl rand -base64 32), and it must be backed up.",
+} as const;
+
+/**
  * A secret kept in the data directory (gitignored), generated there on first use: demo
  * mode needs no setup, and the secret survives a restart.
  */
-function generatedSecret(name: string, bytes: number, encoding: BufferEncoding): string {
+function generatedSecret(name: keyof typeof REQUIRED_SECRETS, bytes: number, encoding: BufferEncoding): string {
   const cached = generated.get(name);
   if (cached) return cached;
+  if (!mayGenerateSecrets()) throw new Error(REQUIRED_SECRETS[name]);
   const file = path.join(env.dataDir, name);
   if (!existsSync(file)) {
     mkdirSync(env.dataDir, { recursive: true });
@@ -99,12 +120,25 @@ function generatedSecret(name: string, bytes: number, encoding: BufferEncoding):
   return secret;
 }
 
-/** The secret that signs sessions: AUTH_SECRET, or in demo mode one generated once. */
+/** The secret that signs sessions: AUTH_SECRET, or (in demo mode, or outside a production server) one generated once. */
 export function authSecret(): string {
   return env.AUTH_SECRET ?? generatedSecret("auth-secret", 48, "base64url");
 }
 
-/** The key that seals answers, as base64: FULCRUM_SEAL_KEY, or in demo mode one generated once. */
+/** The key that seals answers, as base64: FULCRUM_SEAL_KEY, or (in demo mode, or outside a production server) one generated once. */
 export function sealKeyBase64(): string {
   return env.FULCRUM_SEAL_KEY ?? generatedSecret("seal-key", 32, "base64");
+}
+
+/**
+ * For a server about to serve: the secrets it needs and cannot generate, one sentence
+ * each; empty when nothing is missing. Checked at start, so that a missing secret stops
+ * the start instead of failing the first sign-in. Generating a permitted one is left to
+ * its first use: a data directory that cannot be written has a clearer error of its own.
+ */
+export function missingServerSecrets(): string[] {
+  if (mayGenerateSecrets()) return [];
+  return [env.AUTH_SECRET ? null : REQUIRED_SECRETS["auth-secret"], env.FULCRUM_SEAL_KEY ? null : REQUIRED_SECRETS["seal-key"]].filter(
+    (problem) => problem !== null,
+  );
 }
