@@ -33,7 +33,7 @@ import { SITUATION_KEYS } from "../lib/situations";
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
 export const aspect = pgEnum("aspect", ASPECT_KEYS);
 export const situation = pgEnum("situation", SITUATION_KEYS);
-export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip", "reset_account", "reset_ip"]);
+export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip", "reset_account", "reset_ip", "link_ip"]);
 export const auditAction = pgEnum("audit_action", [
   "cycle.create",
   "cycle.update",

@@ -16,6 +16,29 @@ function midnightOf(isoDay: string): Date {
   return midnight;
 }
 
+/** The instant a UTC calendar day starts; a RangeError for anything but a real calendar day. */
+export function startOfDay(isoDay: string): Date {
+  return midnightOf(isoDay);
+}
+
+/** The first day a search by date may name: nothing in Fulcrum is older. */
+export const SEARCHABLE_FROM = "1970-01-01";
+
+/**
+ * Whether a text is a calendar day that can be searched for: a real day, from
+ * SEARCHABLE_FROM to 9999. Anything else typed into a URL is refused with a message before
+ * it reaches the database.
+ */
+export function isSearchableDay(text: string): boolean {
+  if (!ISO_DAY.test(text) || text < SEARCHABLE_FROM) return false;
+  try {
+    midnightOf(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The UTC calendar day an instant falls on. */
 export function calendarDayOf(instant: Date): string {
   return instant.toISOString().slice(0, 10);

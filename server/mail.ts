@@ -38,7 +38,7 @@ export async function sendSignInLinkEmail(mailer: Transporter | null, email: Sig
     });
     return true;
   } catch (error) {
-    console.error(`invitation email failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    console.error(`sign-in link email failed: ${error instanceof Error ? error.name : "unknown error"}`);
     return false;
   }
 }

@@ -13,11 +13,14 @@ const INVALID = "That email and password do not match an active account.";
 const THROTTLED = "Too many failed sign-in attempts. Wait 15 minutes, then try again.";
 const UNAVAILABLE = "Sign-in is not available right now. Please try again in a minute.";
 
-/** Only a path on this site may follow sign-in, never another origin. */
+/**
+ * Only a path on this site may follow sign-in: never another origin (`//host`, `/\host`),
+ * and nothing with a space, a control character or a backslash in it, which would break
+ * the redirect header. Anything else goes home.
+ */
+const SAFE_PATH = /^\/(?![/\\])[^\s\\\x00-\x1f\x7f]*$/;
 function safeRedirect(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/";
+  return typeof value === "string" && SAFE_PATH.test(value) ? value : "/";
 }
 
 export async function signInAction(_previous: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {

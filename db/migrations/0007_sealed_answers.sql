@@ -5,6 +5,11 @@ ALTER TYPE "public"."audit_action" ADD VALUE 'cycle.thresholds';--> statement-br
 ALTER TYPE "public"."audit_action" ADD VALUE 'password.reset_request';--> statement-breakpoint
 ALTER TYPE "public"."login_subject_kind" ADD VALUE 'reset_account';--> statement-breakpoint
 ALTER TYPE "public"."login_subject_kind" ADD VALUE 'reset_ip';--> statement-breakpoint
+ALTER TYPE "public"."login_subject_kind" ADD VALUE 'link_ip';--> statement-breakpoint
+-- The throttles now keep a keyed hash of an email or an address, not the text
+-- (server/auth/throttle.ts); the attempts already kept named them in the clear, and count
+-- for 15 minutes at most.
+DELETE FROM "login_failures";--> statement-breakpoint
 
 -- While a cycle is open its answers are only here, sealed. Each cycle has a partition of its
 -- own, created as it opens; the close opens the seals, writes the answers in random order,

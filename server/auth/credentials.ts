@@ -51,16 +51,3 @@ export async function checkCredentials(
     .where(eq(people.id, person.id));
   return { outcome: "signed-in", personId: person.id };
 }
-
-/**
- * The client address for the per-IP throttle. Next.js fills X-Forwarded-For with the
- * socket address when the header is absent; behind `hops` trusted proxies the client is
- * the entry that the outermost of them appended.
- */
-export function clientIp(forwardedFor: string | null, hops: number): string | null {
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - Math.max(hops, 1)] ?? null;
-}

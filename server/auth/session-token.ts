@@ -1,12 +1,12 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "@/server/env";
-import { SESSION_COOKIE_NAMES } from "./config";
+import { SESSION_COOKIE_NAMES, SIGNED_IN_AT_CLAIM } from "./config";
 
 export interface SessionToken {
   personId: string;
-  /** When Auth.js issued the token at sign-in, in seconds since the epoch. */
-  issuedAt: number;
+  /** When the person signed in, in milliseconds since the epoch. */
+  signedInAt: number;
 }
 
 /**
@@ -26,8 +26,9 @@ export async function readSessionToken(
     if (!token) continue;
     const payload = await decode({ token, secret, salt: name }).catch(() => null);
     if (typeof payload?.sub !== "string") return null;
-    // A token without an issue time predates revocation support: treat it as issued at 0.
-    return { personId: payload.sub, issuedAt: typeof payload.iat === "number" ? payload.iat : 0 };
+    // A token without a sign-in time predates it: any revocation ends it.
+    const signedInAt = payload[SIGNED_IN_AT_CLAIM];
+    return { personId: payload.sub, signedInAt: typeof signedInAt === "number" ? signedInAt : 0 };
   }
   return null;
 }

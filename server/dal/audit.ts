@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import { auditAction, auditEvents, cycles, people } from "@/db/schema";
+import { addDays, startOfDay } from "@/lib/dates";
 import { ForbiddenError } from "./errors";
 import type { Viewer } from "./viewer";
 
@@ -48,8 +49,9 @@ export async function listAudit(db: Database, viewer: Viewer, filter: AuditFilte
   if (!viewer.isAdmin) throw new ForbiddenError("read the audit log");
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
-  if (filter.from) conditions.push(gte(auditEvents.occurredAt, sql`${filter.from}::date`));
-  if (filter.to) conditions.push(lt(auditEvents.occurredAt, sql`${filter.to}::date + 1`));
+  // UTC days, as instants computed here: the database's own time zone plays no part.
+  if (filter.from) conditions.push(gte(auditEvents.occurredAt, startOfDay(filter.from)));
+  if (filter.to) conditions.push(lt(auditEvents.occurredAt, startOfDay(addDays(filter.to, 1))));
   const rows = await db
     .select({
       id: auditEvents.id,

@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
+import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { invitations, people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
 import { hashPassword } from "@/server/auth/password";
+import { type NewPasswordField, newPasswordSchema } from "@/server/auth/password-policy";
+import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { sendSignInLinkEmail } from "@/server/mail";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
@@ -126,38 +129,80 @@ const usable = (token: string) =>
     eq(people.isActive, true),
   );
 
-/** Who a link is for, while it can still be used; null once used, voided, expired or unknown. */
-export async function inspectInvitation(db: Database, token: string) {
+/** The link behind a token and whom it is for, while it can still be used; undefined otherwise. */
+async function usableLink(db: Database, token: string) {
   const [row] = await db
-    .select({ name: people.name, email: people.email })
+    .select({ id: invitations.id, personId: invitations.personId, createdBy: invitations.createdBy, name: people.name, email: people.email })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .where(usable(token));
-  return row ?? null;
+  return row;
 }
 
+/** Who a link is for, while it can still be used; null once used, voided, expired or unknown. */
+export async function inspectInvitation(db: Database, token: string) {
+  const link = await usableLink(db, token);
+  return link ? { name: link.name, email: link.email } : null;
+}
+
+export const DEAD_LINK_MESSAGE =
+  "This link has expired, has been replaced by a newer one, or has already been used. Ask for a new one on the sign-in page.";
+export const DEAD_LINKS_THROTTLED_MESSAGE = `Too many links that do not work were tried from your network. Ask for a new link on the sign-in page, or wait ${THROTTLE_WINDOW_MINUTES} minutes.`;
+
+/** The password was set (for the account with this email), or why not, in the words the form shows. */
+export type Redemption =
+  | { outcome: "set"; email: string }
+  | { outcome: "dead" | "throttled" | "invalid"; message: string; fieldErrors: Partial<Record<NewPasswordField, string[]>> };
+
 /**
- * Sets the password behind a link and uses the link up, in one transaction: two tabs
- * submitting the same link at once cannot both succeed. Any session the person already
- * had is ended, and the person's record keeps when and through whose link the password was
- * set, which they see on their next sign-in.
+ * Sets the password behind a link and uses the link up.
+ *
+ * The form is open to anyone, so the token is looked up before anything costly is done:
+ * argon2 (tens of milliseconds and 19 MiB each) runs only for a link that can still be
+ * used, and only for a password that the policy accepts for the person the link is for.
+ * A token that does not work costs a SHA-256 and an indexed lookup, and is counted against
+ * the client `address` (server/auth/throttle.ts, kind "link"): past the limit, the address
+ * is told so. A working link is never throttled: whoever holds one is who it was sent to,
+ * even behind an address shared with someone who is trying others.
+ *
+ * The link is checked again, and used, in one transaction once the hash is ready, so two
+ * tabs submitting the same link at once cannot both succeed, and the row lock is not held
+ * while argon2 runs. Any session the person already had is ended, and the person's record
+ * keeps when and through whose link the password was set, which they see on their next
+ * sign-in.
  */
-export async function redeemInvitation(db: Database, token: string, password: string): Promise<{ email: string } | null> {
-  const passwordHash = await hashPassword(password);
+export async function redeemInvitation(
+  db: Database,
+  token: string,
+  form: { password: unknown; confirmation: unknown },
+  address: string | null,
+): Promise<Redemption> {
+  const link = await usableLink(db, token);
+  if (!link) {
+    const attempt = await recordAttempt(db, { email: null, ip: address }, "link");
+    return attempt.throttled
+      ? { outcome: "throttled", message: DEAD_LINKS_THROTTLED_MESSAGE, fieldErrors: {} }
+      : { outcome: "dead", message: DEAD_LINK_MESSAGE, fieldErrors: {} };
+  }
+  const parsed = newPasswordSchema(link).safeParse(form);
+  if (!parsed.success) return { outcome: "invalid", message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  const passwordHash = await hashPassword(parsed.data.password);
   const redeemed = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: invitations.id, personId: invitations.personId, createdBy: invitations.createdBy, email: people.email })
+      .select({ id: invitations.id })
       .from(invitations)
       .innerJoin(people, eq(people.id, invitations.personId))
       .where(usable(token))
       .for("update", { of: invitations });
-    if (!row) return null;
+    // Used, voided or the person deactivated while the hash was computed.
+    if (!row) return false;
     const now = clock.now();
-    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, row.id));
-    await tx.update(people).set({ passwordHash, passwordSetAt: now, passwordLinkBy: row.createdBy }).where(eq(people.id, row.personId));
-    return row;
+    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, link.id));
+    await tx.update(people).set({ passwordHash, passwordSetAt: now, passwordLinkBy: link.createdBy }).where(eq(people.id, link.personId));
+    return true;
   });
-  if (!redeemed) return null;
-  await revokeSessions(db, redeemed.personId);
-  return { email: redeemed.email };
+  if (!redeemed) return { outcome: "dead", message: DEAD_LINK_MESSAGE, fieldErrors: {} };
+  await revokeSessions(db, link.personId);
+  return { outcome: "set", email: link.email };
 }

@@ -17,7 +17,7 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSessionToken(await cookies());
   const id = personId.safeParse(session?.personId);
   if (!session || !id.success) return null;
-  return loadViewer(await getDb(), id.data, session.issuedAt);
+  return loadViewer(await getDb(), id.data, session.signedInAt);
 });
 
 /** For pages and actions that need someone signed in: anyone else goes to the sign-in page. */

@@ -17,10 +17,11 @@ export interface Viewer {
 /**
  * Loads the signed-in person fresh from the database, with their position in the
  * reporting tree. A deactivated or deleted person yields null, which ends their session
- * on this very request; so does a session issued before the person last signed out.
- * `issuedAtSeconds` is the session token's issue time; tests of people alone omit it.
+ * on this very request; so does a session signed in at or before the person's sessions were
+ * last revoked (sign-out, deactivation, a new password), to the millisecond.
+ * `signedInAtMs` is the session's sign-in time; tests of people alone omit it.
  */
-export async function loadViewer(db: Database, personId: string, issuedAtSeconds = Number.MAX_SAFE_INTEGER): Promise<Viewer | null> {
+export async function loadViewer(db: Database, personId: string, signedInAtMs = Number.MAX_SAFE_INTEGER): Promise<Viewer | null> {
   const [row] = await selectRows<Viewer>(
     db,
     sql`
@@ -33,19 +34,18 @@ export async function loadViewer(db: Database, personId: string, issuedAtSeconds
         ) AS "hasIndirectReports"
       FROM people AS p
       WHERE p.id = ${personId} AND p.is_active
-        AND (p.sessions_valid_from IS NULL OR extract(epoch FROM p.sessions_valid_from) <= ${issuedAtSeconds})`,
+        AND (p.sessions_valid_from IS NULL OR floor(extract(epoch FROM p.sessions_valid_from) * 1000) < ${signedInAtMs})`,
   );
   return row ?? null;
 }
 
 /**
- * The instant from which sessions count again after a revocation. A session's issue time
- * is in whole seconds, so this is too.
+ * The instant of a revocation: a session counts again only if signed in after it (see
+ * `loadViewer`). The clock's milliseconds are kept; one signed in within the same
+ * millisecond signs in again, which errs on the safe side.
  */
 export function revokedUntilNow(): Date {
-  const now = clock.now();
-  now.setUTCMilliseconds(0);
-  return now;
+  return clock.now();
 }
 
 /** Ends every session the person holds, wherever its cookie is: used when they sign out. */

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import { signInOverHttp } from "../support/sign-in-over-http";
 import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
 import { expect, ROLES, signIn, test } from "./fixtures";
 
@@ -39,23 +39,16 @@ test("no page logs a Content-Security-Policy violation", async ({ page }) => {
 });
 
 /** Signs in over HTTP the way the form does, and returns every Set-Cookie header the sign-in sent. */
-async function signInCookies(request: APIRequestContext, headers: Record<string, string> = {}) {
-  const csrf = await request.get("/api/auth/csrf", { headers });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    headers,
-    form: { email: demoEmail(DEMO_TEAMS[5]!.reps[0]!), password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(302);
-  return [...csrf.headersArray(), ...response.headersArray()].filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value);
+async function signInCookies(baseUrl: string, headers: Record<string, string> = {}) {
+  const { outcome, setCookies } = await signInOverHttp(baseUrl, demoEmail(DEMO_TEAMS[5]!.reps[0]!), DEMO_PASSWORD, headers);
+  expect(outcome).toBe("signed-in");
+  return setCookies;
 }
 
 const attributes = (cookie: string) => cookie.split(";").map((part) => part.trim().toLowerCase());
 
-test("cookies are HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ playwright, baseURL }) => {
-  const plain = await playwright.request.newContext({ baseURL });
-  const overHttp = await signInCookies(plain);
+test("cookies are HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ baseURL }) => {
+  const overHttp = await signInCookies(baseURL!);
   const session = overHttp.find((cookie) => cookie.startsWith("authjs.session-token="));
   expect(session, overHttp.join("\n")).toBeTruthy();
   for (const cookie of overHttp) {
@@ -65,15 +58,12 @@ test("cookies are HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ 
   // Plain HTTP, as on a developer's machine: a Secure cookie would never come back.
   expect(attributes(session!)).not.toContain("secure");
 
-  const behindProxy = await playwright.request.newContext({ baseURL });
-  const overHttps = await signInCookies(behindProxy, { "x-forwarded-proto": "https" });
+  const overHttps = await signInCookies(baseURL!, { "x-forwarded-proto": "https" });
   const secureSession = overHttps.find((cookie) => cookie.startsWith("__Secure-authjs.session-token="));
   expect(secureSession, overHttps.join("\n")).toBeTruthy();
   for (const cookie of overHttps) {
     expect(attributes(cookie)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
   }
-  await plain.dispose();
-  await behindProxy.dispose();
 });
 
 test("no signed-in page logs a Content-Security-Policy violation, charts and admin included", async ({ browser }) => {

@@ -1,4 +1,6 @@
-import { expect, expectNoAxeViolations, signIn, test, submitWith } from "./fixtures";
+import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { expect, expectNoAxeViolations, ROLES, signIn, test, submitWith } from "./fixtures";
+import { builtActions, callAction, form, IDLE, outcome } from "./support/server-actions";
 
 test.describe("sign-in page", () => {
   test("lists the demo accounts and passes an accessibility scan", async ({ page }) => {
@@ -80,5 +82,30 @@ test.describe("each demo role lands on its own home", () => {
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/report");
     await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("what a security test got through, now refused", () => {
+  test("a line break in callbackUrl sends the person home after sign-in, not to an error", async ({ baseURL }) => {
+    const actionId = builtActions().get("app/login/actions.ts#signInAction")!.id;
+    for (const callbackUrl of ["/teams\r\nSet-Cookie: injected=1", "/\nx", "/ teams", "//evil.example", "/\\evil.example"]) {
+      const answer = await callAction(baseURL!, { path: "/login", actionId, args: [IDLE, form({ email: ROLES.rep, password: DEMO_PASSWORD, callbackUrl })] });
+      expect(outcome(answer), JSON.stringify(callbackUrl)).toBe("redirect /");
+    }
+  });
+
+  test("Auth.js's own endpoints are not served: its sign-out, which did not revoke, and its pages without a CSP", async ({ request }) => {
+    for (const path of ["signout", "signin", "session", "csrf", "providers", "error", "callback/credentials"]) {
+      expect((await request.get(`/api/auth/${path}`, { maxRedirects: 0 })).status(), `GET ${path}`).toBe(404);
+      expect((await request.post(`/api/auth/${path}`, { maxRedirects: 0 })).status(), `POST ${path}`).toBe(404);
+    }
+  });
+
+  test("a date the audit log cannot search by is refused with a message, and the page still answers", async ({ signedInAs }) => {
+    const page = await signedInAs("admin");
+    const response = await page.goto("/admin/audit?from=0000-01-01&to=2104-02-30");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: "From and To: not a date the log can be searched by" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Audit log entries" })).toBeVisible();
   });
 });

@@ -3,7 +3,8 @@ import { expect, test } from "@playwright/test";
 import { type AppServer, onPostgres, startApp } from "./support/app-server";
 import { type PostgresServer, startPostgres } from "./support/postgres-server";
 import { halfWrittenSubmissions, holdSealedWrites, ratersWhoParticipated, submissionRows, waitForWaitingSessions } from "./support/rows";
-import { type Rater, captureSubmission, openCycleRaters, postSurvey, signInOverHttp } from "./support/survey-load";
+import { type Rater, captureSubmission, openCycleRaters, postSurvey } from "./support/survey-load";
+import { signInOverHttp } from "../support/sign-in-over-http";
 
 let postgres: PostgresServer;
 let app: AppServer;

@@ -4,7 +4,8 @@ import { type AppServer, onPostgres, startApp } from "./support/app-server";
 import { send } from "./support/http";
 import { type PostgresServer, startPostgres } from "./support/postgres-server";
 import { abandonedSessions, appConnections, halfWrittenSubmissions, holdSealedWrites, submissionRows, waitForWaitingSessions } from "./support/rows";
-import { captureSubmission, openCycleRaters, postSurvey, signInOverHttp } from "./support/survey-load";
+import { captureSubmission, openCycleRaters, postSurvey } from "./support/survey-load";
+import { signInOverHttp } from "../support/sign-in-over-http";
 
 let postgres: PostgresServer;
 let app: AppServer;

@@ -5,7 +5,8 @@ import { type AppServer, onPostgres, sharedSecrets, startApp } from "./support/a
 import { send } from "./support/http";
 import { type PostgresServer, startPostgres } from "./support/postgres-server";
 import { halfWrittenSubmissions, submissionRows } from "./support/rows";
-import { captureSubmission, openCycleRaters, postSurvey, signInOverHttp } from "./support/survey-load";
+import { captureSubmission, openCycleRaters, postSurvey } from "./support/survey-load";
+import { signInOverHttp } from "../support/sign-in-over-http";
 
 // Two instances of one build on one PostgreSQL, with the same AUTH_SECRET and
 // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, as behind a load balancer.

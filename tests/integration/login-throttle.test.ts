@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people } from "@/db/schema";
+import { loginFailures, people } from "@/db/schema";
+import { clock } from "@/lib/clock";
 import { checkCredentials } from "@/server/auth/credentials";
-import { recordAttempt, RESET_MAX_PER_ADDRESS, THROTTLE_MAX_FAILURES } from "@/server/auth/throttle";
+import { ATTEMPTS_KEPT_MS, hashedSubject, pruneLoginFailures, recordAttempt, RESET_MAX_PER_ADDRESS, THROTTLE_MAX_FAILURES } from "@/server/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 
@@ -128,5 +129,31 @@ describe("a successful sign-in", () => {
     expect(first).toEqual({ last: expect.any(Date), previous: null });
     await signIn();
     expect((await times()).previous).toEqual(first.last);
+  });
+});
+
+describe("what the throttles keep", () => {
+  it("holds a keyed hash of each email and address, never the text", async () => {
+    const email = "kept.hashed@test.example";
+    await recordAttempt(database.db, { email, ip: "10.7.7.7" });
+    const rows = await database.db.select({ subject: loginFailures.subject }).from(loginFailures);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { subject } of rows) expect(subject).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows.map((row) => row.subject)).toEqual(expect.arrayContaining([hashedSubject(email), hashedSubject("10.7.7.7")]));
+  });
+
+  it("are pruned of everything older than the window and a day, whatever its subject", async () => {
+    const now = clock.now().getTime();
+    const [old, recent] = await database.db
+      .insert(loginFailures)
+      .values([
+        { subjectKind: "ip", subject: hashedSubject("10.8.8.8"), failedAt: new Date(now - ATTEMPTS_KEPT_MS - 60_000) },
+        { subjectKind: "ip", subject: hashedSubject("10.8.8.9"), failedAt: new Date(now - ATTEMPTS_KEPT_MS + 60_000) },
+      ])
+      .returning({ id: loginFailures.id });
+    expect(await pruneLoginFailures(database.db)).toBeGreaterThanOrEqual(1);
+    const left = (await database.db.select({ id: loginFailures.id }).from(loginFailures)).map((row) => row.id);
+    expect(left).not.toContain(old!.id);
+    expect(left).toContain(recent!.id);
   });
 });

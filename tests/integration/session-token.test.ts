@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/server/auth/config";
+import { SESSION_COOKIE_NAMES, SIGNED_IN_AT_CLAIM } from "@/server/auth/config";
 import { clock } from "@/lib/clock";
 import { readSessionToken } from "@/server/auth/session-token";
 
@@ -12,17 +12,23 @@ const [SECURE, PLAIN] = SESSION_COOKIE_NAMES;
 const personId = randomUUID();
 
 const jar = (cookies: Record<string, string>) => ({ get: (name: string) => (name in cookies ? { value: cookies[name]! } : undefined) });
-const mint = (salt: string, options: { maxAge?: number; key?: string; sub?: string } = {}) =>
-  encode({ token: { sub: options.sub ?? personId }, secret: options.key ?? secret, salt, maxAge: options.maxAge ?? 60 });
+const mint = (salt: string, options: { maxAge?: number; key?: string; sub?: string; signedInAt?: number } = {}) =>
+  encode({
+    token: { sub: options.sub ?? personId, ...(options.signedInAt === undefined ? {} : { [SIGNED_IN_AT_CLAIM]: options.signedInAt }) },
+    secret: options.key ?? secret,
+    salt,
+    maxAge: options.maxAge ?? 60,
+  });
 
 describe("reading the session cookie", () => {
-  it("accepts what Auth.js issues, over HTTP and over HTTPS, with its issue time", async () => {
-    const before = Math.floor(clock.now().getTime() / 1000);
+  it("accepts what Auth.js issues, over HTTP and over HTTPS, with its sign-in time to the millisecond", async () => {
+    const signedInAt = clock.now().getTime();
     for (const name of [PLAIN, SECURE]) {
-      const session = await readSessionToken(jar({ [name]: await mint(name) }), secret);
-      expect(session?.personId).toBe(personId);
-      expect(session!.issuedAt).toBeGreaterThanOrEqual(before);
+      const session = await readSessionToken(jar({ [name]: await mint(name, { signedInAt }) }), secret);
+      expect(session).toEqual({ personId, signedInAt });
     }
+    // A token from before the sign-in time was kept: any revocation ends it.
+    expect(await readSessionToken(jar({ [PLAIN]: await mint(PLAIN) }), secret)).toEqual({ personId, signedInAt: 0 });
   });
 
   it("refuses no cookie, a forged one, one sealed with another secret or for another cookie, and an expired one", async () => {

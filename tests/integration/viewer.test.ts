@@ -50,13 +50,26 @@ describe("the viewer behind a session", () => {
 });
 
 describe("signing out", () => {
-  it("ends every session issued before it, and not the ones issued after", async () => {
+  it("ends every session signed in before it, and not the ones signed in after", async () => {
     const { db } = database;
     const person = await createPerson(db);
-    const issuedBefore = Math.floor(clock.now().getTime() / 1000) - 60;
-    expect(await loadViewer(db, person.id, issuedBefore)).not.toBeNull();
+    const signedInBefore = clock.now().getTime() - 60_000;
+    expect(await loadViewer(db, person.id, signedInBefore)).not.toBeNull();
     await revokeSessions(db, person.id);
-    expect(await loadViewer(db, person.id, issuedBefore)).toBeNull();
-    expect(await loadViewer(db, person.id, Math.floor(clock.now().getTime() / 1000) + 1)).not.toBeNull();
+    expect(await loadViewer(db, person.id, signedInBefore)).toBeNull();
+    expect(await loadViewer(db, person.id, clock.now().getTime() + 1)).not.toBeNull();
+  });
+
+  it("ends a session signed in within the same second, a moment before", async () => {
+    const { db } = database;
+    const person = await createPerson(db);
+    // Signed in, then signed out five milliseconds later, in the same second.
+    const revokedAt = clock.now();
+    revokedAt.setUTCMilliseconds(500);
+    const signedInAt = revokedAt.getTime() - 5;
+    await db.update(people).set({ sessionsValidFrom: revokedAt }).where(eq(people.id, person.id));
+    expect(await loadViewer(db, person.id, signedInAt)).toBeNull();
+    expect(await loadViewer(db, person.id, revokedAt.getTime())).toBeNull();
+    expect(await loadViewer(db, person.id, revokedAt.getTime() + 1)).not.toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
-import { addDays, addDaysTo, calendarDayOf, formatDay } from "@/lib/dates";
+import { addDays, addDaysTo, calendarDayOf, formatDay, isSearchableDay, SEARCHABLE_FROM, startOfDay } from "@/lib/dates";
 
 // Any UTC instant from 1970 to 2199, whatever today is.
 const instants = fc.date({ min: new Date(0), max: new Date(Date.UTC(2199, 11, 31)), noInvalidDate: true });
@@ -56,5 +56,16 @@ describe("the clock", () => {
     const after = calendarDayOf(clock.now());
     // Around midnight the day may turn between the two readings; it is one of them.
     expect([before, after]).toContain(today);
+  });
+});
+
+describe("a day typed into an address", () => {
+  it("is searchable only when it is a real day from the first searchable one on", () => {
+    expect(isSearchableDay(SEARCHABLE_FROM)).toBe(true);
+    expect(isSearchableDay(addDays(SEARCHABLE_FROM, 20_000))).toBe(true);
+    for (const text of ["0000-01-01", addDays(SEARCHABLE_FROM, -1), "2104-02-30", "2104-13-01", "2104-1-1", "", "tomorrow", "2104-01-01T00:00"]) {
+      expect(isSearchableDay(text), text).toBe(false);
+    }
+    expect(startOfDay(SEARCHABLE_FROM).getTime()).toBe(0);
   });
 });

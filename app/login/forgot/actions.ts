@@ -3,7 +3,8 @@
 import { after } from "next/server";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { clientIp, signInSchema } from "@/server/auth/credentials";
+import { signInSchema } from "@/server/auth/credentials";
+import { throttleAddress } from "@/server/client-address";
 import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { INVITATION_DAYS, requestPasswordReset } from "@/server/dal/invitations";
 import { getDb } from "@/server/db";
@@ -31,8 +32,7 @@ export async function requestResetAction(_previous: FormState<ResetField>, formD
   const parsed = resetSchema.safeParse(values);
   if (!parsed.success) return { status: "error", message: "Check the highlighted field.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const db = await getDb();
-  const ip = clientIp((await headers()).get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
-  const attempt = await recordAttempt(db, { email: parsed.data.email, ip }, "reset");
+  const attempt = await recordAttempt(db, { email: parsed.data.email, ip: throttleAddress(await headers()) }, "reset");
   if (attempt.throttled) {
     return { status: "error", message: `Too many requests for a link. Wait ${THROTTLE_WINDOW_MINUTES} minutes, then try again.`, fieldErrors: {}, values };
   }

@@ -58,8 +58,6 @@ export const PAGE_RULES: Record<string, PathRule> = {
 };
 
 export const HANDLER_RULES: Record<string, PathRule> = {
-  // Auth.js's own endpoints; the session endpoint only echoes the caller's own cookie.
-  "/api/auth/[...nextauth]": { url: () => "/api/auth/session", allow: EVERYONE },
   "/api/health": { url: () => "/api/health", allow: EVERYONE },
   "/teams/[cycle]/export": { url: (ids) => `/teams/${ids.closedCycle}/export`, allow: DIRECTORS, hidden: managerHiddenFromOtherBranch },
 };

@@ -22,6 +22,8 @@ export interface OwnDemo<Setup> {
    * time they were counted (before the first server started, or at the previous call).
    */
   changedTables(): Promise<TableChanges>;
+  /** Stops the server, if one runs. */
+  stop(): Promise<void>;
   /** Runs `work` on the database; no server may be running. */
   inspect<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /** Stops the server, if one runs, and deletes the data. */
@@ -50,6 +52,7 @@ export async function ownDemo<Setup>(prepare: (db: Database) => Promise<Setup>):
       running = await startApp({ env: { FULCRUM_DATA_DIR: dataDir, FULCRUM_DEMO: "on", AUTH_SECRET: authSecret, FULCRUM_SEAL_KEY: E2E_SEAL_KEY, ...env } });
       return running;
     },
+    stop,
     changedTables: async () => {
       await stop();
       const now = await withDatabase(dataDir, fingerprint);

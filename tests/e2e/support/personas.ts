@@ -3,7 +3,8 @@ import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { cycles, participations, people } from "@/db/schema";
 import { ADMIN, DEMO_TEAMS, DIRECTORS } from "@/db/seed/demo-org";
-import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS } from "@/server/auth/config";
+import { clock } from "@/lib/clock";
+import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS, SIGNED_IN_AT_CLAIM } from "@/server/auth/config";
 
 const team = DEMO_TEAMS[0]!;
 
@@ -70,7 +71,12 @@ const SESSION_COOKIE = SESSION_COOKIE_NAMES[1];
 
 /** A session cookie as Auth.js sets it when this person signs in. */
 async function sessionCookie(authSecret: string, personId: string) {
-  const token = await encode({ token: { sub: personId }, secret: authSecret, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
+  const token = await encode({
+    token: { sub: personId, [SIGNED_IN_AT_CLAIM]: clock.now().getTime() },
+    secret: authSecret,
+    salt: SESSION_COOKIE,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   return `${SESSION_COOKIE}=${token}`;
 }
 

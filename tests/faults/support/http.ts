@@ -24,9 +24,3 @@ export function send(url: string, options: { method?: string; headers?: Record<s
     outgoing.end(options.body);
   });
 }
-
-/** The `name=value` pairs of the Set-Cookie headers, ready for a Cookie header. */
-export function cookiesOf(response: HttpResponse): string[] {
-  const setCookie = response.headers["set-cookie"] ?? [];
-  return (Array.isArray(setCookie) ? setCookie : [setCookie]).map((cookie) => cookie.split(";")[0]!);
-}

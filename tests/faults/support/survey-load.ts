@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
 import type postgres from "postgres";
 import { DEMO_PASSWORD } from "@/db/seed/demo-org";
-import { cookiesOf, send } from "./http";
+import { send } from "./http";
 
 /** A demo rep who has not yet answered the open cycle. */
 export interface Rater {
@@ -25,22 +25,6 @@ export async function openCycleRaters(sql: postgres.Sql, count: number): Promise
     LIMIT ${count}`;
   if (raters.length < count) throw new Error(`The demo has ${raters.length} raters left in its open cycle, not ${count}.`);
   return [...raters];
-}
-
-export type SignInOutcome = "signed-in" | "refused" | "throttled";
-
-/** Signs in through Auth.js's own endpoints: the same credentials check as the sign-in form. */
-export async function signInOverHttp(baseUrl: string, email: string, password = DEMO_PASSWORD) {
-  const csrf = await send(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
-  const response = await send(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { cookie: cookiesOf(csrf).join("; "), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/" }).toString(),
-  });
-  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
-  const outcome: SignInOutcome = session ? "signed-in" : String(response.headers.location).includes("code=throttled") ? "throttled" : "refused";
-  return { outcome, cookie: session ?? "" };
 }
 
 /** The parts of a survey submission that a replay needs: the action's id and the body's shape. */

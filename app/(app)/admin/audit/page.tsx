@@ -2,24 +2,33 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { formatInstant } from "@/lib/dates";
+import { formatDay, formatInstant, isSearchableDay, SEARCHABLE_FROM } from "@/lib/dates";
 import { AUDIT_ACTIONS, listAudit } from "@/server/dal/audit";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Audit log" };
 
+const day = z.string().refine(isSearchableDay);
 const filterSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
+
+/** The date fields of the address that were given but are not days the log can be searched by. */
+function refusedDays(params: Record<string, string | string[] | undefined>) {
+  const label = { from: "From", to: "To" } as const;
+  return (["from", "to"] as const).filter((name) => params[name] && !day.safeParse(params[name]).success).map((name) => label[name]);
+}
 
 export default async function AuditPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) notFound();
-  const filter = filterSchema.parse(await props.searchParams);
+  const params = await props.searchParams;
+  const filter = filterSchema.parse(params);
+  const refused = refusedDays(params);
   const { entries, hasMore } = await listAudit(await getDb(), viewer, filter);
   const link = (page: number) =>
     `/admin/audit?${new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
@@ -47,6 +56,11 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">Filter</button>
       </form>
+      {refused.length > 0 && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          {refused.join(" and ")}: not a date the log can be searched by (a day from {formatDay(SEARCHABLE_FROM)}, as YYYY-MM-DD), so the filter leaves it out.
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full min-w-[44rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
           <caption className="sr-only">Audit log entries</caption>
