@@ -44,6 +44,13 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: LIB_FORBIDDEN }] },
   },
   {
+    // Type-aware: a promise nobody awaits loses its errors, and one passed where a
+    // callback returns nothing (an event handler, say) is never awaited either.
+    files: ["**/*.{ts,tsx,mts}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { "@typescript-eslint/no-floating-promises": "error", "@typescript-eslint/no-misused-promises": "error" },
+  },
+  {
     // The survey form ships these to the browser; zod would add about 33 KB (gzip) to the page.
     files: ["lib/survey/fields.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [...LIB_FORBIDDEN, "zod"] }] },

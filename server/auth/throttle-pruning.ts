@@ -18,5 +18,5 @@ export function startThrottlePruning() {
   };
   void prune();
   // unref: the timer never keeps a stopping server alive.
-  setInterval(prune, EVERY_MS).unref();
+  setInterval(() => void prune(), EVERY_MS).unref();
 }
