@@ -2,14 +2,30 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 
 // The domain library runs anywhere: no React, Next.js, database or Node.js modules.
-const LIB_FORBIDDEN = ["react", "react-dom", "next", "next/*", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*", "node:*", "@/db/*", "@/server/*", "@/app/*"];
+const LIB_FORBIDDEN = [
+  "react",
+  "react-dom",
+  "next",
+  "next/*",
+  "drizzle-orm",
+  "drizzle-orm/*",
+  "postgres",
+  "@electric-sql/*",
+  "node:*",
+  "@/db/*",
+  "@/server/*",
+  "@/app/*",
+];
 
 // One clock: lib/clock.ts. Nothing else asks the system or the database what time it is.
 // Durations are measured with performance.now(), which is not a date.
 const DATABASE_CLOCK = "/\\b(now\\s*\\(|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)/i";
 const CLOCK_READS = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Ask the clock: import { clock } from @/lib/clock." },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Ask the clock (@/lib/clock), or use performance.now() for a duration." },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "Ask the clock (@/lib/clock), or use performance.now() for a duration.",
+  },
   {
     selector: `TaggedTemplateExpression TemplateElement[value.raw=${DATABASE_CLOCK}]`,
     message: "The database's clock is not the app's: pass clock.now() or clock.today() as a parameter.",
@@ -24,7 +40,17 @@ const config = [
   ...nextVitals,
   ...nextTypeScript,
   {
-    ignores: [".next/**", "bench/bare-route/.next/**", ".data/**", "node_modules/**", "coverage/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "bench/bare-route/next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "bench/bare-route/.next/**",
+      ".data/**",
+      "node_modules/**",
+      "coverage/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+      "bench/bare-route/next-env.d.ts",
+    ],
   },
   {
     // One validated module reads the environment; everything else imports it.

@@ -114,7 +114,10 @@ try {
       );
   const smallDir = path.join(os.tmpdir(), "fulcrum-bench-small");
   await pgliteCopy("small", seedFingerprint({ ...SMALL, day }), largeSeed(SMALL), embeddedDirectory(smallDir), log);
-  const embedded = await runOnApp({ kind: "pglite", dataDir: smallDir, label: "PGlite (embedded), small seed" }, { ...appOptions, submissions: true, pages: "report" });
+  const embedded = await runOnApp(
+    { kind: "pglite", dataDir: smallDir, label: "PGlite (embedded), small seed" },
+    { ...appOptions, submissions: true, pages: "report" },
+  );
   rows.push(...embeddedRows(embedded, smallOnServer));
   problems.push(...embedded.problems, ...(quick ? [] : smallOnServer.problems));
 
@@ -126,7 +129,9 @@ try {
 
   const seconds = (performance.now() - started) / 1000;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await pg.serverVersion()}`;
-  console.log(`\nFulcrum benchmark${quick ? " (--quick)" : ""}, ${today.toISOString().slice(0, 16)}Z on ${machine}; ${Math.round(seconds)} s (build ${Math.round(buildMs / 1000)} s).\n`);
+  console.log(
+    `\nFulcrum benchmark${quick ? " (--quick)" : ""}, ${today.toISOString().slice(0, 16)}Z on ${machine}; ${Math.round(seconds)} s (build ${Math.round(buildMs / 1000)} s).\n`,
+  );
   console.log(markdownTable(rows));
   const file = path.join(import.meta.dirname, "results.json");
   writeResults(file, { at: today.toISOString(), quick, machine, seconds, rows });

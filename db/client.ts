@@ -137,7 +137,9 @@ export async function openPglite(dataDir?: string, statementTimeoutMs?: number):
   } catch (error) {
     unlock();
     if (error instanceof EmbeddedDatabaseInUse) throw error;
-    throw new Error(`The embedded database in ${dataDir ?? "memory"} could not be opened: check that the directory is writable and the disk is not full.`, { cause: error });
+    throw new Error(`The embedded database in ${dataDir ?? "memory"} could not be opened: check that the directory is writable and the disk is not full.`, {
+      cause: error,
+    });
   }
   if (statementTimeoutMs) await client.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });

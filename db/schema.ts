@@ -19,14 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  ASPECT_KEYS,
-  COMMENT_MAX_LENGTH,
-  NEED_MAX,
-  NEED_MIN,
-  RATING_MAX,
-  RATING_MIN,
-} from "../lib/aspects";
+import { ASPECT_KEYS, COMMENT_MAX_LENGTH, NEED_MAX, NEED_MIN, RATING_MAX, RATING_MIN } from "../lib/aspects";
 import { clock } from "../lib/clock";
 import { SITUATION_KEYS } from "../lib/situations";
 
@@ -49,8 +42,7 @@ export const auditAction = pgEnum("audit_action", [
   "password.reset_request",
 ]);
 
-const ratingCheck = (name: string, column: string) =>
-  check(name, sql.raw(`${column} IS NULL OR ${column} BETWEEN ${RATING_MIN} AND ${RATING_MAX}`));
+const ratingCheck = (name: string, column: string) => check(name, sql.raw(`${column} IS NULL OR ${column} BETWEEN ${RATING_MIN} AND ${RATING_MAX}`));
 
 /** Everyone in the organisation. The reporting tree is `reports_to`; admin is a flag, not a position. */
 export const people = pgTable(
@@ -186,7 +178,9 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 export const sealedResponses = pgTable(
   "sealed_responses",
   {
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     cycleId: uuid("cycle_id").notNull(),
     managerId: uuid("manager_id").notNull(),
     sealed: bytea("sealed").notNull(),
@@ -198,7 +192,9 @@ export const sealedResponses = pgTable(
 export const responses = pgTable(
   "responses",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     cycleId: uuid("cycle_id")
       .notNull()
       .references(() => cycles.id, { onDelete: "cascade" }),
@@ -210,10 +206,7 @@ export const responses = pgTable(
   (t) => [
     index("responses_cycle_manager_idx").on(t.cycleId, t.managerId),
     index("responses_manager_idx").on(t.managerId),
-    check(
-      "responses_comment_length",
-      sql.raw(`comment IS NULL OR char_length(comment) BETWEEN 1 AND ${COMMENT_MAX_LENGTH}`),
-    ),
+    check("responses_comment_length", sql.raw(`comment IS NULL OR char_length(comment) BETWEEN 1 AND ${COMMENT_MAX_LENGTH}`)),
   ],
 );
 
@@ -284,16 +277,16 @@ export const teamSituations = pgTable(
     managerId: uuid("manager_id")
       .notNull()
       .references(() => people.id, { onDelete: "restrict" }),
-    situations: situation("situations").array().notNull().default(sql`'{}'`),
+    situations: situation("situations")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     changedBy: uuid("changed_by")
       .notNull()
       .references(() => people.id, { onDelete: "restrict" }),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
-  (t) => [
-    index("team_situations_manager_idx").on(t.managerId, t.changedAt.desc()),
-    index("team_situations_changed_by_idx").on(t.changedBy),
-  ],
+  (t) => [index("team_situations_manager_idx").on(t.managerId, t.changedAt.desc()), index("team_situations_changed_by_idx").on(t.changedBy)],
 );
 
 /**

@@ -2,15 +2,7 @@
  * The seven aspects of the instrument, in the order of PRODUCT.md. The database enum,
  * the survey and every report use this order, so it is the single source of truth.
  */
-export const ASPECT_KEYS = [
-  "focus",
-  "decision_making",
-  "motivation",
-  "communication",
-  "adaptability",
-  "conflict_resolution",
-  "development",
-] as const;
+export const ASPECT_KEYS = ["focus", "decision_making", "motivation", "communication", "adaptability", "conflict_resolution", "development"] as const;
 
 export type AspectKey = (typeof ASPECT_KEYS)[number];
 

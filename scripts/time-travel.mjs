@@ -12,7 +12,9 @@ const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs");
 const SHIFTS = process.argv.length > 2 ? process.argv.slice(2) : ["+400d", "+3y"];
 
 function shiftedToday(shift) {
-  const probe = spawnSync("faketime", ["-f", shift, process.execPath, "-e", "process.stdout.write(new Date().toISOString().slice(0, 10))"], { encoding: "utf8" });
+  const probe = spawnSync("faketime", ["-f", shift, process.execPath, "-e", "process.stdout.write(new Date().toISOString().slice(0, 10))"], {
+    encoding: "utf8",
+  });
   if (probe.error?.code === "ENOENT") {
     console.error("faketime is not installed. On Debian or Ubuntu: apt-get install faketime (CI installs it).");
     process.exit(1);

@@ -7,9 +7,7 @@ import { z } from "zod";
  * The one module that reads process.env. Everything else imports `env` from here, so a
  * misconfiguration fails loudly at start-up instead of deep inside a request.
  */
-const flag = z
-  .enum(["on", "off", "true", "false", "1", "0"])
-  .transform((value) => value === "on" || value === "true" || value === "1");
+const flag = z.enum(["on", "off", "true", "false", "1", "0"]).transform((value) => value === "on" || value === "true" || value === "1");
 
 const schema = z
   .object({
@@ -40,11 +38,17 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // An SMTP server for invitation emails, e.g. smtps://user:password@smtp.example.com.
     // Without it, invitation links are only shown to the admin, who passes them on.
-    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional().or(z.literal("").transform(() => undefined)),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     SMTP_FROM: z.string().min(3).default("Fulcrum <no-reply@localhost>"),
     // The address people use to reach the app, for links in invitations. Defaults to the
     // address of the request that created the link.
-    FULCRUM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
+    FULCRUM_PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   // Explicitly off: the secrets are required as soon as the configuration is read. Unset, they
   // are required when a production server starts (missingServerSecrets below), not here:

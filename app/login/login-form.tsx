@@ -15,19 +15,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div aria-live="polite" role="status" className="min-h-6">
-        {state.status === "error" && (
-          <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>
-        )}
+        {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
       </div>
-      <TextField
-        name="email"
-        label="Work email"
-        error={emailError}
-        type="email"
-        autoComplete="username"
-        defaultValue={state.values?.email}
-        required
-      />
+      <TextField name="email" label="Work email" error={emailError} type="email" autoComplete="username" defaultValue={state.values?.email} required />
       <TextField name="password" label="Password" error={passwordError} type="password" autoComplete="current-password" required />
       <button
         type="submit"

@@ -19,9 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 id="sign-in-heading" className="mt-1 text-2xl font-bold">
           Sign in
         </h1>
-        <p className="mt-2 text-sm text-slate-700">
-          Rate your manager anonymously, and see where you stand between managing and leading.
-        </p>
+        <p className="mt-2 text-sm text-slate-700">Rate your manager anonymously, and see where you stand between managing and leading.</p>
         {password === "set" && (
           <p className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             Your password is set. Sign in with it now.
@@ -48,9 +46,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">Demo accounts and what each one sees</caption>
             <thead>
               <tr className="border-b border-amber-300">
-                <th scope="col" className="py-1 pr-3">Who</th>
-                <th scope="col" className="py-1 pr-3">Email</th>
-                <th scope="col" className="py-1">What they see</th>
+                <th scope="col" className="py-1 pr-3">
+                  Who
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Email
+                </th>
+                <th scope="col" className="py-1">
+                  What they see
+                </th>
               </tr>
             </thead>
             <tbody>

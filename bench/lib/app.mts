@@ -37,7 +37,13 @@ async function loginAnswers200(baseUrl: string): Promise<boolean> {
  */
 export async function startApp(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
   const started = performance.now();
-  const server = await startNext({ dir: ".", port: options.port, env: { FULCRUM_DEMO: "off", ...options.env }, ready: loginAnswers200, startTimeoutMs: 120_000 });
+  const server = await startNext({
+    dir: ".",
+    port: options.port,
+    env: { FULCRUM_DEMO: "off", ...options.env },
+    ready: loginAnswers200,
+    startTimeoutMs: 120_000,
+  });
   const coldStartMs = performance.now() - started;
   const rssMB = () => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024;
   return { baseUrl: server.url, coldStartMs, rssMB, stop: server.stop };

@@ -71,7 +71,10 @@ export async function runLoad<Item>(options: LoadOptions<Item>): Promise<LoadRes
   if (windowEnd <= windowStart) throw new Error("The load ran out of requests during the warm-up: supply more.");
 
   const counted = completions.filter((completion) => completion.at >= windowStart && completion.at < windowEnd);
-  const okLatencies = counted.filter((c) => c.ok).map((c) => c.latency).sort((a, b) => a - b);
+  const okLatencies = counted
+    .filter((c) => c.ok)
+    .map((c) => c.latency)
+    .sort((a, b) => a - b);
   const durationMs = windowEnd - windowStart;
   return {
     rps: (okLatencies.length * 1000) / durationMs,

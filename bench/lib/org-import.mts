@@ -23,12 +23,18 @@ interface Line {
  * first-line managers under the existing directors and new reps under them.
  */
 async function orgChart(db: Database): Promise<{ csv: string; added: Line[] }> {
-  const existing = await selectRows<Line>(db, sql`
+  const existing = await selectRows<Line>(
+    db,
+    sql`
     SELECT p.email, p.name, coalesce(m.email, '') AS manager_email, CASE WHEN p.is_admin THEN 'yes' ELSE '' END AS admin
-    FROM people p LEFT JOIN people m ON m.id = p.reports_to WHERE p.is_active ORDER BY p.email`);
-  const directors = await selectRows<{ email: string }>(db, sql`
+    FROM people p LEFT JOIN people m ON m.id = p.reports_to WHERE p.is_active ORDER BY p.email`,
+  );
+  const directors = await selectRows<{ email: string }>(
+    db,
+    sql`
     SELECT DISTINCT m.email FROM people m JOIN people r ON r.reports_to = m.id JOIN people rr ON rr.reports_to = r.id
-    WHERE m.is_active ORDER BY m.email`);
+    WHERE m.is_active ORDER BY m.email`,
+  );
   if (directors.length === 0) throw new Error("The import benchmark needs a database with a tree of teams.");
   const added: Line[] = [];
   let manager = "";
@@ -88,10 +94,14 @@ export async function importRows(db: Database, section: string, runs: number): P
   const applyMs = performance.now() - started;
   if (!outcome.changed || outcome.counts.added !== added.length) throw new Error(`The import added ${outcome.counts.added} people, not ${added.length}.`);
   const again = summarise(
-    await time(async () => {
-      const unchanged = await applyImport(db, viewer, csv, fileHash(csv));
-      if (unchanged.changed) throw new Error("Importing the same file again changed something.");
-    }, repeat, 0),
+    await time(
+      async () => {
+        const unchanged = await applyImport(db, viewer, csv, fileHash(csv));
+        if (unchanged.changed) throw new Error("Importing the same file again changed something.");
+      },
+      repeat,
+      0,
+    ),
   );
   const lines = `${ROWS.toLocaleString("en")} lines, ${added.length.toLocaleString("en")} new`;
   return [

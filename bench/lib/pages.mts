@@ -24,25 +24,37 @@ export interface Personas {
  * latest closed cycle (the fullest report); the person at the top of the largest tree.
  */
 export async function findPersonas(db: Database): Promise<Personas> {
-  const [rep] = await selectRows<Personas["rep"]>(db, sql`
+  const [rep] = await selectRows<Personas["rep"]>(
+    db,
+    sql`
     SELECT p.id, p.email, a.cycle_id AS "cycleId", a.manager_id AS "managerId"
     FROM cycle_assignments a JOIN cycles c ON c.id = a.cycle_id AND c.state = 'open' JOIN people p ON p.id = a.rater_id
     WHERE a.rater_id <> a.manager_id AND p.is_active
       AND NOT EXISTS (SELECT 1 FROM participations x WHERE x.cycle_id = a.cycle_id AND x.rater_id = a.rater_id AND x.manager_id = a.manager_id)
       AND NOT EXISTS (SELECT 1 FROM people r WHERE r.reports_to = p.id)
-    ORDER BY p.email DESC LIMIT 1`);
-  const [closed] = await selectRows<{ id: string; previous: string | null }>(db, sql`
-    SELECT id, lead(id) OVER (ORDER BY opens_on DESC) AS previous FROM cycles WHERE state = 'closed' ORDER BY opens_on DESC LIMIT 1`);
+    ORDER BY p.email DESC LIMIT 1`,
+  );
+  const [closed] = await selectRows<{ id: string; previous: string | null }>(
+    db,
+    sql`
+    SELECT id, lead(id) OVER (ORDER BY opens_on DESC) AS previous FROM cycles WHERE state = 'closed' ORDER BY opens_on DESC LIMIT 1`,
+  );
   if (!rep || !closed) throw new Error("The benchmark needs an open cycle with someone yet to answer, and a closed cycle.");
-  const [manager] = await selectRows<Personas["manager"]>(db, sql`
+  const [manager] = await selectRows<Personas["manager"]>(
+    db,
+    sql`
     SELECT p.id, p.email, s.respondents FROM cycle_team_summaries s JOIN people p ON p.id = s.manager_id
-    WHERE s.cycle_id = ${closed.id} ORDER BY s.respondents DESC, p.email LIMIT 1`);
-  const [director] = await selectRows<{ id: string; email: string }>(db, sql`
+    WHERE s.cycle_id = ${closed.id} ORDER BY s.respondents DESC, p.email LIMIT 1`,
+  );
+  const [director] = await selectRows<{ id: string; email: string }>(
+    db,
+    sql`
     WITH RECURSIVE tree(root, id) AS (
       SELECT id, id FROM people WHERE reports_to IS NULL
       UNION ALL SELECT t.root, p.id FROM tree t JOIN people p ON p.reports_to = t.id
     )
-    SELECT p.id, p.email FROM tree JOIN people p ON p.id = tree.root GROUP BY p.id, p.email ORDER BY count(*) DESC LIMIT 1`);
+    SELECT p.id, p.email FROM tree JOIN people p ON p.id = tree.root GROUP BY p.id, p.email ORDER BY count(*) DESC LIMIT 1`,
+  );
   if (!manager || !director) throw new Error("The benchmark needs a rated manager and a tree of teams.");
   return { rep, manager, director: { ...director, cycleId: closed.id, previousCycleId: closed.previous } };
 }
@@ -182,7 +194,8 @@ export async function pageRows(options: PageRunOptions): Promise<Row[]> {
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       const body = await response.text();
-      if (response.status !== 200 || !body.includes(page.expect)) throw new Error(`GET ${page.path(personas)} answered ${response.status} without “${page.expect}”.`);
+      if (response.status !== 200 || !body.includes(page.expect))
+        throw new Error(`GET ${page.path(personas)} answered ${response.status} without “${page.expect}”.`);
       bytes = Buffer.byteLength(body);
     };
     const http = summarise(await time(get, runs, warmup));

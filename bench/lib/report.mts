@@ -21,19 +21,21 @@ export function markdownTable(rows: readonly Row[]): string {
   return [
     "| section | measurement | figure | floor | ratio | target | notes |",
     "|---|---|---:|---|---:|---|---|",
-    ...rows.map((row) =>
-      [
-        row.section,
-        row.name,
-        figure(row.value, row.unit),
-        row.floor ? `${row.floor.name}: ${figure(row.floor.value, row.unit)}` : "",
-        ratio(row),
-        row.target ? `${row.target.text} ${row.target.met ? "✓" : "**missed**"}` : "",
-        row.notes ?? "",
-      ]
-        .map(cell)
-        .join(" | "),
-    ).map((line) => `| ${line} |`),
+    ...rows
+      .map((row) =>
+        [
+          row.section,
+          row.name,
+          figure(row.value, row.unit),
+          row.floor ? `${row.floor.name}: ${figure(row.floor.value, row.unit)}` : "",
+          ratio(row),
+          row.target ? `${row.target.text} ${row.target.met ? "✓" : "**missed**"}` : "",
+          row.notes ?? "",
+        ]
+          .map(cell)
+          .join(" | "),
+      )
+      .map((line) => `| ${line} |`),
   ].join("\n");
 }
 

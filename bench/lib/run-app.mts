@@ -160,6 +160,15 @@ export function embeddedRows(embedded: AppRun, server: AppRun): Row[] {
   return embedded.rows.flatMap((row) => {
     const other = server.rows.find((candidate) => candidate.name === row.name);
     if (!other || !compared.test(row.name)) return [];
-    return [{ section: "Embedded (PGlite) against PostgreSQL, same seed", name: row.name, value: row.value, unit: row.unit, floor: { name: "PostgreSQL", value: other.value }, notes: row.notes }];
+    return [
+      {
+        section: "Embedded (PGlite) against PostgreSQL, same seed",
+        name: row.name,
+        value: row.value,
+        unit: row.unit,
+        floor: { name: "PostgreSQL", value: other.value },
+        notes: row.notes,
+      },
+    ];
   });
 }

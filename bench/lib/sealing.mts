@@ -42,7 +42,19 @@ export async function sealingRows(section: string, runs: number): Promise<Row[]>
   );
   const perSubmission = (ms: number) => `${((ms * 1000) / BATCH).toFixed(1)} µs a submission`;
   return [
-    { section, name: `sealing ${BATCH.toLocaleString("en")} submissions (survey action)`, value: seal.p50, unit: "ms", notes: `${perSubmission(seal.p50)}; ${seal.runs} runs` },
-    { section, name: `opening ${BATCH.toLocaleString("en")} seals (close)`, value: open.p50, unit: "ms", notes: `${perSubmission(open.p50)}; ${open.runs} runs` },
+    {
+      section,
+      name: `sealing ${BATCH.toLocaleString("en")} submissions (survey action)`,
+      value: seal.p50,
+      unit: "ms",
+      notes: `${perSubmission(seal.p50)}; ${seal.runs} runs`,
+    },
+    {
+      section,
+      name: `opening ${BATCH.toLocaleString("en")} seals (close)`,
+      value: open.p50,
+      unit: "ms",
+      notes: `${perSubmission(open.p50)}; ${open.runs} runs`,
+    },
   ];
 }

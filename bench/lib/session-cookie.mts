@@ -14,6 +14,11 @@ const MAX_AGE_SECONDS = 2 * 60 * 60;
  * one of them like any other session.
  */
 export async function mintSessionCookie(personId: string, authSecret: string): Promise<string> {
-  const token = await encode({ token: { sub: personId, [SIGNED_IN_AT_CLAIM]: clock.now().getTime() }, secret: authSecret, salt: SESSION_COOKIE, maxAge: MAX_AGE_SECONDS });
+  const token = await encode({
+    token: { sub: personId, [SIGNED_IN_AT_CLAIM]: clock.now().getTime() },
+    secret: authSecret,
+    salt: SESSION_COOKIE,
+    maxAge: MAX_AGE_SECONDS,
+  });
   return `${SESSION_COOKIE}=${token}`;
 }

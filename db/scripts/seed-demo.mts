@@ -6,11 +6,7 @@ const handle = await openConfiguredDatabase();
 try {
   await handle.migrate();
   const seeded = await handle.exclusively((db) => seedDemoIfEmpty(db));
-  console.log(
-    seeded
-      ? `Demo organisation seeded (${handle.kind}).`
-      : `The database already has people in it (${handle.kind}); nothing was seeded.`,
-  );
+  console.log(seeded ? `Demo organisation seeded (${handle.kind}).` : `The database already has people in it (${handle.kind}); nothing was seeded.`);
 } finally {
   await handle.close();
 }

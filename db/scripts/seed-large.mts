@@ -6,7 +6,9 @@ import { seedLarge } from "../seed/large";
 import { env } from "@/server/env";
 
 if (!env.DATABASE_URL) {
-  console.error("The large seed runs on PostgreSQL only: set DATABASE_URL to an empty database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/fulcrum_large npm run db:seed:large");
+  console.error(
+    "The large seed runs on PostgreSQL only: set DATABASE_URL to an empty database, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/fulcrum_large npm run db:seed:large",
+  );
   process.exit(1);
 }
 

@@ -50,8 +50,7 @@ function commentPool(profile: Profile, cycleIndex: number) {
 }
 
 function teamAnswers(profile: Profile, cycleIndex: number, random: () => number) {
-  const item = (mean: number, cantSayRate: number) =>
-    random() < cantSayRate ? null : clamp(Math.round(gaussian(random, mean, 0.7)), 1, 5);
+  const item = (mean: number, cantSayRate: number) => (random() < cantSayRate ? null : clamp(Math.round(gaussian(random, mean, 0.7)), 1, 5));
   return ASPECT_KEYS.map((aspect, index) => {
     const needMean = profile.need[aspect] ?? 0;
     const unclear = profile.unclearLeadership?.includes(aspect) ?? false;
@@ -106,10 +105,7 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
   const nameById = new Map(staff.map((person) => [person.id, person.name]));
   const managerIds = new Set(staff.flatMap((person) => (person.reportsTo ? [person.reportsTo] : [])));
   const cycleId = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(cycles)
-      .values({ name: cycle.name, opensOn: cycle.opensOn, closesOn: cycle.closesOn })
-      .returning({ id: cycles.id });
+    const [row] = await tx.insert(cycles).values({ name: cycle.name, opensOn: cycle.opensOn, closesOn: cycle.closesOn }).returning({ id: cycles.id });
     const cycleId = row?.id as string;
     const assignments = [
       ...staff.flatMap((person) => (person.reportsTo ? [{ cycleId, raterId: person.id, managerId: person.reportsTo }] : [])),
@@ -153,9 +149,7 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
     if (!profile || (cycle.state === "open" && random() < 0.5)) continue;
     await db.transaction(async (tx) => {
       await tx.insert(selfAssessments).values({ cycleId, managerId, submittedOn: submittedOn() });
-      await tx
-        .insert(selfAssessmentAnswers)
-        .values(selfAnswers(profile, cycle.profileIndex, random).map((answer) => ({ cycleId, managerId, ...answer })));
+      await tx.insert(selfAssessmentAnswers).values(selfAnswers(profile, cycle.profileIndex, random).map((answer) => ({ cycleId, managerId, ...answer })));
     });
   }
 

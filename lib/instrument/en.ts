@@ -6,13 +6,11 @@ export const en: InstrumentText = {
   poles: {
     management: {
       name: "Managing",
-      description:
-        "Running the business: targets, numbers and process. It gives a team structure, consistent results and goals everyone can measure.",
+      description: "Running the business: targets, numbers and process. It gives a team structure, consistent results and goals everyone can measure.",
     },
     leadership: {
       name: "Leading",
-      description:
-        "Developing people: direction, growth and change. It gives a team a reason to stretch, lasting commitment and room to improve.",
+      description: "Developing people: direction, growth and change. It gives a team a reason to stretch, lasting commitment and room to improve.",
     },
   },
   versatility:
@@ -21,7 +19,7 @@ export const en: InstrumentText = {
     question: "How often does this happen?",
     scale: { 1: "Never", 2: "Rarely", 3: "Sometimes", 4: "Often", 5: "Always" },
     cantSay: "Can't say",
-    help: "Think about the last few months, not one good or bad week. If you have not seen enough to judge, choose \"Can't say\": it is never counted as a low score.",
+    help: 'Think about the last few months, not one good or bad week. If you have not seen enough to judge, choose "Can\'t say": it is never counted as a low score.',
   },
   needCantSay: "Can't say",
   raterIntro:
@@ -46,19 +44,15 @@ export const en: InstrumentText = {
       summary: "Where the manager's attention goes: this quarter's numbers, or where the team is heading.",
       management: {
         label: "Day-to-day execution",
-        statement:
-          "My manager keeps our daily work on track and makes sure we have the tools and resources to hit our targets.",
-        selfStatement:
-          "I keep the team's daily work on track and make sure they have the tools and resources to hit their targets.",
+        statement: "My manager keeps our daily work on track and makes sure we have the tools and resources to hit our targets.",
+        selfStatement: "I keep the team's daily work on track and make sure they have the tools and resources to hit their targets.",
         explanation:
           "The managing side of focus is about this week and this quarter: activity, pipeline, tools and resources. It gives the team structure and keeps targets within reach. Taken too far, the tasks crowd out the bigger picture and the customer relationships behind the numbers.",
       },
       leadership: {
         label: "Long-term vision",
-        statement:
-          "My manager talks about where the team is heading in the long run and helps each of us reach our potential.",
-        selfStatement:
-          "I talk about where the team is heading in the long run and help each person reach their potential.",
+        statement: "My manager talks about where the team is heading in the long run and helps each of us reach our potential.",
+        selfStatement: "I talk about where the team is heading in the long run and help each person reach their potential.",
         explanation:
           "The leading side of focus looks beyond the current quarter: a picture of where the team is going and what each person could become. It gives people a reason to aim high. Without a grip on the daily work, the team can lose sight of what matters this week.",
       },
@@ -78,17 +72,14 @@ export const en: InstrumentText = {
       summary: "What decisions rest on: the figures, or judgement and the wider picture.",
       management: {
         label: "Data-driven",
-        statement:
-          "My manager bases decisions on figures and analysis of our results, and shows us the numbers behind them.",
-        selfStatement:
-          "I base decisions on figures and analysis of the team's results, and show the team the numbers behind them.",
+        statement: "My manager bases decisions on figures and analysis of our results, and shows us the numbers behind them.",
+        selfStatement: "I base decisions on figures and analysis of the team's results, and show the team the numbers behind them.",
         explanation:
           "Managing-style decisions start from the numbers: conversion rates, pipeline health, results against plan. They are grounded in facts, easy to explain and less open to personal bias. Leaning on data alone can make a team slow to act on what the figures do not show yet.",
       },
       leadership: {
         label: "Judgement and the big picture",
-        statement:
-          "My manager uses judgement and fresh thinking when deciding, and keeps the bigger picture in view.",
+        statement: "My manager uses judgement and fresh thinking when deciding, and keeps the bigger picture in view.",
         selfStatement: "I use judgement and fresh thinking when I decide, and keep the bigger picture in view.",
         explanation:
           "Leading-style decisions draw on intuition, creativity and a sense of the wider context: where the market is moving and what the numbers leave out. They open up new options. Without figures to test them against, they can feel subjective and their results are harder to predict.",
@@ -116,10 +107,8 @@ export const en: InstrumentText = {
       },
       leadership: {
         label: "Growth, recognition and purpose",
-        statement:
-          "My manager motivates us through personal growth, sincere recognition and the feeling that our work matters.",
-        selfStatement:
-          "I motivate the team through personal growth, sincere recognition and the feeling that their work matters.",
+        statement: "My manager motivates us through personal growth, sincere recognition and the feeling that our work matters.",
+        selfStatement: "I motivate the team through personal growth, sincere recognition and the feeling that their work matters.",
         explanation:
           "Intrinsic motivation comes from the work itself: learning, being noticed for good work, believing in what the team does. It builds commitment that lasts beyond the next bonus. It takes time to grow and does not replace clear, measurable goals.",
       },
@@ -202,8 +191,7 @@ export const en: InstrumentText = {
       },
       leadership: {
         label: "Collaborative",
-        statement:
-          "My manager gets the people in a conflict talking openly to find the real issue underneath.",
+        statement: "My manager gets the people in a conflict talking openly to find the real issue underneath.",
         selfStatement: "I get the people in a conflict talking openly to find the real issue underneath.",
         explanation:
           "The collaborative approach brings the people involved together, encourages open talk and looks for the cause behind the disagreement. Solutions hold longer and trust grows. It takes more time, and it can drift if nobody keeps the business goal in sight.",

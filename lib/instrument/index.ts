@@ -24,25 +24,14 @@ export function orderedAspects(text: InstrumentText = en): readonly (AspectText 
 export type Perspective = "rater" | "self";
 
 /** The statement of one pole item, worded for the person answering it. */
-export function poleStatement(
-  aspect: AspectKey,
-  pole: Pole,
-  perspective: Perspective,
-  text: InstrumentText = en,
-): string {
+export function poleStatement(aspect: AspectKey, pole: Pole, perspective: Perspective, text: InstrumentText = en): string {
   const poleText = text.aspects[aspect][pole];
   return perspective === "rater" ? poleText.statement : poleText.selfStatement;
 }
 
 /** Why a value is hidden, in words, saying no more than the thresholds themselves. */
-export function describeAbsence(
-  reason: AbsentReason,
-  thresholds: Partial<Thresholds> = {},
-  text: InstrumentText = en,
-): string {
+export function describeAbsence(reason: AbsentReason, thresholds: Partial<Thresholds> = {}, text: InstrumentText = en): string {
   // Resolved the same way suppression resolves them, so the text names the rule applied.
   const { k, commentThreshold } = resolveThresholds(thresholds);
-  return text.absence[reason]
-    .replaceAll("{k}", String(k))
-    .replaceAll("{commentThreshold}", String(commentThreshold));
+  return text.absence[reason].replaceAll("{k}", String(k)).replaceAll("{commentThreshold}", String(commentThreshold));
 }

@@ -3,13 +3,7 @@
  * change. Pure: the server parses the file and reads the database, this decides.
  */
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_NAME_LENGTH } from "./limits";
-export {
-  normaliseEmail,
-  normaliseName,
-  ORG_IMPORT_COLUMNS,
-  parseAdminFlag,
-  type OrgImportColumn,
-} from "./fields";
+export { normaliseEmail, normaliseName, ORG_IMPORT_COLUMNS, parseAdminFlag, type OrgImportColumn } from "./fields";
 export {
   planChangesSomething,
   planImport,

@@ -191,7 +191,10 @@ function findCycles(rows: Map<string, ReadRow>, errors: ImportError[]) {
       const chain = path.slice(path.indexOf(current)).map((email) => rows.get(email) as ReadRow);
       const description = describeChain(chain);
       for (const row of chain) {
-        errors.push({ line: row.line, message: `The reporting lines go round in a circle: ${description}. Someone in it must report to a manager outside it.` });
+        errors.push({
+          line: row.line,
+          message: `The reporting lines go round in a circle: ${description}. Someone in it must report to a manager outside it.`,
+        });
       }
     }
     for (const email of path) state.set(email, "done");
@@ -214,7 +217,10 @@ export function planImport(records: CsvRecord[], existing: ExistingPerson[], opt
   if (data.length > MAX_IMPORT_ROWS) {
     const first = data[MAX_IMPORT_ROWS] as CsvRecord;
     return emptyPlan(data.length, [
-      { line: first.line, message: `The file has ${data.length.toLocaleString("en")} people; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} can be imported at once.` },
+      {
+        line: first.line,
+        message: `The file has ${data.length.toLocaleString("en")} people; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} can be imported at once.`,
+      },
     ]);
   }
 
@@ -291,5 +297,4 @@ function diff(rows: ReadRow[], existing: ExistingPerson[]): ImportPlan {
 }
 
 /** Whether applying the plan would change anything at all. */
-export const planChangesSomething = (plan: ImportPlan) =>
-  plan.add.length + plan.update.length + plan.move.length + plan.deactivate.length > 0;
+export const planChangesSomething = (plan: ImportPlan) => plan.add.length + plan.update.length + plan.move.length + plan.deactivate.length > 0;

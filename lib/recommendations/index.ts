@@ -13,10 +13,6 @@ export interface DevelopmentPlan {
 }
 
 /** What a manager's report shows under "What to practise next": 3 actions and any risks. */
-export function developmentPlan(
-  scores: Pick<Scores, "aspects" | "balance">,
-  target: number,
-  text?: InstrumentText,
-): DevelopmentPlan {
+export function developmentPlan(scores: Pick<Scores, "aspects" | "balance">, target: number, text?: InstrumentText): DevelopmentPlan {
   return { actions: recommend(scores, target, 3, text), risks: risksFor(scores) };
 }

@@ -92,9 +92,7 @@ export function prioritise(input: RankingInput, target: number): RankedAspect {
 /** All given aspects, highest priority first; ties in instrument order. */
 export function rankAspects(inputs: readonly RankingInput[], target: number): RankedAspect[] {
   const order = (aspect: AspectKey) => ASPECT_KEYS.indexOf(aspect);
-  return inputs
-    .map((input) => prioritise(input, target))
-    .sort((a, b) => b.numbers.priority - a.numbers.priority || order(a.aspect) - order(b.aspect));
+  return inputs.map((input) => prioritise(input, target)).sort((a, b) => b.numbers.priority - a.numbers.priority || order(a.aspect) - order(b.aspect));
 }
 
 /** The ranking inputs of a suppressed report: aspects with both poles shown. */
@@ -141,12 +139,7 @@ export interface Recommendation extends RankedAspect {
 }
 
 /** The top `count` aspects of a report, each with an action and the sentence behind it. */
-export function recommend(
-  scores: Pick<Scores, "aspects">,
-  target: number,
-  count = 3,
-  text: InstrumentText = en,
-): Recommendation[] {
+export function recommend(scores: Pick<Scores, "aspects">, target: number, count = 3, text: InstrumentText = en): Recommendation[] {
   return rankAspects(rankingInputs(scores), target)
     .slice(0, Math.max(0, Math.floor(count)))
     .map((pick, index) => {

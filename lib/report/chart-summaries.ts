@@ -43,11 +43,7 @@ export function balanceSummary(aspects: Aspects, text: InstrumentText = en): str
 }
 
 /** "Managing is rated from 3.9 (Adaptability) to 4.6 (Focus); leading from … ." and the self gaps. */
-export function radarSummary(
-  aspects: Aspects,
-  self: Readonly<Record<AspectKey, SelfAspect>> | null,
-  text: InstrumentText = en,
-): string {
+export function radarSummary(aspects: Aspects, self: Readonly<Record<AspectKey, SelfAspect>> | null, text: InstrumentText = en): string {
   const ranges = POLES.map((pole) => {
     const name = text.poles[pole].name.toLowerCase();
     const shown = ASPECT_KEYS.flatMap((key) => {

@@ -21,10 +21,7 @@ function aspectChange(before: AspectReport, after: AspectReport): AspectChange {
 }
 
 /** The change per aspect from one cycle's shown scores to a later cycle's. */
-export function changeSince(
-  previous: Pick<Scores, "aspects">,
-  current: Pick<Scores, "aspects">,
-): Record<AspectKey, AspectChange> {
+export function changeSince(previous: Pick<Scores, "aspects">, current: Pick<Scores, "aspects">): Record<AspectKey, AspectChange> {
   const entries = ASPECT_KEYS.map((key) => [key, aspectChange(previous.aspects[key], current.aspects[key])]);
   return Object.fromEntries(entries) as Record<AspectKey, AspectChange>;
 }

@@ -37,10 +37,10 @@ export const SCORE_DEFINITIONS: readonly ScoreDefinition[] = [
   },
   {
     key: "cant_say",
-    name: "\"Can't say\"",
+    name: '"Can\'t say"',
     formula: "left out of every count and average",
     description:
-      "A rep who has not seen enough to judge can answer \"can't say\". That answer counts for nothing: it is not a low score and it does not add to n. Someone who answers \"can't say\" everywhere still counts as having taken part.",
+      'A rep who has not seen enough to judge can answer "can\'t say". That answer counts for nothing: it is not a low score and it does not add to n. Someone who answers "can\'t say" everywhere still counts as having taken part.',
   },
   {
     key: "spread",
@@ -60,8 +60,7 @@ export const SCORE_DEFINITIONS: readonly ScoreDefinition[] = [
     key: "overall_balance",
     name: "Overall balance (B)",
     formula: "B = average of b over the aspects that have one",
-    description:
-      "Your lean across the whole profile. Aspects without enough answers are left out, not counted as 0.",
+    description: "Your lean across the whole profile. Aspects without enough answers are left out, not counted as 0.",
   },
   {
     key: "versatility",

@@ -65,11 +65,7 @@ export interface SelfGap {
 /** Blind spot: the manager rates themselves ≥ 1 above the team. Hidden strength: ≥ 1 below. */
 export function selfGap(self: number, team: number): SelfGap {
   const gap = self - team;
-  const kind: SelfGapKind = atLeast(gap, SELF_GAP_THRESHOLD)
-    ? "blind_spot"
-    : atLeast(-gap, SELF_GAP_THRESHOLD)
-      ? "hidden_strength"
-      : "aligned";
+  const kind: SelfGapKind = atLeast(gap, SELF_GAP_THRESHOLD) ? "blind_spot" : atLeast(-gap, SELF_GAP_THRESHOLD) ? "hidden_strength" : "aligned";
   return { gap, kind };
 }
 

@@ -97,14 +97,9 @@ export interface Scores {
   readonly versatility: Gated<OverallValue>;
 }
 
-export type TeamReport =
-  | Shown<Scores & { readonly comments: Gated<{ readonly items: readonly string[] }> }>
-  | Absent<"team_below_threshold">;
+export type TeamReport = Shown<Scores & { readonly comments: Gated<{ readonly items: readonly string[] }> }> | Absent<"team_below_threshold">;
 
-export type OrgReport = { readonly teamsIncluded: number; readonly teamsLeftOut: number } & (
-  | Shown<Scores>
-  | Absent<"no_team_meets_threshold">
-);
+export type OrgReport = { readonly teamsIncluded: number; readonly teamsLeftOut: number } & (Shown<Scores> | Absent<"no_team_meets_threshold">);
 
 /** A number in [0, 1). Injected so tests can fix the order of comments. */
 export type RandomSource = () => number;
@@ -158,10 +153,7 @@ function overall(values: readonly Gated<{ readonly value: number }>[]): Gated<Ov
 }
 
 function scoresOf(respondents: number, aspects: Readonly<Record<AspectKey, AspectAggregate>>, k: number): Scores {
-  const reports = Object.fromEntries(ASPECT_KEYS.map((key) => [key, reportAspect(aspects[key], k)])) as Record<
-    AspectKey,
-    AspectReport
-  >;
+  const reports = Object.fromEntries(ASPECT_KEYS.map((key) => [key, reportAspect(aspects[key], k)])) as Record<AspectKey, AspectReport>;
   const list = ASPECT_KEYS.map((key) => reports[key]);
   return {
     respondents,
@@ -177,21 +169,14 @@ function scoresOf(respondents: number, aspects: Readonly<Record<AspectKey, Aspec
  * versatility need both poles, and comments need `commentThreshold` comments and come
  * back shuffled.
  */
-export function suppressTeam(
-  aggregate: TeamAggregate,
-  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS,
-  random: RandomSource = secureRandom,
-): TeamReport {
+export function suppressTeam(aggregate: TeamAggregate, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS, random: RandomSource = secureRandom): TeamReport {
   const { k, commentThreshold } = resolveThresholds(thresholds);
   if (aggregate.respondents < k) return absent("team_below_threshold");
   const comments = aggregate.comments.filter(hasText);
   return {
     shown: true,
     ...scoresOf(aggregate.respondents, aggregate.aspects, k),
-    comments:
-      comments.length >= commentThreshold
-        ? { shown: true, items: shuffle(comments, random) }
-        : absent("below_comment_threshold"),
+    comments: comments.length >= commentThreshold ? { shown: true, items: shuffle(comments, random) } : absent("below_comment_threshold"),
   };
 }
 
@@ -206,10 +191,7 @@ function poolIfShown(pool: Moments, team: Moments, k: number): Moments {
  * answers, so that subtracting one shown aggregate from another can never reveal a
  * group smaller than `k`. Comments are never pooled.
  */
-export function suppressOrg(
-  teams: readonly TeamAggregate[],
-  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS,
-): OrgReport {
+export function suppressOrg(teams: readonly TeamAggregate[], thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): OrgReport {
   const { k } = resolveThresholds(thresholds);
   const included = teams.filter((team) => team.respondents >= k);
   const counts = { teamsIncluded: included.length, teamsLeftOut: teams.length - included.length };

@@ -4,13 +4,9 @@ import { CANT_SAY } from "./fields";
 
 const UNANSWERED = "Choose an answer, or “Can't say”.";
 
-const rating = z
-  .enum(["1", "2", "3", "4", "5", CANT_SAY], { error: UNANSWERED })
-  .transform((value) => (value === CANT_SAY ? null : (Number(value) as Rating)));
+const rating = z.enum(["1", "2", "3", "4", "5", CANT_SAY], { error: UNANSWERED }).transform((value) => (value === CANT_SAY ? null : (Number(value) as Rating)));
 
-const need = z
-  .enum(["-2", "-1", "0", "1", "2", CANT_SAY], { error: UNANSWERED })
-  .transform((value) => (value === CANT_SAY ? null : (Number(value) as Need)));
+const need = z.enum(["-2", "-1", "0", "1", "2", CANT_SAY], { error: UNANSWERED }).transform((value) => (value === CANT_SAY ? null : (Number(value) as Need)));
 
 // An unknown aspect, or an unknown item of a known aspect: either way, not this survey's form.
 const FOREIGN_FORM = "The form did not come from this survey. Reload the page and try again.";

@@ -67,7 +67,9 @@ function aspectCells(aspects: readonly (AspectCell | null)[]): string[] {
 }
 
 const lopsidedNames = (aspects: readonly (AspectCell | null)[]) =>
-  ASPECT_KEYS.filter((_, i) => aspects[i]?.lopsided).map((key) => en.aspects[key].name).join("; ");
+  ASPECT_KEYS.filter((_, i) => aspects[i]?.lopsided)
+    .map((key) => en.aspects[key].name)
+    .join("; ");
 
 function hiddenAspects(aspects: readonly (AspectCell | null)[], thresholds: Thresholds): string | null {
   const names = ASPECT_KEYS.filter((_, i) => aspects[i] === null).map((key) => en.aspects[key].name);
@@ -81,9 +83,7 @@ export function teamReasons(row: TeamRow, options: CsvOptions): string {
   if (row.balance === null) reasons.push(`B, versatility and fit gap: ${describeAbsence("no_data", options.thresholds)}`);
   else if (row.change === null) {
     reasons.push(
-      options.previousCycleName
-        ? `Change in B: no result shown for this team in ${options.previousCycleName}.`
-        : "Change in B: no earlier closed cycle.",
+      options.previousCycleName ? `Change in B: no result shown for this team in ${options.previousCycleName}.` : "Change in B: no earlier closed cycle.",
     );
   }
   return reasons.filter((reason) => reason !== null).join(" ");
@@ -116,9 +116,7 @@ export function orgLabel(org: OrgLine): string {
 export function orgReasons(org: OrgLine, options: CsvOptions): string {
   const leftOut = `${org.teamsLeftOut} ${org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold.`;
   if (org.teamsIncluded === 0) return `${describeAbsence("no_team_meets_threshold", options.thresholds)} ${leftOut}`;
-  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit gap and change in B are per team."]
-    .filter((reason) => reason !== null)
-    .join(" ");
+  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit gap and change in B are per team."].filter((reason) => reason !== null).join(" ");
 }
 
 export function orgRecord(org: OrgLine, options: CsvOptions): string[] {

@@ -22,7 +22,7 @@ export function aggregateFromStatistics(respondents: number, stats: readonly num
   for (let i = 0; i < width; i++) {
     const series: Moments[] = [];
     for (let s = 0; s < SERIES.length; s++) {
-      const n = stats[(s * 3) * width + i]!;
+      const n = stats[s * 3 * width + i]!;
       const sum = stats[(s * 3 + 1) * width + i]!;
       const sumOfSquares = stats[(s * 3 + 2) * width + i]!;
       if (!Number.isFinite(n) || !Number.isFinite(sum) || !Number.isFinite(sumOfSquares)) throw new RangeError("Statistics must be numbers");

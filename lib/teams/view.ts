@@ -9,16 +9,7 @@ import { responseRate, type TeamRow } from "./rows";
 /** A fit gap is worth a look beyond ±0.25: a quarter of the way from balanced to one pole. */
 export const FIT_GAP_LIMIT = 0.25;
 
-export const SORT_KEYS = [
-  "name",
-  ...ASPECT_KEYS,
-  "balance",
-  "versatility",
-  "responseRate",
-  "target",
-  "fitGap",
-  "change",
-] as const;
+export const SORT_KEYS = ["name", ...ASPECT_KEYS, "balance", "versatility", "responseRate", "target", "fitGap", "change"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "asc" | "desc";
 
@@ -42,8 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Params = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-const first = (value: string | readonly string[] | undefined): string | undefined =>
-  typeof value === "string" ? value : value?.[0];
+const first = (value: string | readonly string[] | undefined): string | undefined => (typeof value === "string" ? value : value?.[0]);
 
 const isSortKey = (value: string | undefined): value is SortKey => (SORT_KEYS as readonly (string | undefined)[]).includes(value);
 
@@ -83,7 +73,10 @@ export function viewQuery(view: TeamsView): string {
 
 /** Lower case without accents, so "tomas" finds "Tomás". The same in every browser and on the server. */
 export function searchKey(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 function sortValue(row: TeamRow, key: Exclude<SortKey, "name">): number | null {

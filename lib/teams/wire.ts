@@ -42,22 +42,24 @@ export function situationsOf(bits: number): SituationKey[] {
 /** The rows in wire form, rounded as shown (see asDisplayed). */
 export function toWire(rows: readonly TeamRow[]): WireRow[] {
   const index = new Map(rows.map((row, i) => [row.id, i]));
-  return rows.map(asDisplayed).map((row) => [
-    row.id,
-    row.name,
-    row.parentId === null ? -1 : (index.get(row.parentId) ?? -1),
-    row.invited,
-    row.responded,
-    row.shown ? 1 : 0,
-    row.aspects.map((cell) => cell?.value ?? null),
-    row.aspects.reduce((mask, cell, i) => (cell?.lopsided ? mask | (1 << i) : mask), 0),
-    row.balance,
-    row.versatility,
-    situationBits(row.situations),
-    row.target,
-    row.fitGap,
-    row.change,
-  ]);
+  return rows
+    .map(asDisplayed)
+    .map((row) => [
+      row.id,
+      row.name,
+      row.parentId === null ? -1 : (index.get(row.parentId) ?? -1),
+      row.invited,
+      row.responded,
+      row.shown ? 1 : 0,
+      row.aspects.map((cell) => cell?.value ?? null),
+      row.aspects.reduce((mask, cell, i) => (cell?.lopsided ? mask | (1 << i) : mask), 0),
+      row.balance,
+      row.versatility,
+      situationBits(row.situations),
+      row.target,
+      row.fitGap,
+      row.change,
+    ]);
 }
 
 /** The rows back (rounded as shown), for a viewer: rows whose parent is −1 report to the viewer. */

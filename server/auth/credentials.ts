@@ -18,28 +18,18 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export type CredentialsCheck =
-  | { outcome: "signed-in"; personId: string }
-  | { outcome: "invalid" }
-  | { outcome: "throttled" };
+export type CredentialsCheck = { outcome: "signed-in"; personId: string } | { outcome: "invalid" } | { outcome: "throttled" };
 
 /**
  * Checks an email and password. An unknown email, a wrong password and a deactivated
  * account all come back as "invalid", after the same argon2 work, so the answer says
  * nothing about which accounts exist.
  */
-export async function checkCredentials(
-  db: Database,
-  { email, password }: SignInInput,
-  ip: string | null,
-): Promise<CredentialsCheck> {
+export async function checkCredentials(db: Database, { email, password }: SignInInput, ip: string | null): Promise<CredentialsCheck> {
   const attempt = await recordAttempt(db, { email, ip });
   if (attempt.throttled) return { outcome: "throttled" };
 
-  const [person] = await db
-    .select({ id: people.id, passwordHash: people.passwordHash, isActive: people.isActive })
-    .from(people)
-    .where(eq(people.email, email));
+  const [person] = await db.select({ id: people.id, passwordHash: people.passwordHash, isActive: people.isActive }).from(people).where(eq(people.email, email));
   const passwordMatches = await verifyPassword(person?.passwordHash ?? null, password);
   if (!person || !passwordMatches || !person.isActive) return { outcome: "invalid" };
 

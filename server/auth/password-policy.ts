@@ -76,7 +76,7 @@ function knownWords({ name, email }: PasswordOwner) {
 function withoutWords(text: string, words: string[]) {
   const longestFirst = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
   let rest = text;
-  for (let previous = ""; rest !== previous; ) {
+  for (let previous = ""; rest !== previous;) {
     previous = rest;
     for (const word of longestFirst) rest = rest.replaceAll(word, "");
   }

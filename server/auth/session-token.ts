@@ -17,10 +17,7 @@ export interface SessionToken {
  * token and trying to set it. That costs about 3 ms of CPU a request and is never
  * needed, because a session ends 12 hours after sign-in however active it was.
  */
-export async function readSessionToken(
-  cookies: { get(name: string): { value: string } | undefined },
-  secret = authSecret(),
-): Promise<SessionToken | null> {
+export async function readSessionToken(cookies: { get(name: string): { value: string } | undefined }, secret = authSecret()): Promise<SessionToken | null> {
   for (const name of SESSION_COOKIE_NAMES) {
     const token = cookies.get(name)?.value;
     if (!token) continue;

@@ -86,9 +86,7 @@ export async function recordAttempt(db: Database, subjects: ThrottleSubjects, at
 export async function forgiveAttempt(db: Database, attemptIds: number[], email: string) {
   await db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(inArray(loginFailures.id, attemptIds));
-    await tx
-      .delete(loginFailures)
-      .where(and(eq(loginFailures.subjectKind, "account"), eq(loginFailures.subject, hashedSubject(email))));
+    await tx.delete(loginFailures).where(and(eq(loginFailures.subjectKind, "account"), eq(loginFailures.subject, hashedSubject(email))));
   });
 }
 

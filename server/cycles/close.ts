@@ -45,12 +45,21 @@ export async function closeCycle(
   const key = options.key ?? sealKey();
   const closed = await db.transaction(async (tx) => {
     const [cycle] = await tx
-      .select({ state: cycles.state, name: cycles.name, minRaters: cycles.minRaters, minCommenters: cycles.minCommenters, fingerprint: cycles.sealKeyFingerprint })
+      .select({
+        state: cycles.state,
+        name: cycles.name,
+        minRaters: cycles.minRaters,
+        minCommenters: cycles.minCommenters,
+        fingerprint: cycles.sealKeyFingerprint,
+      })
       .from(cycles)
       .where(eq(cycles.id, cycleId))
       .for("update");
     if (cycle?.state !== "open") return false;
-    const sealed = await tx.select({ managerId: sealedResponses.managerId, sealed: sealedResponses.sealed }).from(sealedResponses).where(eq(sealedResponses.cycleId, cycleId));
+    const sealed = await tx
+      .select({ managerId: sealedResponses.managerId, sealed: sealedResponses.sealed })
+      .from(sealedResponses)
+      .where(eq(sealedResponses.cycleId, cycleId));
     if (sealed.length > 0 && cycle.fingerprint !== key.fingerprint) {
       throw new SealKeyMismatch(`The answers of ${cycle.name} were sealed with another key than this instance's FULCRUM_SEAL_KEY.`);
     }
@@ -71,7 +80,10 @@ export async function closeCycle(
     // The teams page reads per-team sufficient statistics, not the answers: they are
     // computed here, once, from what was kept (see cycle_team_summaries).
     await tx.execute(sql`SELECT fill_cycle_team_summaries(${cycleId}::uuid)`);
-    await tx.update(cycles).set({ state: "closed", closedAt: options.closedAt ?? clock.now() }).where(eq(cycles.id, cycleId));
+    await tx
+      .update(cycles)
+      .set({ state: "closed", closedAt: options.closedAt ?? clock.now() })
+      .where(eq(cycles.id, cycleId));
     await options.alsoInTransaction?.(tx);
     return true;
   });
@@ -104,7 +116,11 @@ async function teamSizes(tx: Transaction, cycleId: string): Promise<Map<string, 
  * writes its answers that way): read and removed, to be kept or not like the sealed ones.
  */
 async function takeClearAnswers(tx: Transaction, cycleId: string): Promise<ClosingResponse<Answers>[]> {
-  const rows = await selectRows<{ managerId: string; comment: string | null; aspects: Record<AspectKey, { management: Rating | null; leadership: Rating | null; need: Need | null }> }>(
+  const rows = await selectRows<{
+    managerId: string;
+    comment: string | null;
+    aspects: Record<AspectKey, { management: Rating | null; leadership: Rating | null; need: Need | null }>;
+  }>(
     tx,
     sql`SELECT r.manager_id AS "managerId", r.comment,
         json_object_agg(a.aspect, json_build_object('management', a.management, 'leadership', a.leadership, 'need', a.need)) AS aspects

@@ -33,7 +33,10 @@ export async function markOpen(tx: Transaction, cycleId: string, options: { open
  * in has no key recorded yet: it takes this one.
  */
 export async function checkSealKey(db: Database, key: SealKey = sealKey()) {
-  await db.update(cycles).set({ sealKeyFingerprint: key.fingerprint }).where(and(eq(cycles.state, "open"), isNull(cycles.sealKeyFingerprint)));
+  await db
+    .update(cycles)
+    .set({ sealKeyFingerprint: key.fingerprint })
+    .where(and(eq(cycles.state, "open"), isNull(cycles.sealKeyFingerprint)));
   const open = await db.select({ name: cycles.name, fingerprint: cycles.sealKeyFingerprint }).from(cycles).where(eq(cycles.state, "open"));
   const others = open.filter((cycle) => cycle.fingerprint !== key.fingerprint).map((cycle) => cycle.name);
   if (others.length > 0) {

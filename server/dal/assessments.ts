@@ -71,9 +71,7 @@ export async function loadAssessment(db: Database, viewer: Viewer, cycleId: stri
   return findAssessment(db, viewer, cycleId, managerId);
 }
 
-export type SubmitResult =
-  | { ok: true; assessment: Assessment }
-  | { ok: false; reason: "not-invited" | "not-open" | "already-done"; message: string };
+export type SubmitResult = { ok: true; assessment: Assessment } | { ok: false; reason: "not-invited" | "not-open" | "already-done"; message: string };
 
 const NOT_INVITED = "You are not invited to rate this person in this cycle.";
 
@@ -134,7 +132,8 @@ async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: str
   const assessment = cycle ? await findAssessment(tx, viewer, cycleId, managerId) : null;
   if (!cycle || !assessment || assessment.isSelf !== self) return { ok: false as const, reason: "not-invited" as const, message: NOT_INVITED };
   if (assessment.state !== "open") {
-    const message = assessment.state === "closed" ? `${assessment.cycleName} has closed: answers are no longer taken.` : `${assessment.cycleName} has not opened yet.`;
+    const message =
+      assessment.state === "closed" ? `${assessment.cycleName} has closed: answers are no longer taken.` : `${assessment.cycleName} has not opened yet.`;
     return { ok: false as const, reason: "not-open" as const, message };
   }
   return { ok: true as const, assessment, fingerprint: cycle.fingerprint };

@@ -20,7 +20,11 @@ export async function organisationIsEmpty(db: Database): Promise<boolean> {
 
 export const firstAdminSchema = z.object({
   name: z.string().trim().min(1, "Give the administrator's name with --name.").max(200, "Keep the name under 200 characters."),
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Give the administrator's email address with --email." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Give the administrator's email address with --email." })),
 });
 export type FirstAdmin = z.infer<typeof firstAdminSchema>;
 
@@ -70,11 +74,15 @@ export async function createFirstAdmin(db: Database, input: FirstAdmin, origin: 
         expiresAt: addDaysTo(createdAt, INVITATION_DAYS),
       })
       .returning({ expiresAt: invitations.expiresAt });
-    await recordAudit(tx, { id: admin!.id }, {
-      action: "invitation.create",
-      personId: admin!.id,
-      details: { kind: "invitation", delivery: "printed by npm run admin:create", firstAdministrator: true },
-    });
+    await recordAudit(
+      tx,
+      { id: admin!.id },
+      {
+        action: "invitation.create",
+        personId: admin!.id,
+        details: { kind: "invitation", delivery: "printed by npm run admin:create", firstAdministrator: true },
+      },
+    );
     return { personId: admin!.id, expiresAt: link!.expiresAt };
   });
   return { ...created, link: `${origin.replace(/\/$/, "")}/invite/${token}` };

@@ -97,11 +97,7 @@ export async function updateDraftCycle(db: Database, viewer: Viewer, cycleId: st
 export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
   requireAdmin(viewer, "open a cycle");
   await db.transaction(async (tx) => {
-    const [cycle] = await tx
-      .select({ state: cycles.state, closesOn: cycles.closesOn })
-      .from(cycles)
-      .where(eq(cycles.id, cycleId))
-      .for("update");
+    const [cycle] = await tx.select({ state: cycles.state, closesOn: cycles.closesOn }).from(cycles).where(eq(cycles.id, cycleId)).for("update");
     if (!cycle) throw new CycleRuleError("That cycle does not exist.");
     if (cycle.state !== "draft") throw new CycleRuleError("Only a draft cycle can be opened.");
     if (cycle.closesOn < clock.today()) throw new CycleRuleError("Its close date has passed: move the close date first.");

@@ -43,7 +43,9 @@ export async function ownResponseCounts(db: Database, viewer: Viewer) {
 
 /** The managers below the viewer's direct reports, in today's tree, with the size of each team. */
 export async function teamsBelow(db: Database, viewer: Viewer) {
-  return selectRows<{ id: string; name: string; depth: number; team_size: number }>(db, sql`
+  return selectRows<{ id: string; name: string; depth: number; team_size: number }>(
+    db,
+    sql`
     WITH RECURSIVE below(id, depth) AS (
       SELECT id, 1 FROM ${people} WHERE reports_to = ${viewer.id} AND is_active
       UNION ALL
@@ -54,7 +56,8 @@ export async function teamsBelow(db: Database, viewer: Viewer) {
     JOIN ${people} m ON m.id = below.id
     JOIN ${people} r ON r.reports_to = m.id AND r.is_active
     GROUP BY m.id, m.name, below.depth
-    ORDER BY below.depth, m.name`);
+    ORDER BY below.depth, m.name`,
+  );
 }
 
 /** Headline numbers for administrators. */
@@ -66,10 +69,7 @@ export async function adminOverview(db: Database, viewer: Viewer) {
       inactive: sql<number>`count(*) FILTER (WHERE NOT ${people.isActive})::int`,
     })
     .from(people);
-  const cycleCounts = await db
-    .select({ state: cycles.state, total: count() })
-    .from(cycles)
-    .groupBy(cycles.state);
+  const cycleCounts = await db.select({ state: cycles.state, total: count() }).from(cycles).groupBy(cycles.state);
   return {
     activePeople: peopleCounts?.active ?? 0,
     inactivePeople: peopleCounts?.inactive ?? 0,

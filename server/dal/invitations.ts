@@ -145,14 +145,12 @@ export async function inspectInvitation(db: Database, token: string) {
   return link ? { name: link.name, email: link.email } : null;
 }
 
-export const DEAD_LINK_MESSAGE =
-  "This link has expired, has been replaced by a newer one, or has already been used. Ask for a new one on the sign-in page.";
+export const DEAD_LINK_MESSAGE = "This link has expired, has been replaced by a newer one, or has already been used. Ask for a new one on the sign-in page.";
 export const DEAD_LINKS_THROTTLED_MESSAGE = `Too many links that do not work were tried from your network. Ask for a new link on the sign-in page, or wait ${THROTTLE_WINDOW_MINUTES} minutes.`;
 
 /** The password was set (for the account with this email), or why not, in the words the form shows. */
 export type Redemption =
-  | { outcome: "set"; email: string }
-  | { outcome: "dead" | "throttled" | "invalid"; message: string; fieldErrors: Partial<Record<NewPasswordField, string[]>> };
+  { outcome: "set"; email: string } | { outcome: "dead" | "throttled" | "invalid"; message: string; fieldErrors: Partial<Record<NewPasswordField, string[]>> };
 
 /**
  * Sets the password behind a link and uses the link up.

@@ -4,15 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
-import {
-  type CsvRecord,
-  type ExistingPerson,
-  type ImportError,
-  type ImportPlan,
-  MAX_IMPORT_BYTES,
-  planChangesSomething,
-  planImport,
-} from "@/lib/org-import";
+import { type CsvRecord, type ExistingPerson, type ImportError, type ImportPlan, MAX_IMPORT_BYTES, planChangesSomething, planImport } from "@/lib/org-import";
 import { recordAudit } from "./audit";
 import { ForbiddenError } from "./errors";
 import { revokedUntilNow, type Viewer } from "./viewer";
@@ -72,7 +64,7 @@ function checkSize(csvText: string) {
 const CSV_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: "A double quote opened on this line is never closed.",
   CSV_INVALID_CLOSING_QUOTE: "A double quote in this record is not where it can be: a quoted value must be followed by a comma or the end of the line.",
-  INVALID_OPENING_QUOTE: "A double quote in this record is not where it can be: a value with a quote in it must be quoted itself, with the quote doubled (\"\").",
+  INVALID_OPENING_QUOTE: 'A double quote in this record is not where it can be: a value with a quote in it must be quoted itself, with the quote doubled ("").',
 };
 
 /**

@@ -99,11 +99,9 @@ export async function updatePerson(db: Database, viewer: Viewer, personId: strin
       managerId = found.id;
     }
     await tx.update(people).set({ name: input.name, reportsTo: managerId, isAdmin: input.isAdmin }).where(eq(people.id, personId));
-    const changed = [
-      current.name !== input.name && "name",
-      current.reportsTo !== managerId && "manager",
-      current.isAdmin !== input.isAdmin && "admin",
-    ].filter(Boolean);
+    const changed = [current.name !== input.name && "name", current.reportsTo !== managerId && "manager", current.isAdmin !== input.isAdmin && "admin"].filter(
+      Boolean,
+    );
     if (changed.length > 0) await recordAudit(tx, viewer, { action: "person.update", personId, details: { changed } });
   });
 }

@@ -132,7 +132,11 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
   );
   const thresholds = thresholdsOf.get(cycle.id)!;
   // The selected cycle and the closed ones before it, oldest first: the report reads as it did then.
-  const trendCycles = cycles.slice(cycles.indexOf(cycle)).filter((c) => c.state === "closed").slice(0, TREND_CYCLES).reverse();
+  const trendCycles = cycles
+    .slice(cycles.indexOf(cycle))
+    .filter((c) => c.state === "closed")
+    .slice(0, TREND_CYCLES)
+    .reverse();
   const rows = await selectRows<AggregateRow>(db, aggregateQuery(managerId, trendCycles, cycle.id, isViewer, thresholds));
   const byCycle = new Map(rows.map((row) => [row.cycleId, row]));
   const results = trendCycles.map((c) => cycleResult(c, byCycle.get(c.id), thresholdsOf.get(c.id)!));
@@ -222,7 +226,8 @@ interface AggregateRow {
   self: Partial<Record<AspectKey, { management: Rating | null; leadership: Rating | null }>> | null;
 }
 
-const moments = (column: Series) => sql.raw(`json_build_object(
+const moments = (column: Series) =>
+  sql.raw(`json_build_object(
   'n', count(a.${column}),
   'sum', coalesce(sum(a.${column}), 0),
   'sumOfSquares', coalesce(sum(a.${column} * a.${column}), 0))`);
@@ -291,9 +296,10 @@ function cycleResult(cycle: ReportCycle, row: AggregateRow | undefined, threshol
   const answers = row?.self;
   const self = answers
     ? selfProfile({
-        aspects: Object.fromEntries(
-          ASPECT_KEYS.map((key) => [key, answers[key] ?? { management: null, leadership: null }]),
-        ) as Record<AspectKey, { management: Rating | null; leadership: Rating | null }>,
+        aspects: Object.fromEntries(ASPECT_KEYS.map((key) => [key, answers[key] ?? { management: null, leadership: null }])) as Record<
+          AspectKey,
+          { management: Rating | null; leadership: Rating | null }
+        >,
       })
     : null;
   const result: CycleResult = { cycle, team, self };

@@ -39,9 +39,7 @@ export function cyclesQuery(viewerId: string): SQL {
 }
 
 /** The nine statistics arrays of a summary row, in the order lib/teams/summary reads them. */
-const STATISTICS = ["management", "leadership", "need"].flatMap((series) =>
-  ["n", "sum", "sum_of_squares"].map((stat) => `${series}_${stat}`),
-);
+const STATISTICS = ["management", "leadership", "need"].flatMap((series) => ["n", "sum", "sum_of_squares"].map((stat) => `${series}_${stat}`));
 
 /**
  * A summary's nine arrays as one: fetching one array of 63 numbers is much cheaper for

@@ -11,14 +11,7 @@ import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { applyView, subTeamOptions, type SubTeamOption, type TeamsView } from "@/lib/teams/view";
 import { closeDueCycles } from "@/server/cycles/close";
 import { ForbiddenError } from "./errors";
-import {
-  type CycleRow,
-  cyclesQuery,
-  type ProgressRow,
-  progressQuery,
-  teamsQuery,
-  type TeamSummaryRow,
-} from "./teams-queries";
+import { type CycleRow, cyclesQuery, type ProgressRow, progressQuery, teamsQuery, type TeamSummaryRow } from "./teams-queries";
 import { countWhileOpen, type ResponseCount } from "./response-count";
 import type { Viewer } from "./viewer";
 
@@ -86,10 +79,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   await closeDueCycles(db);
   const all = await selectRows<CycleRow>(db, cyclesQuery(viewer.id));
   const cycles = all.filter((cycle) => cycle.accessible);
-  const chosen =
-    cycleId === undefined
-      ? (cycles.find((cycle) => cycle.state === "closed") ?? cycles[0])
-      : cycles.find((cycle) => cycle.id === cycleId);
+  const chosen = cycleId === undefined ? (cycles.find((cycle) => cycle.state === "closed") ?? cycles[0]) : cycles.find((cycle) => cycle.id === cycleId);
   if (!chosen) {
     if (cycleId === undefined) return { status: "none" };
     throw new ForbiddenError("open these teams for that cycle");

@@ -17,7 +17,12 @@ function demoOrg() {
     rows.push([team.manager, team.reportsTo, false]);
     for (const rep of team.reps) rows.push([rep, team.manager, false]);
   }
-  return rows.map(([name, manager, admin]) => ({ email: demoEmail(name), name, manager_email: manager ? demoEmail(manager) : "", admin: admin ? "yes" : "no" }));
+  return rows.map(([name, manager, admin]) => ({
+    email: demoEmail(name),
+    name,
+    manager_email: manager ? demoEmail(manager) : "",
+    admin: admin ? "yes" : "no",
+  }));
 }
 
 const NEWCOMER = { email: "quinn.newcomer@northwind.example", name: "Quinn Newcomer", admin: "no" };
@@ -49,9 +54,7 @@ test("an admin imports the org chart, fixes an error, applies it, and invites th
   // Fixed: the newcomer starts at the top of the tree.
   await file.setInputFiles(csvFile([...org, { ...NEWCOMER, manager_email: "" }]));
   await submitWith(page.getByRole("button", { name: "Preview" }));
-  await expect(page.getByRole("status")).toHaveText(
-    "Preview ready: 1 person to add, 0 to update, 0 to move and 0 to deactivate. Nothing has changed yet.",
-  );
+  await expect(page.getByRole("status")).toHaveText("Preview ready: 1 person to add, 0 to update, 0 to move and 0 to deactivate. Nothing has changed yet.");
   const added = page.getByRole("region", { name: /To add/ });
   await expect(added.getByRole("rowheader", { name: NEWCOMER.name })).toBeVisible();
   await expect(page.getByRole("heading", { name: "To deactivate" })).toHaveCount(0);

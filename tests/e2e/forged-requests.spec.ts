@@ -55,7 +55,11 @@ test("forged server-action requests are refused and write nothing", async () => 
     }
     // The configured public address is the one other origin let through.
     const login = FORGERIES["app/login/actions.ts#signInAction"]!;
-    await expectOutcome(`sign-in from ${PUBLIC_URL}`, send("app/login/actions.ts#signInAction", "anonymous", login.tampered[0]!.args(ids), stale, PUBLIC_URL), /^Check the highlighted fields\.$/);
+    await expectOutcome(
+      `sign-in from ${PUBLIC_URL}`,
+      send("app/login/actions.ts#signInAction", "anonymous", login.tampered[0]!.args(ids), stale, PUBLIC_URL),
+      /^Check the highlighted fields\.$/,
+    );
 
     while (Math.floor(clock.now().getTime() / 1000) <= issuedAt) await new Promise((resolve) => setTimeout(resolve, 100));
     for (const persona of SIGNED_OUT_PERSONAS) {
@@ -78,7 +82,12 @@ test("forged server-action requests are refused and write nothing", async () => 
     const control = await demo.serve(mail);
     const succeeded: string[] = [];
     for (const [key, forgery] of Object.entries(FORGERIES)) {
-      const answer = await callAction(control.url, { path: forgery.page(ids), actionId: actions.get(key)!.id, args: forgery.valid(ids), headers: personaHeaders(forgery.as, fresh) });
+      const answer = await callAction(control.url, {
+        path: forgery.page(ids),
+        actionId: actions.get(key)!.id,
+        args: forgery.valid(ids),
+        headers: personaHeaders(forgery.as, fresh),
+      });
       succeeded.push(`${key}: ${forgery.succeeded.test(outcome(answer)) ? "succeeded" : outcome(answer)}`);
     }
     expect(succeeded).toEqual(Object.keys(FORGERIES).map((key) => `${key}: succeeded`));

@@ -54,7 +54,12 @@ function replay(request: APIRequestContext, captured: Captured, body: string, he
 
 async function expectNotDone(page: Page, manager: string) {
   await page.goto("/");
-  await expect(page.getByRole("listitem").filter({ hasText: `Rate ${manager}` }).getByText("Not done yet")).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `Rate ${manager}` })
+      .getByText("Not done yet"),
+  ).toBeVisible();
 }
 
 test("forged survey submissions are refused and write nothing", async ({ browser, playwright }) => {

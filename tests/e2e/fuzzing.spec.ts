@@ -50,16 +50,21 @@ test("fuzzed survey, org-chart, threshold and situation payloads never fail the 
       {
         key: "app/(app)/admin/people/import/actions.ts#importAction",
         as: "admin",
-        payloads: fc
-          .tuple(orgChartFiles(demoEmail(personaName("admin"))), fc.constantFrom("preview", "apply"))
-          .map(([text, intent]): Entries => [["intent", intent], ["file", new File([text], "org.csv", { type: "text/csv" })], ["fileHash", fileHash(text)]]),
+        payloads: fc.tuple(orgChartFiles(demoEmail(personaName("admin"))), fc.constantFrom("preview", "apply")).map(([text, intent]): Entries => [
+          ["intent", intent],
+          ["file", new File([text], "org.csv", { type: "text/csv" })],
+          ["fileHash", fileHash(text)],
+        ]),
         saved: /^Imported/,
       },
       { key: "app/(app)/admin/settings/actions.ts#updateThresholdsAction", as: "admin", payloads: thresholdEntries, saved: /^Saved/ },
       {
         key: "app/(app)/teams/situations/[manager]/actions.ts#saveSituationsAction",
         as: "director",
-        payloads: situationEntries({ managerId: ids.person.manager, basedOn: ids.situationBasis }, { managerId: ids.otherBranchManager, basedOn: ids.otherBranchBasis }),
+        payloads: situationEntries(
+          { managerId: ids.person.manager, basedOn: ids.situationBasis },
+          { managerId: ids.otherBranchManager, basedOn: ids.otherBranchBasis },
+        ),
         saved: /^Saved/,
       },
     ];

@@ -2,15 +2,7 @@ import type { Page } from "@playwright/test";
 import { demoEmail } from "@/db/seed/demo-org";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
-const SECTIONS = [
-  "Summary",
-  "Balance per aspect",
-  "Managing and leading profile",
-  "Your view and your team's",
-  "What to practise next",
-  "Comments",
-  "Trend",
-];
+const SECTIONS = ["Summary", "Balance per aspect", "Managing and leading profile", "Your view and your team's", "What to practise next", "Comments", "Trend"];
 
 const figure = (page: Page, caption: RegExp) => page.getByRole("figure", { name: caption });
 const strip = (page: Page) => figure(page, /Where each aspect sits/);
@@ -50,7 +42,11 @@ test.describe("a manager's report", () => {
     const balanceTable = strip(page).getByRole("table");
     await expect(balanceTable).toBeVisible();
     for (const aspect of ["Focus", "Motivation", "Development"]) {
-      const b = await balanceTable.getByRole("row", { name: new RegExp(`^${aspect}`) }).getByRole("cell").first().textContent();
+      const b = await balanceTable
+        .getByRole("row", { name: new RegExp(`^${aspect}`) })
+        .getByRole("cell")
+        .first()
+        .textContent();
       expect(b).toMatch(/^[+−]?\d\.\d\d$/);
       await expect(strip(page).getByRole("listitem").filter({ hasText: aspect })).toContainText(b!);
     }
@@ -58,16 +54,29 @@ test.describe("a manager's report", () => {
     // Radar: its table repeats the self-vs-team table's scores, n and intervals.
     await radar(page).getByText("Show as table").click();
     const selfVsTeam = page.getByRole("table", { name: /Self rating compared with the team's score/ });
-    const focusManaging = await selfVsTeam.getByRole("row", { name: /^Focus Managing/ }).getByRole("cell").allTextContents();
+    const focusManaging = await selfVsTeam
+      .getByRole("row", { name: /^Focus Managing/ })
+      .getByRole("cell")
+      .allTextContents();
     const [team, n, interval] = focusManaging;
-    await expect(radar(page).getByRole("row", { name: /^Focus/ }).getByRole("cell").first()).toHaveText(`${team} (n ${n}, ${interval})`);
+    await expect(
+      radar(page)
+        .getByRole("row", { name: /^Focus/ })
+        .getByRole("cell")
+        .first(),
+    ).toHaveText(`${team} (n ${n}, ${interval})`);
 
     // Trend: the latest cycle's B in the table is the headline's B, and is drawn on the chart.
     await trend(page).getByText("Show as table").click();
     const rows = trend(page).getByRole("table").getByRole("row");
     await expect(rows).toHaveCount(4);
     const latestB = await rows.last().getByRole("cell").first().textContent();
-    await expect(page.getByRole("definition").filter({ hasText: /^[+−]?\d\.\d\d$/ }).first()).toHaveText(latestB!);
+    await expect(
+      page
+        .getByRole("definition")
+        .filter({ hasText: /^[+−]?\d\.\d\d$/ })
+        .first(),
+    ).toHaveText(latestB!);
     await expect(trend(page).locator("svg.recharts-surface").first()).toContainText(latestB!);
 
     await expectNoAxeViolations(page);
@@ -108,7 +117,10 @@ test.describe("a manager's report", () => {
   test("shows only n of N for an open cycle", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
     await openOwnReport(page);
-    await page.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: /\(open\)/ }).click();
+    await page
+      .getByRole("navigation", { name: "Cycles" })
+      .getByRole("link", { name: /\(open\)/ })
+      .click();
     await expect(page.getByText(/^\d+ of \d+ responded so far; results when the cycle closes on \d+ \w+ \d{4}\.$/)).toBeVisible();
     await expect(page.getByRole("figure")).toHaveCount(0);
     await expect(page.getByRole("table")).toHaveCount(0);

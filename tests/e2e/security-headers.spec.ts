@@ -30,7 +30,10 @@ test("no page logs a Content-Security-Policy violation", async ({ page }) => {
   await page.goto("/login");
   await signIn(page, demoEmail(DEMO_TEAMS[3]!.reps[1]!));
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.getByRole("link", { name: /^Rate / }).first().click();
+  await page
+    .getByRole("link", { name: /^Rate / })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.goto("/how-scores-work");
   await expect(page.getByRole("heading", { level: 1, name: "How scores work" })).toBeVisible();

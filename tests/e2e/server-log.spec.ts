@@ -72,7 +72,10 @@ test("the server's log holds no answer, comment or password, and no stack trace 
   expect(log).not.toMatch(/aspects\.[a-z_]+\.(management|leadership|need)|insert into "response/i);
   // A refused sign-in is not an incident.
   expect(log).not.toMatch(/credentialssignin/i);
-  const errors = log.split("\n").filter((line) => line.startsWith("⨯")).map((line) => line.replace(/^⨯\s*/, "").trim());
+  const errors = log
+    .split("\n")
+    .filter((line) => line.startsWith("⨯"))
+    .map((line) => line.replace(/^⨯\s*/, "").trim());
   expect(errors.filter((error) => !ALLOWED_ERRORS.includes(error))).toEqual([]);
   expect(log).not.toMatch(/^\s+at (?!ignore-listed frames)/m);
 });

@@ -22,7 +22,14 @@ test("with no proxy, X-Forwarded-For is ignored: rotating it does not reset the 
     const app = await demo.serve({ TRUSTED_PROXY_HOPS: "0" });
     const actionId = builtActions().get(SIGN_IN)!.id;
     const signIn = async (email: string, password: string, forwardedFor: string) =>
-      outcome(await callAction(app.url, { path: "/login", actionId, args: [IDLE, form({ email, password, callbackUrl: "/" })], headers: { "X-Forwarded-For": forwardedFor } }));
+      outcome(
+        await callAction(app.url, {
+          path: "/login",
+          actionId,
+          args: [IDLE, form({ email, password, callbackUrl: "/" })],
+          headers: { "X-Forwarded-For": forwardedFor },
+        }),
+      );
     // Each guess claims another address, and the last ones claim a victim's.
     for (let guess = 0; guess < THROTTLE_MAX_FAILURES; guess++) {
       expect(await signIn(accounts[guess]!, "wrong password", guess < 5 ? `203.0.113.${guess}` : "192.0.2.50")).toMatch(INVALID);
@@ -54,7 +61,14 @@ test("behind one proxy, the address it appended counts: spraying through it is l
     const app = await demo.serve({ TRUSTED_PROXY_HOPS: "1" });
     const actionId = builtActions().get(SIGN_IN)!.id;
     const signIn = async (email: string, password: string, forwardedFor: string) =>
-      outcome(await callAction(app.url, { path: "/login", actionId, args: [IDLE, form({ email, password, callbackUrl: "/" })], headers: { "X-Forwarded-For": forwardedFor } }));
+      outcome(
+        await callAction(app.url, {
+          path: "/login",
+          actionId,
+          args: [IDLE, form({ email, password, callbackUrl: "/" })],
+          headers: { "X-Forwarded-For": forwardedFor },
+        }),
+      );
     const victim = "192.0.2.50";
     const attacker = "203.0.113.66";
     // The attacker writes the victim's address, and a new one each time; the proxy appends the attacker's real one.

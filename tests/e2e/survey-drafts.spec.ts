@@ -15,17 +15,14 @@ const nextUser = demoEmail(DEMO_TEAMS[2]!.manager);
 const COMMENT = "Shared-computer secret: my manager cancels our one-to-ones";
 
 /** Everything this origin keeps in the browser's storage. */
-const storage = (page: Page) =>
-  page.evaluate(() => ({ local: { ...window.localStorage }, session: { ...window.sessionStorage } }));
+const storage = (page: Page) => page.evaluate(() => ({ local: { ...window.localStorage }, session: { ...window.sessionStorage } }));
 
 /** Opens the rep's survey and leaves it half done: one aspect answered, a comment typed. */
 async function halfFill(page: Page, manager: string) {
   await page.getByRole("link", { name: `Rate ${manager}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Rate ${manager}` })).toBeVisible();
   // The draft is written by the hydrated form: wait for React before typing.
-  await expect
-    .poll(() => page.locator("form:has(textarea)").evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactProps$"))))
-    .toBe(true);
+  await expect.poll(() => page.locator("form:has(textarea)").evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactProps$")))).toBe(true);
   const focus = page.getByRole("region", { name: "1. Focus" });
   for (const item of ["management", "leadership", "need"]) {
     await focus.locator(`fieldset:has(input[name="aspects.focus.${item}"])`).getByRole("radio").nth(2).check();

@@ -44,7 +44,12 @@ test("a rep completes the survey with the keyboard alone, and it is then done", 
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Back to your assessments" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: `Rate ${manager}` }).getByText("Done")).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `Rate ${manager}` })
+      .getByText("Done"),
+  ).toBeVisible();
   await openSurvey(page, manager);
   await expect(page.getByText(`You have already rated ${manager} in`)).toBeVisible();
 });
@@ -76,7 +81,12 @@ test("submitting with items missing names them and writes nothing", async ({ pag
   await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
   await expect(page.getByText("Choose an answer, or “Can't say”.").first()).toBeVisible();
   await page.goto("/");
-  await expect(page.getByRole("listitem").filter({ hasText: `Rate ${manager}` }).getByText("Not done yet")).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `Rate ${manager}` })
+      .getByText("Not done yet"),
+  ).toBeVisible();
 });
 
 test("the survey fits a 375 px phone without sideways scrolling", async ({ browser }) => {

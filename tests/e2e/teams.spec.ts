@@ -77,7 +77,10 @@ test.describe("a director compares the teams below them", () => {
   test("shows an open cycle as response counts only", async ({ signedInAs }) => {
     const page = await signedInAs("vp");
     await page.goto("/teams");
-    await page.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: /\(open\)/ }).click();
+    await page
+      .getByRole("navigation", { name: "Cycles" })
+      .getByRole("link", { name: /\(open\)/ })
+      .click();
     const progress = page.getByRole("table", { name: /Responses so far in/ });
     await expect(progress.getByRole("row")).toHaveCount(11);
     await expect(progress.getByRole("row", { name: /Daniel Okafor Marcus Bennett \d+ of 7/ })).toBeVisible();

@@ -88,6 +88,8 @@ test("a seal key other than the one the open cycle's answers were sealed with", 
   const exit = await Promise.race([app.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(app.output())), 60_000))]);
   const output = app.output();
   expect(exit.code, output).toBe(1);
-  expect(output).toMatch(/Fulcrum cannot start\. FULCRUM_SEAL_KEY is not the key that sealed the answers of .+: they could not be opened at the close\. Start with the key those cycles were opened with\./);
+  expect(output).toMatch(
+    /Fulcrum cannot start\. FULCRUM_SEAL_KEY is not the key that sealed the answers of .+: they could not be opened at the close\. Start with the key those cycles were opened with\./,
+  );
   expect(output).not.toMatch(/^\s+at /m);
 });

@@ -174,13 +174,20 @@ async function npmStart(env: Record<string, string>) {
     // `next start` got the signal too, and ends once it has closed the embedded database,
     // which removes the database's lock file.
     const deadline = performance.now() + 20_000;
-    while (performance.now() < deadline && existsSync(`${path.join(env.FULCRUM_DATA_DIR!, "pglite")}.lock`)) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (performance.now() < deadline && existsSync(`${path.join(env.FULCRUM_DATA_DIR!, "pglite")}.lock`))
+      await new Promise((resolve) => setTimeout(resolve, 200));
   };
   // A source changed since the last build means a build first: give it time.
   const deadline = performance.now() + 280_000;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await send(`${url}/api/health`).then((response) => response.status === 200, () => false)) return { url, output: () => chunks.join(""), stop };
+    if (
+      await send(`${url}/api/health`).then(
+        (response) => response.status === 200,
+        () => false,
+      )
+    )
+      return { url, output: () => chunks.join(""), stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();

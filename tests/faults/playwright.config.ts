@@ -25,10 +25,10 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     ...devices["Desktop Chrome"],
-    launchOptions: { executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] },
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
   },
-  projects: [
-    { name: "embedded", testMatch: "embedded-*.spec.ts" },
-    ...(withPostgres ? [{ name: "postgres", testMatch: "postgres-*.spec.ts" }] : []),
-  ],
+  projects: [{ name: "embedded", testMatch: "embedded-*.spec.ts" }, ...(withPostgres ? [{ name: "postgres", testMatch: "postgres-*.spec.ts" }] : [])],
 });

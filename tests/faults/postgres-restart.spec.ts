@@ -51,12 +51,18 @@ test("a PostgreSQL restart while 20 raters submit leaves each survey written who
   await lock.release();
   const outcomes = [...earlyOutcomes, ...heldOutcomes, ...lateOutcomes];
   const tally = (list: typeof outcomes) => list.map((submitted) => submitted.outcome).join(", ");
-  console.log(`PostgreSQL restarted in ${restartMs} ms. Before: ${tally(earlyOutcomes)}. Held mid-transaction: ${tally(heldOutcomes)}. Sent during the restart: ${tally(lateOutcomes)}.`);
+  console.log(
+    `PostgreSQL restarted in ${restartMs} ms. Before: ${tally(earlyOutcomes)}. Held mid-transaction: ${tally(heldOutcomes)}. Sent during the restart: ${tally(lateOutcomes)}.`,
+  );
 
   expect(earlyOutcomes.map((submitted) => submitted.outcome)).toEqual(early.map(() => "saved"));
   // Caught mid-transaction: the rater is told to try again, and nothing of theirs remains.
   expect(heldOutcomes.map((submitted) => submitted.outcome)).toEqual(held.map(() => "not-saved"));
-  const participated = await ratersWhoParticipated(postgres.sql, cycleId, raters.map((rater) => rater.id));
+  const participated = await ratersWhoParticipated(
+    postgres.sql,
+    cycleId,
+    raters.map((rater) => rater.id),
+  );
   // A request that finds PostgreSQL gone before the action's own error handling starts (as
   // it reads the signed-in person) fails whole: a 500 with a digest only, which the browser
   // shows as the error page ("Nothing you submitted was half-saved. Please try again").

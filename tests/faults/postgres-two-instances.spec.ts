@@ -63,10 +63,15 @@ test("the same survey sent to both instances at once is recorded exactly once", 
   for (const rater of raters) {
     const { cookie } = await signInOverHttp(a.url, rater.email);
     // Six copies of one rater's survey, three to each instance, all at the same moment.
-    const outcomes = await Promise.all(
-      [a, b, a, b, a, b].map((instance) => postSurvey(instance.url, captured, rater, cookie, `double submit by ${rater.id}`)),
-    );
-    expect(outcomes.map((submitted) => submitted.outcome).sort()).toEqual(["already-done", "already-done", "already-done", "already-done", "already-done", "saved"]);
+    const outcomes = await Promise.all([a, b, a, b, a, b].map((instance) => postSurvey(instance.url, captured, rater, cookie, `double submit by ${rater.id}`)));
+    expect(outcomes.map((submitted) => submitted.outcome).sort()).toEqual([
+      "already-done",
+      "already-done",
+      "already-done",
+      "already-done",
+      "already-done",
+      "saved",
+    ]);
   }
   const [perRater] = await postgres.sql<{ most: number; raters: number }[]>`
     SELECT max(n)::int AS most, count(*)::int AS raters FROM (

@@ -146,11 +146,16 @@ describe("n of N, watched submit by submit, never tells whether one particular p
     const manager = await createPerson(database.db, { name: "Watched Manager", reportsTo: director.id });
     const reps = [];
     for (let i = 0; i < size; i++) reps.push(await createPerson(database.db, { name: `Watched Rep ${i}`, reportsTo: manager.id }));
-    const [cycle] = await database.db.insert(cycles).values({ name: `Watched ${size}`, ...runningCycleDates() }).returning();
-    await database.db.insert(cycleAssignments).values([
-      ...reps.map((rep) => ({ cycleId: cycle!.id, raterId: rep.id, managerId: manager.id })),
-      { cycleId: cycle!.id, raterId: manager.id, managerId: director.id },
-    ]);
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({ name: `Watched ${size}`, ...runningCycleDates() })
+      .returning();
+    await database.db
+      .insert(cycleAssignments)
+      .values([
+        ...reps.map((rep) => ({ cycleId: cycle!.id, raterId: rep.id, managerId: manager.id })),
+        { cycleId: cycle!.id, raterId: manager.id, managerId: director.id },
+      ]);
     await database.db.transaction((tx) => markOpen(tx, cycle!.id));
     const team = { manager, reps, cycle: cycle! };
     /**
@@ -238,7 +243,10 @@ describe("the difference between two exports never reveals a team below k", () =
   const directors: Record<"high" | "low" | "without", string> = { high: "", low: "", without: "" };
 
   beforeAll(async () => {
-    const [cycle] = await database.db.insert(cycles).values({ name: "Export attack", opensOn: daysFromToday(-7), closesOn: daysFromToday(30) }).returning();
+    const [cycle] = await database.db
+      .insert(cycles)
+      .values({ name: "Export attack", opensOn: daysFromToday(-7), closesOn: daysFromToday(30) })
+      .returning();
     cycleId = cycle!.id;
     const raters: { rater: string; manager: string; value: string }[] = [];
     for (const key of ["high", "low", "without"] as const) {
@@ -257,7 +265,11 @@ describe("the difference between two exports never reveals a team below k", () =
     }
     await database.db.transaction((tx) => markOpen(tx, cycleId));
     for (const { rater, manager, value } of raters) {
-      const result = await submitSurvey(database.db, await viewerOf(rater), surveyEntries(cycleId, manager, "rater", { comment: `from ${rater}` }, () => value));
+      const result = await submitSurvey(
+        database.db,
+        await viewerOf(rater),
+        surveyEntries(cycleId, manager, "rater", { comment: `from ${rater}` }, () => value),
+      );
       expect(result.status).toBe("success");
     }
     await closeCycle(database.db, cycleId);

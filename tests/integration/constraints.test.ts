@@ -1,26 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
-import {
-  cycleAssignments,
-  cycles,
-  participations,
-  people,
-  responseAnswers,
-  responses,
-  selfAssessmentAnswers,
-  selfAssessments,
-  settings,
-} from "@/db/schema";
+import { cycleAssignments, cycles, participations, people, responseAnswers, responses, selfAssessmentAnswers, selfAssessments, settings } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import {
-  CHECK_VIOLATION,
-  FOREIGN_KEY_VIOLATION,
-  UNIQUE_VIOLATION,
-  createTestDatabase,
-  sqlState,
-  type TestDatabase,
-} from "../support/database";
+import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION, createTestDatabase, sqlState, type TestDatabase } from "../support/database";
 import { daysFromToday, runningCycleDates, upcomingCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";
 
@@ -45,9 +28,7 @@ describe("one participation per rater, manager and cycle", () => {
     const { manager, reps, cycle } = await createOpenCycleWithTeam(db, 3);
     const rater = reps[0]!;
     const attempts = await Promise.allSettled(
-      Array.from({ length: 20 }, () =>
-        db.insert(participations).values({ cycleId: cycle.id, raterId: rater.id, managerId: manager.id }),
-      ),
+      Array.from({ length: 20 }, () => db.insert(participations).values({ cycleId: cycle.id, raterId: rater.id, managerId: manager.id })),
     );
     expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1);
     const failures = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === "rejected");
@@ -60,9 +41,7 @@ describe("one participation per rater, manager and cycle", () => {
     const { db } = database;
     const { manager, cycle } = await createOpenCycleWithTeam(db, 3);
     const outsider = await createPerson(db);
-    expect(await rejection(db.insert(participations).values({ cycleId: cycle.id, raterId: outsider.id, managerId: manager.id }))).toBe(
-      FOREIGN_KEY_VIOLATION,
-    );
+    expect(await rejection(db.insert(participations).values({ cycleId: cycle.id, raterId: outsider.id, managerId: manager.id }))).toBe(FOREIGN_KEY_VIOLATION);
   });
 
   it("keeps no time finer than the day in participation", async () => {
@@ -92,9 +71,7 @@ describe("answers stay within their ranges", () => {
     ["need", 3],
   ] as const)("refuses %s = %i", async (column, value) => {
     const responseId = await newResponse();
-    expect(
-      await rejection(database.db.insert(responseAnswers).values({ responseId, aspect: "focus", [column]: value })),
-    ).toBe(CHECK_VIOLATION);
+    expect(await rejection(database.db.insert(responseAnswers).values({ responseId, aspect: "focus", [column]: value }))).toBe(CHECK_VIOLATION);
   });
 
   it("accepts the edges of every range and 'can't say' as NULL", async () => {
@@ -110,9 +87,7 @@ describe("answers stay within their ranges", () => {
 
   it("refuses an unknown aspect", async () => {
     const responseId = await newResponse();
-    const result = await rejection(
-      database.db.execute(sql`INSERT INTO response_answers (response_id, aspect) VALUES (${responseId}, 'charisma')`),
-    );
+    const result = await rejection(database.db.execute(sql`INSERT INTO response_answers (response_id, aspect) VALUES (${responseId}, 'charisma')`));
     expect(result).toBe("22P02"); // invalid input value for enum
   });
 
@@ -162,9 +137,7 @@ describe("people and cycles", () => {
   });
 
   it("refuses a cycle that closes before it opens", async () => {
-    const result = await rejection(
-      database.db.insert(cycles).values({ name: "Backwards", opensOn: daysFromToday(9), closesOn: daysFromToday(0) }),
-    );
+    const result = await rejection(database.db.insert(cycles).values({ name: "Backwards", opensOn: daysFromToday(9), closesOn: daysFromToday(0) }));
     expect(result).toBe(CHECK_VIOLATION);
   });
 
@@ -173,9 +146,7 @@ describe("people and cycles", () => {
     const { cycle } = await createOpenCycleWithTeam(db, 3);
     const setState = (state: "draft" | "open" | "closed") => db.update(cycles).set({ state }).where(eq(cycles.id, cycle.id));
     expect(await rejection(setState("draft"))).toBe(CHECK_VIOLATION);
-    expect(await rejection(db.update(cycles).set({ state: "closed", closedAt: clock.now() }).where(eq(cycles.id, cycle.id)))).toBe(
-      "accepted",
-    );
+    expect(await rejection(db.update(cycles).set({ state: "closed", closedAt: clock.now() }).where(eq(cycles.id, cycle.id)))).toBe("accepted");
     expect(await rejection(setState("open"))).toBe(CHECK_VIOLATION);
     expect(await rejection(setState("draft"))).toBe(CHECK_VIOLATION);
     expect(await rejection(db.delete(cycles).where(eq(cycles.id, cycle.id)))).toBe(CHECK_VIOLATION);
@@ -183,27 +154,40 @@ describe("people and cycles", () => {
 
   it("creates cycles as drafts and freezes the snapshot once open", async () => {
     const { db } = database;
-    expect(
-      await rejection(
-        db.insert(cycles).values({ name: "Born open", ...runningCycleDates(), state: "open", openedAt: clock.now() }),
-      ),
-    ).toBe(CHECK_VIOLATION);
-    const { cycle, reps, manager } = await createOpenCycleWithTeam(db, 3);
-    const newcomer = await createPerson(db, { reportsTo: manager.id });
-    expect(await rejection(db.insert(cycleAssignments).values({ cycleId: cycle.id, raterId: newcomer.id, managerId: manager.id }))).toBe(
+    expect(await rejection(db.insert(cycles).values({ name: "Born open", ...runningCycleDates(), state: "open", openedAt: clock.now() }))).toBe(
       CHECK_VIOLATION,
     );
+    const { cycle, reps, manager } = await createOpenCycleWithTeam(db, 3);
+    const newcomer = await createPerson(db, { reportsTo: manager.id });
+    expect(await rejection(db.insert(cycleAssignments).values({ cycleId: cycle.id, raterId: newcomer.id, managerId: manager.id }))).toBe(CHECK_VIOLATION);
     expect(await rejection(db.delete(cycleAssignments).where(eq(cycleAssignments.raterId, reps[0]!.id)))).toBe(CHECK_VIOLATION);
-    expect(await rejection(db.update(cycles).set({ closesOn: daysFromToday(30) }).where(eq(cycles.id, cycle.id)))).toBe(CHECK_VIOLATION);
+    expect(
+      await rejection(
+        db
+          .update(cycles)
+          .set({ closesOn: daysFromToday(30) })
+          .where(eq(cycles.id, cycle.id)),
+      ),
+    ).toBe(CHECK_VIOLATION);
   });
 
   it("lets a draft be edited and deleted with its snapshot", async () => {
     const { db } = database;
     const manager = await createPerson(db);
     const rep = await createPerson(db, { reportsTo: manager.id });
-    const [draft] = await db.insert(cycles).values({ name: "Draft one", ...upcomingCycleDates() }).returning();
+    const [draft] = await db
+      .insert(cycles)
+      .values({ name: "Draft one", ...upcomingCycleDates() })
+      .returning();
     await db.insert(cycleAssignments).values({ cycleId: draft!.id, raterId: rep.id, managerId: manager.id });
-    expect(await rejection(db.update(cycles).set({ closesOn: daysFromToday(63) }).where(eq(cycles.id, draft!.id)))).toBe("accepted");
+    expect(
+      await rejection(
+        db
+          .update(cycles)
+          .set({ closesOn: daysFromToday(63) })
+          .where(eq(cycles.id, draft!.id)),
+      ),
+    ).toBe("accepted");
     expect(await rejection(db.delete(cycles).where(eq(cycles.id, draft!.id)))).toBe("accepted");
   });
 });

@@ -54,9 +54,7 @@ const snapshot = async (cycleId: string) =>
 
 describe("the cycle lifecycle", () => {
   it("is for administrators only", async () => {
-    await expect(createCycle(database.db, notAdmin, { name: "Nope", ...upcomingCycleDates() })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(createCycle(database.db, notAdmin, { name: "Nope", ...upcomingCycleDates() })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listCycles(database.db, notAdmin)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
@@ -85,9 +83,7 @@ describe("the cycle lifecycle", () => {
     ].sort();
     expect(await snapshot(id)).toEqual(expected);
     await expect(openCycle(database.db, admin, id)).rejects.toThrow("Only a draft cycle can be opened.");
-    await expect(updateDraftCycle(database.db, admin, id, { name: "Renamed", ...runningCycleDates() })).rejects.toBeInstanceOf(
-      CycleRuleError,
-    );
+    await expect(updateDraftCycle(database.db, admin, id, { name: "Renamed", ...runningCycleDates() })).rejects.toBeInstanceOf(CycleRuleError);
 
     // Someone moves to another manager: the open cycle's snapshot does not change.
     await database.db.update(people).set({ reportsTo: org.managerB }).where(eq(people.id, org.rep1));

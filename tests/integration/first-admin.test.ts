@@ -34,7 +34,15 @@ describe("the first administrator", () => {
 
     expect(created.link).toMatch(/^https:\/\/fulcrum\.example\.com\/invite\/[A-Za-z0-9_-]{43}$/);
     const [admin] = await db.select().from(people);
-    expect(admin).toMatchObject({ id: created.personId, name: "Ada Lovelace", email: "ada@example.com", isAdmin: true, isActive: true, passwordHash: null, reportsTo: null });
+    expect(admin).toMatchObject({
+      id: created.personId,
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      isAdmin: true,
+      isActive: true,
+      passwordHash: null,
+      reportsTo: null,
+    });
     expect(await organisationIsEmpty(db)).toBe(false);
 
     // Valid for as long as any invitation, and only its hash is stored.
@@ -52,7 +60,10 @@ describe("the first administrator", () => {
     expect(await redeemInvitation(db, tokenOf(created.link), form, null)).toEqual({ outcome: "set", email: "ada@example.com" });
     expect(await inspectInvitation(db, tokenOf(created.link))).toBeNull();
     expect(await redeemInvitation(db, tokenOf(created.link), form, null)).toMatchObject({ outcome: "dead" });
-    expect(await checkCredentials(db, { email: "ada@example.com", password: PASSWORD }, null)).toMatchObject({ outcome: "signed-in", personId: created.personId });
+    expect(await checkCredentials(db, { email: "ada@example.com", password: PASSWORD }, null)).toMatchObject({
+      outcome: "signed-in",
+      personId: created.personId,
+    });
     const viewer = await loadViewer(db, created.personId);
     expect(viewer?.isAdmin).toBe(true);
     // Their own link, as far as the notice on their next sign-in goes: no other admin set it.
@@ -92,7 +103,9 @@ describe("the first administrator", () => {
   it("needs a name and an email address", async () => {
     const { db } = await emptyDatabase();
     await expect(createFirstAdmin(db, { name: " ", email: "ada@example.com" }, ORIGIN)).rejects.toThrow("Give the administrator's name with --name.");
-    await expect(createFirstAdmin(db, { name: "Ada", email: "not an address" }, ORIGIN)).rejects.toThrow("Give the administrator's email address with --email.");
+    await expect(createFirstAdmin(db, { name: "Ada", email: "not an address" }, ORIGIN)).rejects.toThrow(
+      "Give the administrator's email address with --email.",
+    );
     expect(await organisationIsEmpty(db)).toBe(true);
   });
 });

@@ -76,9 +76,7 @@ describe("login throttle", () => {
     const person = await createPerson(database.db, { password: PASSWORD });
     const second = await database.openSecondClient();
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        checkCredentials(i % 2 ? second.db : database.db, { email: person.email, password: "guess" }, `10.3.0.${i}`),
-      ),
+      Array.from({ length: 30 }, (_, i) => checkCredentials(i % 2 ? second.db : database.db, { email: person.email, password: "guess" }, `10.3.0.${i}`)),
     );
     const checked = results.filter((result) => result.outcome === "invalid").length;
     expect(checked).toBeLessThanOrEqual(THROTTLE_MAX_FAILURES);

@@ -196,10 +196,14 @@ describe("importing the org chart", () => {
   it("refuses to deactivate the importing admin or take away their rights", async () => {
     const org = await currentOrg();
     const withoutMe = csv(org.filter((r) => r.email !== admin.email));
-    expect((await previewImport(database.db, admin, withoutMe)).plan.errors).toEqual([{ line: 1, message: expect.stringContaining("deactivate your own account") }]);
+    expect((await previewImport(database.db, admin, withoutMe)).plan.errors).toEqual([
+      { line: 1, message: expect.stringContaining("deactivate your own account") },
+    ]);
     const demoted = csv(org.map((r) => (r.email === admin.email ? { ...r, admin: "no" } : r)));
     const preview = await previewImport(database.db, admin, demoted);
-    expect(preview.plan.errors).toEqual([{ line: expect.any(Number), message: "This line would take away your own administrator rights. Set admin to true on it." }]);
+    expect(preview.plan.errors).toEqual([
+      { line: expect.any(Number), message: "This line would take away your own administrator rights. Set admin to true on it." },
+    ]);
     await expect(applyImport(database.db, admin, demoted, preview.fileHash)).rejects.toThrow("nothing was imported");
     expect(await personByEmail(admin.email)).toMatchObject({ isAdmin: true, isActive: true });
   });

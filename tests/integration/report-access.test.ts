@@ -113,7 +113,10 @@ describe("who may open a manager's report", () => {
   it("follows each cycle's snapshot, not today's reporting tree", async () => {
     const { db } = database;
     const daniel = idOf("Daniel Okafor");
-    await db.update(people).set({ reportsTo: idOf("Aiko Tanaka") }).where(eq(people.id, daniel));
+    await db
+      .update(people)
+      .set({ reportsTo: idOf("Aiko Tanaka") })
+      .where(eq(people.id, daniel));
     try {
       // Past cycles keep the tree they were opened with.
       await expect(report("Aiko Tanaka", daniels(DEMO_CYCLES.latestClosed))).rejects.toThrow(ForbiddenError);
@@ -128,7 +131,10 @@ describe("who may open a manager's report", () => {
       const latest = await report("Aiko Tanaka", { managerId: daniel });
       expect(latest.status === "open" && latest.cycles.map((c) => c.id)).toEqual([cycleId]);
     } finally {
-      await db.update(people).set({ reportsTo: idOf("Marcus Bennett") }).where(eq(people.id, daniel));
+      await db
+        .update(people)
+        .set({ reportsTo: idOf("Marcus Bennett") })
+        .where(eq(people.id, daniel));
     }
   });
 });
@@ -168,7 +174,10 @@ describe("the thresholds", () => {
       expect(own.comments).toEqual({ shown: false, reason: "below_comment_threshold" });
     });
     // The settings apply to cycles opened afterwards, not to this one.
-    await database.db.update(settings).set({ minRaters: respondents + 1, minCommenters: respondents + 1 }).where(eq(settings.id, 1));
+    await database.db
+      .update(settings)
+      .set({ minRaters: respondents + 1, minCommenters: respondents + 1 })
+      .where(eq(settings.id, 1));
     try {
       expect((await reportIn(database.db)).current.team.shown).toBe(true);
     } finally {

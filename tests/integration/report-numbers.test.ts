@@ -25,17 +25,25 @@ afterAll(() => database.dispose());
 
 async function ownReport(name: string, cycleName?: string): Promise<ClosedReport> {
   const viewer = (await loadViewer(database.db, ids.get(name)!))!;
-  const [cycle] = cycleName ? await database.db.select({ id: cycles.id }).from(cycles).where(sql`${cycles.name} = ${cycleName}`) : [];
+  const [cycle] = cycleName
+    ? await database.db
+        .select({ id: cycles.id })
+        .from(cycles)
+        .where(sql`${cycles.name} = ${cycleName}`)
+    : [];
   const report = await loadReport(database.db, viewer, { cycleId: cycle?.id });
   if (report.status !== "closed") expect.fail(`${name} has no closed report`);
   return report;
 }
 
-const render = (component: FunctionComponent<{ report: ClosedReport }>, report: ClosedReport) =>
-  renderToStaticMarkup(createElement(component, { report }));
+const render = (component: FunctionComponent<{ report: ClosedReport }>, report: ClosedReport) => renderToStaticMarkup(createElement(component, { report }));
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&#x27;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">" };
-const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity).trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity)
+    .trim();
 
 /** The cells of every row of the first table in some markup, as the reader sees them. */
 function tableRows(html: string): string[][] {
@@ -78,8 +86,7 @@ async function expectedFromSql(managerId: string, cycleId: string) {
 }
 
 /** PostgreSQL's "-0.5" as the report writes it: a typographic minus, and a plus when asked. */
-const typographic = (value: string, signed = false) =>
-  value.startsWith("-") ? `\u2212${value.slice(1)}` : signed && Number(value) > 0 ? `+${value}` : value;
+const typographic = (value: string, signed = false) => (value.startsWith("-") ? `\u2212${value.slice(1)}` : signed && Number(value) > 0 ? `+${value}` : value);
 
 const FEWER_THAN_K = "Not shown: fewer than 3 answers.";
 const managers = DEMO_TEAMS.filter((team) => !team.summary.includes("below")).map((team) => team.manager);

@@ -189,14 +189,20 @@ describe("L6: a link that does not work costs no argon2, and trying many is thro
   it("answers one unknown token as a link that does not work, and throttles an address that keeps trying", async () => {
     const address = "203.0.113.50";
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) {
-      expect(await redeemInvitation(database.db, garbageToken(), typedTwice(GOOD_PASSWORD), address)).toEqual({ outcome: "dead", message: DEAD_LINK_MESSAGE, fieldErrors: {} });
+      expect(await redeemInvitation(database.db, garbageToken(), typedTwice(GOOD_PASSWORD), address)).toEqual({
+        outcome: "dead",
+        message: DEAD_LINK_MESSAGE,
+        fieldErrors: {},
+      });
     }
     // The message that the end-to-end authorization table expects for an unknown token.
     expect(DEAD_LINK_MESSAGE).toMatch(/^This link has expired, has been replaced by a newer one, or has already been used\./);
 
     const throttled = { outcome: "throttled", message: DEAD_LINKS_THROTTLED_MESSAGE, fieldErrors: {} };
     expect(await redeemInvitation(database.db, garbageToken(), typedTwice(GOOD_PASSWORD), address)).toEqual(throttled);
-    expect(DEAD_LINKS_THROTTLED_MESSAGE).toMatch(/^Too many links that do not work were tried from your network\. Ask for a new link on the sign-in page, or wait 15 minutes\.$/);
+    expect(DEAD_LINKS_THROTTLED_MESSAGE).toMatch(
+      /^Too many links that do not work were tried from your network\. Ask for a new link on the sign-in page, or wait 15 minutes\.$/,
+    );
     // A used link is one that does not work too.
     const used = await createPerson(database.db, { name: "Early Bird" });
     const usedToken = await linkFor(used.id);

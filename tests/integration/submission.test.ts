@@ -58,9 +58,7 @@ describe("submitting a survey", () => {
   it("leaves exactly one participation and one sealed response after 20 concurrent submits by one rater", async () => {
     const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
     const viewer = await viewerOf(reps[1]!.id);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => submitSurvey(database.db, viewer, surveyEntries(cycle.id, manager.id))),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitSurvey(database.db, viewer, surveyEntries(cycle.id, manager.id))));
     expect(results.filter((result) => result.status === "success")).toHaveLength(1);
     const refusals = results.filter((result) => result.status === "error").map((result) => result.message);
     expect(new Set(refusals)).toEqual(new Set([`You have already rated Team Manager in ${cycle.name}.`]));
@@ -145,7 +143,10 @@ describe("bad input writes nothing", () => {
     const result = await submitSurvey(database.db, await viewerOf(closed.reps[0]!.id), surveyEntries(closed.cycle.id, closed.manager.id));
     expect(result.message).toBe(`${closed.cycle.name} has closed: answers are no longer taken.`);
 
-    const [draft] = await database.db.insert(cycles).values({ name: "Draft cycle", ...runningCycleDates() }).returning();
+    const [draft] = await database.db
+      .insert(cycles)
+      .values({ name: "Draft cycle", ...runningCycleDates() })
+      .returning();
     const draftResult = await submitSurvey(database.db, rep, surveyEntries(draft!.id, setup.manager.id));
     expect(draftResult.message).toBe("You are not invited to rate this person in this cycle.");
     expect(await rowCounts()).toEqual(before);

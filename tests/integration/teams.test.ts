@@ -87,12 +87,18 @@ describe("who sees which teams", () => {
   it("follows each cycle's snapshot, not today's tree", async () => {
     const { db } = database;
     // Daniel moves to Aiko today: past cycles still show him under Marcus.
-    await db.update(people).set({ reportsTo: id("Aiko Tanaka") }).where(eq(people.id, id("Daniel Okafor")));
+    await db
+      .update(people)
+      .set({ reportsTo: id("Aiko Tanaka") })
+      .where(eq(people.id, id("Daniel Okafor")));
     try {
       expect((await closedPage("Marcus Bennett")).teams.map((team) => team.name)).toContain("Daniel Okafor");
       expect((await closedPage("Aiko Tanaka")).teams.map((team) => team.name)).not.toContain("Daniel Okafor");
     } finally {
-      await db.update(people).set({ reportsTo: id("Marcus Bennett") }).where(eq(people.id, id("Daniel Okafor")));
+      await db
+        .update(people)
+        .set({ reportsTo: id("Marcus Bennett") })
+        .where(eq(people.id, id("Daniel Okafor")));
     }
   });
 
@@ -160,7 +166,10 @@ describe("the organisation line", () => {
    */
   async function orgFromSql(viewerId: string, cycleId: string, k: number) {
     const teams = await subtreeInSnapshot(viewerId, cycleId);
-    const list = sql.join(teams.map((team) => sql`${team}::uuid`), sql`, `);
+    const list = sql.join(
+      teams.map((team) => sql`${team}::uuid`),
+      sql`, `,
+    );
     return selectRows<{ aspect: string; m: number | null; l: number | null; included: number; left_out: number }>(
       database.db,
       sql`

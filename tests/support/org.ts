@@ -40,10 +40,12 @@ export async function createOpenCycleWithTeam(db: Database, size: number, dates 
     .values({ name: `Cycle ${unique()}`, ...dates })
     .returning();
   if (!cycle) throw new Error("cycle not created");
-  await db.insert(cycleAssignments).values([
-    ...reps.map((rep) => ({ cycleId: cycle.id, raterId: rep.id, managerId: manager.id })),
-    { cycleId: cycle.id, raterId: manager.id, managerId: manager.id },
-  ]);
+  await db
+    .insert(cycleAssignments)
+    .values([
+      ...reps.map((rep) => ({ cycleId: cycle.id, raterId: rep.id, managerId: manager.id })),
+      { cycleId: cycle.id, raterId: manager.id, managerId: manager.id },
+    ]);
   await db.transaction((tx) => markOpen(tx, cycle.id));
   return { manager, reps, cycle };
 }

@@ -16,7 +16,10 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
   if (!form) throw new Error("The sign-in page has no server-action form.");
   const body = new FormData();
   for (const [, name, value = ""] of form.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?\/>/g)) {
-    body.append(name!, value.replace(/&(quot|#x27|lt|gt|amp);/g, (entity) => ENTITIES[entity]!));
+    body.append(
+      name!,
+      value.replace(/&(quot|#x27|lt|gt|amp);/g, (entity) => ENTITIES[entity]!),
+    );
   }
   body.append("email", email);
   body.append("password", password);

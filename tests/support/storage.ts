@@ -24,7 +24,10 @@ export async function relationFiles(db: Database) {
 
 /** A file of the data directory, whole; empty when it does not exist (a relation never written). */
 export async function readFile(db: Database, path: string): Promise<Buffer> {
-  const [row] = await selectRows<{ bytes: Uint8Array | null }>(db, sql`SELECT pg_read_binary_file(${path}, 0, coalesce((pg_stat_file(${path}, true)).size, 0), true) AS bytes`);
+  const [row] = await selectRows<{ bytes: Uint8Array | null }>(
+    db,
+    sql`SELECT pg_read_binary_file(${path}, 0, coalesce((pg_stat_file(${path}, true)).size, 0), true) AS bytes`,
+  );
   return row?.bytes ? Buffer.from(row.bytes) : Buffer.alloc(0);
 }
 

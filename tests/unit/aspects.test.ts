@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  ASPECT_KEYS,
-  isAspectKey,
-  NEED_MAX,
-  NEED_MIN,
-  NEEDS,
-  POLES,
-  RATING_MAX,
-  RATING_MIN,
-  RATINGS,
-} from "@/lib/aspects";
+import { ASPECT_KEYS, isAspectKey, NEED_MAX, NEED_MIN, NEEDS, POLES, RATING_MAX, RATING_MIN, RATINGS } from "@/lib/aspects";
 import { SITUATION_FAVOURS, SITUATION_KEYS } from "@/lib/situations";
 
 describe("aspects", () => {
   it("lists the seven aspects in the order of the product brief", () => {
-    expect(ASPECT_KEYS).toEqual([
-      "focus",
-      "decision_making",
-      "motivation",
-      "communication",
-      "adaptability",
-      "conflict_resolution",
-      "development",
-    ]);
+    expect(ASPECT_KEYS).toEqual(["focus", "decision_making", "motivation", "communication", "adaptability", "conflict_resolution", "development"]);
     expect(POLES).toEqual(["management", "leadership"]);
   });
 

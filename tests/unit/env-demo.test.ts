@@ -46,6 +46,8 @@ describe("FULCRUM_DEMO", () => {
   });
 
   it("off, still needs both secrets as soon as the configuration is read", async () => {
-    await expect(loadEnv({ FULCRUM_DEMO: "off" })).rejects.toThrow(/AUTH_SECRET is required when FULCRUM_DEMO is off[\s\S]*FULCRUM_SEAL_KEY is required when FULCRUM_DEMO is off/);
+    await expect(loadEnv({ FULCRUM_DEMO: "off" })).rejects.toThrow(
+      /AUTH_SECRET is required when FULCRUM_DEMO is off[\s\S]*FULCRUM_SEAL_KEY is required when FULCRUM_DEMO is off/,
+    );
   });
 });

@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS, NEEDS, POLES, RATINGS } from "@/lib/aspects";
-import {
-  DEFAULT_LOCALE,
-  describeAbsence,
-  en,
-  INSTRUMENT_TEXTS,
-  instrumentText,
-  orderedAspects,
-  poleStatement,
-} from "@/lib/instrument";
+import { DEFAULT_LOCALE, describeAbsence, en, INSTRUMENT_TEXTS, instrumentText, orderedAspects, poleStatement } from "@/lib/instrument";
 import type { AbsentReason } from "@/lib/scoring";
 
-const REASONS: AbsentReason[] = [
-  "team_below_threshold",
-  "below_threshold",
-  "pole_hidden",
-  "no_data",
-  "below_comment_threshold",
-  "no_team_meets_threshold",
-];
+const REASONS: AbsentReason[] = ["team_below_threshold", "below_threshold", "pole_hidden", "no_data", "below_comment_threshold", "no_team_meets_threshold"];
 
 describe("instrument text", () => {
   it("is English by default and lists every language by locale", () => {
@@ -89,16 +74,12 @@ describe("orderedAspects and poleStatement", () => {
 describe("describeAbsence", () => {
   it("fills in the thresholds and nothing else", () => {
     expect(describeAbsence("below_threshold", { k: 4, commentThreshold: 6 })).toBe("Not shown: fewer than 4 answers.");
-    expect(describeAbsence("below_comment_threshold", { k: 4, commentThreshold: 6 })).toBe(
-      "Not shown: fewer than 6 people wrote a comment.",
-    );
+    expect(describeAbsence("below_comment_threshold", { k: 4, commentThreshold: 6 })).toBe("Not shown: fewer than 6 people wrote a comment.");
     for (const reason of REASONS) expect(describeAbsence(reason)).not.toMatch(/[{}]/);
   });
 
   it("names the thresholds actually applied, after clamping", () => {
     expect(describeAbsence("team_below_threshold", { k: 1 })).toBe("Not shown: fewer than 3 people answered.");
-    expect(describeAbsence("below_comment_threshold", { k: 7, commentThreshold: 2 }, en)).toBe(
-      "Not shown: fewer than 7 people wrote a comment.",
-    );
+    expect(describeAbsence("below_comment_threshold", { k: 7, commentThreshold: 2 }, en)).toBe("Not shown: fewer than 7 people wrote a comment.");
   });
 });

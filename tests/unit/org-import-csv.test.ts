@@ -19,15 +19,9 @@ const planText = (text: string) => {
 
 describe("reading the file", () => {
   it("numbers records by the physical line they start on, across quoted values with line breaks", () => {
-    const text = [
-      "email,name,manager_email,admin",
-      `${ADMIN},"The`,
-      `Admin",,true`,
-      `ana@org.example,"Ana`,
-      "",
-      `Silva",${ADMIN},`,
-      "bad-email,Bad,,",
-    ].join("\n");
+    const text = ["email,name,manager_email,admin", `${ADMIN},"The`, `Admin",,true`, `ana@org.example,"Ana`, "", `Silva",${ADMIN},`, "bad-email,Bad,,"].join(
+      "\n",
+    );
     expect(read(text).map((record) => record.line)).toEqual([1, 2, 4, 7]);
     const result = planText(text);
     expect(result.errors).toEqual([{ line: 7, message: "“bad-email” is not a valid email address." }]);

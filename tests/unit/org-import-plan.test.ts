@@ -39,7 +39,8 @@ const linesOf = (result: ImportPlan) => result.errors.map((error) => error.line)
 /** What the database would hold after a plan is applied: the same rules the data access layer runs in SQL. */
 function applyInMemory(existing: ExistingPerson[], result: ImportPlan): ExistingPerson[] {
   const byEmail = new Map(existing.map((p) => [p.email, { ...p }]));
-  for (const add of result.add) byEmail.set(add.email, { email: add.email, name: add.name, managerEmail: add.managerEmail, isAdmin: add.isAdmin, isActive: true });
+  for (const add of result.add)
+    byEmail.set(add.email, { email: add.email, name: add.name, managerEmail: add.managerEmail, isAdmin: add.isAdmin, isActive: true });
   for (const update of result.update) Object.assign(byEmail.get(update.email)!, { name: update.name, isAdmin: update.isAdmin, isActive: true });
   for (const move of result.move) byEmail.get(move.email)!.managerEmail = move.toManagerEmail;
   for (const gone of result.deactivate) byEmail.get(gone.email)!.isActive = false;
@@ -80,7 +81,14 @@ describe("the header", () => {
 
   it("refuses an empty file, and one with only blank lines", () => {
     expect(errorsOf(plan([]))).toEqual([[1, "The file is empty. Its first line must name the columns email, name, manager_email, admin."]]);
-    expect(linesOf(plan([{ line: 1, cells: [""] }, { line: 2, cells: ["  ", ""] }]))).toEqual([1]);
+    expect(
+      linesOf(
+        plan([
+          { line: 1, cells: [""] },
+          { line: 2, cells: ["  ", ""] },
+        ]),
+      ),
+    ).toEqual([1]);
   });
 
   it("skips blank lines before and between rows, keeping physical line numbers", () => {
@@ -276,18 +284,36 @@ describe("what a clean file changes", () => {
   });
 
   it("moves someone to the top of the tree when their manager cell is empty", () => {
-    const result = plan(withAdmin("vp@org.example,Vera P,,", "mgr@org.example,Max Manager,,", "rep@org.example,Rita Rep,mgr@org.example,", "leaver@org.example,Lee Leaver,mgr@org.example,"), existing);
+    const result = plan(
+      withAdmin(
+        "vp@org.example,Vera P,,",
+        "mgr@org.example,Max Manager,,",
+        "rep@org.example,Rita Rep,mgr@org.example,",
+        "leaver@org.example,Lee Leaver,mgr@org.example,",
+      ),
+      existing,
+    );
     expect(result.move).toEqual([{ line: 4, email: "mgr@org.example", name: "Max Manager", fromManagerEmail: "vp@org.example", toManagerEmail: null }]);
   });
 
   it("lists the people to deactivate by name", () => {
-    const result = plan(withAdmin(), [adminPerson, person("z@org.example", { name: "Zed" }), person("a@org.example", { name: "Abe" }), person("b@org.example", { name: "Abe" })]);
+    const result = plan(withAdmin(), [
+      adminPerson,
+      person("z@org.example", { name: "Zed" }),
+      person("a@org.example", { name: "Abe" }),
+      person("b@org.example", { name: "Abe" }),
+    ]);
     expect(result.deactivate.map((p) => p.email)).toEqual(["a@org.example", "b@org.example", "z@org.example"]);
   });
 
   it("changes nothing when the file matches the database", () => {
     const result = plan(
-      withAdmin("vp@org.example,Vera P,,false", "mgr@org.example,Max Manager,vp@org.example,", "rep@org.example,Rita Rep,mgr@org.example,no", "leaver@org.example,Lee Leaver,mgr@org.example,0"),
+      withAdmin(
+        "vp@org.example,Vera P,,false",
+        "mgr@org.example,Max Manager,vp@org.example,",
+        "rep@org.example,Rita Rep,mgr@org.example,no",
+        "leaver@org.example,Lee Leaver,mgr@org.example,0",
+      ),
       existing,
     );
     expect(result).toEqual({ rows: 5, errors: [], add: [], update: [], move: [], deactivate: [], unchanged: 5 });
@@ -295,7 +321,12 @@ describe("what a clean file changes", () => {
   });
 
   it("a second import of the same file plans nothing", () => {
-    const file = withAdmin("vp@org.example,Vera,,", "new@org.example,New,vp@org.example,", "rep@org.example,Rita,new@org.example,yes", "back@org.example,Bo,rep@org.example,");
+    const file = withAdmin(
+      "vp@org.example,Vera,,",
+      "new@org.example,New,vp@org.example,",
+      "rep@org.example,Rita,new@org.example,yes",
+      "back@org.example,Bo,rep@org.example,",
+    );
     const first = plan(file, existing);
     expect(planChangesSomething(first)).toBe(true);
     const second = plan(file, applyInMemory(existing, first));
@@ -307,11 +338,17 @@ describe("what a clean file changes", () => {
 describe("the importing admin cannot lock themselves out", () => {
   it("refuses a file without them, at the header's line", () => {
     const result = plan(records(HEADER, "ana@org.example,Ana,,true"), [adminPerson]);
-    expect(errorsOf(result)).toEqual([[1, "You (admin@org.example) are not in the file, so importing it would deactivate your own account. Add a line for yourself."]]);
+    expect(errorsOf(result)).toEqual([
+      [1, "You (admin@org.example) are not in the file, so importing it would deactivate your own account. Add a line for yourself."],
+    ]);
   });
 
   it("refuses to take away their admin flag, at their line", () => {
-    const result = plan(records(HEADER, "ana@org.example,Ana,,true", `${ADMIN.toUpperCase()},The Admin,ana@org.example,no`), [adminPerson], " Admin@Org.example ");
+    const result = plan(
+      records(HEADER, "ana@org.example,Ana,,true", `${ADMIN.toUpperCase()},The Admin,ana@org.example,no`),
+      [adminPerson],
+      " Admin@Org.example ",
+    );
     expect(errorsOf(result)).toEqual([[3, "This line would take away your own administrator rights. Set admin to true on it."]]);
   });
 

@@ -43,7 +43,10 @@ describe("risk library", () => {
       const risks = RISKS.filter((r) => r.lean === lean);
       expect(risks.length).toBeGreaterThanOrEqual(3);
       for (const aspect of ASPECT_KEYS) {
-        expect(risks.some((r) => r.aspects.includes(aspect)), `${lean} × ${aspect}`).toBe(true);
+        expect(
+          risks.some((r) => r.aspects.includes(aspect)),
+          `${lean} × ${aspect}`,
+        ).toBe(true);
       }
     }
   });

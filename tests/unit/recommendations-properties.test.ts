@@ -25,7 +25,11 @@ function rankOf(ranked: ReturnType<typeof rankAspects>, index: number, direction
 
 function positionOf(inputs: readonly RankingInput[], target: number, aspect: RankingInput["aspect"], direction: Direction) {
   const ranked = rankAspects(inputs, target);
-  return rankOf(ranked, ranked.findIndex((r) => r.aspect === aspect), direction);
+  return rankOf(
+    ranked,
+    ranked.findIndex((r) => r.aspect === aspect),
+    direction,
+  );
 }
 
 describe("ranking properties", () => {
@@ -37,13 +41,9 @@ describe("ranking properties", () => {
         const withNeed = (need: number) => list.map((input, i) => (i === index ? { ...input, need } : input));
         const aspect = list[index]?.aspect ?? "focus";
         // Toward leading: need goes from low to high.
-        expect(positionOf(withNeed(high), target, aspect, "more_leading")).toBeLessThanOrEqual(
-          positionOf(withNeed(low), target, aspect, "more_leading"),
-        );
+        expect(positionOf(withNeed(high), target, aspect, "more_leading")).toBeLessThanOrEqual(positionOf(withNeed(low), target, aspect, "more_leading"));
         // Toward managing: need goes from high to low.
-        expect(positionOf(withNeed(low), target, aspect, "more_managing")).toBeLessThanOrEqual(
-          positionOf(withNeed(high), target, aspect, "more_managing"),
-        );
+        expect(positionOf(withNeed(low), target, aspect, "more_managing")).toBeLessThanOrEqual(positionOf(withNeed(high), target, aspect, "more_managing"));
       }),
     );
   });

@@ -54,9 +54,7 @@ describe("prioritise (hand-computed)", () => {
     expect(pick.numbers.priority).toBeCloseTo(0.75, 12);
     expect(explainPick(pick, en)).toBe("Your team rates Development M 2.5 / L 2.0. Both are below 3, so build both.");
     // A pole of exactly 3 is not below 3.
-    expect(prioritise({ aspect: "development", management: 3, leadership: 2, need: null }, 0).direction).toBe(
-      "more_leading",
-    );
+    expect(prioritise({ aspect: "development", management: 3, leadership: 2, need: null }, 0).direction).toBe("more_leading");
   });
 
   it("with no pull, points toward the lower pole, and toward managing when they are equal", () => {

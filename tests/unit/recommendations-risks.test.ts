@@ -44,10 +44,14 @@ describe("risksFor", () => {
   });
 
   it("shows risks of both leans when aspects pull different ways", () => {
-    const scores = scoresOf(3, { management: 4, leadership: 4 }, {
-      motivation: { management: 5, leadership: 2 },
-      decision_making: { management: 2, leadership: 5 },
-    });
+    const scores = scoresOf(
+      3,
+      { management: 4, leadership: 4 },
+      {
+        motivation: { management: 5, leadership: 2 },
+        decision_making: { management: 2, leadership: 5 },
+      },
+    );
     expect(scores.balance.shown && scores.balance.value).toBe(0);
     expect(ids(scores)).toEqual(["low_engagement", "weak_monitoring", "slow_subjective_decisions"]);
   });
@@ -62,9 +66,7 @@ describe("risksFor", () => {
   });
 
   it("ignores hidden values", () => {
-    const scores = suppressTeam(
-      aggregateResponses([...responses(2, { management: 5, leadership: 1 }), response()]),
-    );
+    const scores = suppressTeam(aggregateResponses([...responses(2, { management: 5, leadership: 1 }), response()]));
     if (!scores.shown) throw new Error("expected a shown report");
     expect(scores.balance.shown).toBe(false);
     expect(risksFor(scores)).toEqual([]);

@@ -24,7 +24,7 @@ describe("comparePole", () => {
     expect(comparePole(team, selfOf(4, 2).focus, "management")).toMatchObject({ self: 4, gap: { gap: 0, kind: "aligned" } });
   });
 
-  it("has no gap for \"can't say\", no self-assessment or a hidden team score", () => {
+  it('has no gap for "can\'t say", no self-assessment or a hidden team score', () => {
     expect(comparePole(team, selfOf(null, 2).focus, "management")).toMatchObject({ self: null, gap: null });
     expect(comparePole(team, null, "leadership")).toMatchObject({ self: null, gap: null });
     const hidden = scoresOf(3, { management: 4 }).aspects.focus;
@@ -44,11 +44,15 @@ describe("changeSince", () => {
 
 describe("balanceSummary", () => {
   it("counts the aspects per lean and names the extremes and the hidden ones", () => {
-    const scores = scoresOf(3, { management: 4, leadership: 2 }, {
-      motivation: { management: 2, leadership: 4 },
-      focus: { management: 4, leadership: 4 },
-      development: { leadership: null },
-    });
+    const scores = scoresOf(
+      3,
+      { management: 4, leadership: 2 },
+      {
+        motivation: { management: 2, leadership: 4 },
+        focus: { management: 4, leadership: 4 },
+        development: { leadership: null },
+      },
+    );
     expect(balanceSummary(scores.aspects)).toBe(
       "Toward managing on 4 aspects, balanced on 1 and toward leading on 1. Furthest toward managing: Decision-making (\u22120.50). Furthest toward leading: Motivation (+0.50). Not shown: Development.",
     );
@@ -77,7 +81,9 @@ describe("radarSummary", () => {
     expect(radarSummary(scoresOf(3, { management: 4, leadership: 2 }, { focus: { leadership: null }, motivation: { management: null } }).aspects, null)).toBe(
       "On the 1–5 scale the team rates managing 4.0 on every aspect shown; leading 2.0 on every aspect shown. Not shown: leading on Focus, managing on Motivation. There is no self-assessment for this cycle.",
     );
-    expect(radarSummary(scoresOf(3, { management: 4, leadership: 3 }, { focus: { leadership: 2 } }).aspects, selfOf(4, 3))).toContain("above the team on 1 score (blind spots)");
+    expect(radarSummary(scoresOf(3, { management: 4, leadership: 3 }, { focus: { leadership: 2 } }).aspects, selfOf(4, 3))).toContain(
+      "above the team on 1 score (blind spots)",
+    );
   });
 });
 
@@ -93,9 +99,7 @@ describe("trendSummary", () => {
   });
 
   it("handles a single cycle with results, and none at all", () => {
-    expect(trendSummary([{ label: "Q3", balance: 0.1, versatility: 4 }])).toBe(
-      "One closed cycle with results so far: Q3, with B +0.10 and versatility 4.0.",
-    );
+    expect(trendSummary([{ label: "Q3", balance: 0.1, versatility: 4 }])).toBe("One closed cycle with results so far: Q3, with B +0.10 and versatility 4.0.");
     expect(trendSummary([{ label: "Q3", balance: null, versatility: null }])).toBe("No closed cycle has enough answers to show a trend. No results for Q3.");
   });
 });

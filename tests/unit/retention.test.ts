@@ -56,7 +56,13 @@ describe("what the close keeps", () => {
 
   it("writes what it keeps in an order of its own", () => {
     const responses = Array.from({ length: 40 }, (_, answers) => ({ managerId: "a", answers, comment: null }));
-    const orders = new Set(Array.from({ length: 5 }, () => retainAtClose(responses, new Map([["a", 40]]), {}).map((r) => r.answers).join(",")));
+    const orders = new Set(
+      Array.from({ length: 5 }, () =>
+        retainAtClose(responses, new Map([["a", 40]]), {})
+          .map((r) => r.answers)
+          .join(","),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 });

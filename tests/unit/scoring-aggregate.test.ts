@@ -35,12 +35,7 @@ describe("aggregateResponses", () => {
   });
 
   it("keeps only comments with visible text", () => {
-    const aggregate = aggregateResponses([
-      response({}, {}, "Clear goals, thanks."),
-      response({}, {}, "   "),
-      response({}, {}, ""),
-      ...responses(1),
-    ]);
+    const aggregate = aggregateResponses([response({}, {}, "Clear goals, thanks."), response({}, {}, "   "), response({}, {}, ""), ...responses(1)]);
     expect(aggregate.respondents).toBe(4);
     expect(aggregate.comments).toEqual(["Clear goals, thanks."]);
   });

@@ -136,10 +136,8 @@ describe("suppression properties", () => {
     );
   });
 
-  const belowK = (k: number) =>
-    fc.array(arb.raterResponse, { maxLength: k - 1 }).map((responses) => aggregateResponses(responses));
-  const atLeastK = (k: number) =>
-    fc.array(arb.raterResponse, { minLength: k, maxLength: k + 6 }).map((responses) => aggregateResponses(responses));
+  const belowK = (k: number) => fc.array(arb.raterResponse, { maxLength: k - 1 }).map((responses) => aggregateResponses(responses));
+  const atLeastK = (k: number) => fc.array(arb.raterResponse, { minLength: k, maxLength: k + 6 }).map((responses) => aggregateResponses(responses));
 
   it("an org aggregate never depends on a team below k", () => {
     const scenario = arb.k.chain((k) =>

@@ -164,9 +164,7 @@ describe("suppressTeam: comments", () => {
     for (const count of [5, 6]) {
       const report = shown(suppressTeam(withComments(count, 6)));
       if (!report.comments.shown) throw new Error("comments should be shown");
-      expect([...report.comments.items].sort()).toEqual(
-        Array.from({ length: count }, (_, i) => `comment ${i + 1}`).sort(),
-      );
+      expect([...report.comments.items].sort()).toEqual(Array.from({ length: count }, (_, i) => `comment ${i + 1}`).sort());
     }
   });
 

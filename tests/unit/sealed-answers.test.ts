@@ -4,7 +4,10 @@ import { ASPECT_KEYS, COMMENT_MAX_LENGTH } from "@/lib/aspects";
 import { decodeRaterAnswers, encodeRaterAnswers, MalformedSealedAnswers, type RaterAnswers, SEALED_ANSWERS_BYTES } from "@/lib/survey/sealed-answers";
 import { aspectAnswer } from "./support/arbitraries";
 
-const comment = fc.oneof(fc.constant(null), fc.string({ minLength: 1, maxLength: COMMENT_MAX_LENGTH, unit: "grapheme" }).filter((text) => [...text].length <= COMMENT_MAX_LENGTH));
+const comment = fc.oneof(
+  fc.constant(null),
+  fc.string({ minLength: 1, maxLength: COMMENT_MAX_LENGTH, unit: "grapheme" }).filter((text) => [...text].length <= COMMENT_MAX_LENGTH),
+);
 const raterAnswers: fc.Arbitrary<RaterAnswers> = fc.record({
   aspects: fc.record(Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, aspectAnswer])) as Record<(typeof ASPECT_KEYS)[number], typeof aspectAnswer>),
   comment,

@@ -33,9 +33,7 @@ describe("the rater's survey", () => {
   });
 
   it("names the field of a missing or out-of-range answer", () => {
-    const entries = completeForm("rater", { "aspects.motivation.leadership": "6" }).filter(
-      ([key]) => key !== "aspects.focus.need",
-    );
+    const entries = completeForm("rater", { "aspects.motivation.leadership": "6" }).filter(([key]) => key !== "aspects.focus.need");
     const result = responseSchema.safeParse(surveyFields(entries));
     expect(result.success).toBe(false);
     const errors = surveyFieldErrors(result.error!);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { DEFAULT_THRESHOLDS } from "@/lib/scoring";
-import {
-  balanceColour,
-  balanceLegend,
-  balanceStep,
-  contrastRatio,
-  FIT_COLOURS,
-  fitBand,
-} from "@/lib/teams/colour";
+import { balanceColour, balanceLegend, balanceStep, contrastRatio, FIT_COLOURS, fitBand } from "@/lib/teams/colour";
 import { csvHeader, csvNumber, neutralise, orgReasons, orgRecord, percent, PLAIN_NUMBER, teamReasons, teamRecord, teamsCsvRecords } from "@/lib/teams/csv";
 import { balanceDomain, balanceTicks, portfolioPoints, quadrantCounts, quadrantOf } from "@/lib/teams/portfolio";
 import type { OrgLine, TeamRow } from "@/lib/teams/rows";
@@ -82,7 +75,16 @@ describe("records", () => {
   });
 
   it("leaves hidden values empty and says why", () => {
-    const hidden = row({ shown: false, aspects: ASPECT_KEYS.map(() => null), balance: null, versatility: null, fitGap: null, change: null, invited: 0, responded: 0 });
+    const hidden = row({
+      shown: false,
+      aspects: ASPECT_KEYS.map(() => null),
+      balance: null,
+      versatility: null,
+      fitGap: null,
+      change: null,
+      invited: 0,
+      responded: 0,
+    });
     const record = teamRecord(hidden, options);
     expect(record.slice(5, 15).every((cell) => cell === "")).toBe(true);
     expect(record.at(-1)).toBe("Not shown: fewer than 3 people answered.");
@@ -98,8 +100,19 @@ describe("records", () => {
     const record = orgRecord(org, options);
     expect(record.slice(0, 6)).toEqual(["organisation", "All teams meeting k (2 of 3)", "", "15", "20", "75%"]);
     expect(record[12]).toBe("");
-    expect(orgReasons(org, options)).toBe("1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap and change in B are per team.");
-    const none = { ...org, teamsIncluded: 0, teamsLeftOut: 2, aspects: org.aspects.map(() => null), balance: null, versatility: null, invited: 0, responded: 0 };
+    expect(orgReasons(org, options)).toBe(
+      "1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap and change in B are per team.",
+    );
+    const none = {
+      ...org,
+      teamsIncluded: 0,
+      teamsLeftOut: 2,
+      aspects: org.aspects.map(() => null),
+      balance: null,
+      versatility: null,
+      invited: 0,
+      responded: 0,
+    };
     expect(orgReasons(none, options)).toBe("Not shown: no team has 3 or more answers on its own. 2 teams left out below the threshold.");
     expect(orgRecord(none, options)[5]).toBe("");
   });
@@ -155,7 +168,13 @@ describe("situations text", () => {
       expect(SITUATION_TEXT[key].explanation).not.toContain("\n");
     }
     expect(situationsFavouring("management")).toHaveLength(5);
-    expect(situationsFavouring("leadership")).toEqual(["period_of_change", "innovation_essential", "competitive_market", "long_term_growth", "customer_relationships"]);
+    expect(situationsFavouring("leadership")).toEqual([
+      "period_of_change",
+      "innovation_essential",
+      "competitive_market",
+      "long_term_growth",
+      "customer_relationships",
+    ]);
   });
 
   it("formats when a situation was saved, in UTC", () => {

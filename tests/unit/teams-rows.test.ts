@@ -19,7 +19,10 @@ const team = (aggregate: TeamAggregate, overrides: Partial<TeamInput> = {}): Tea
 
 describe("teamRow", () => {
   it("shows b per aspect, B, versatility and the fit gap of a team that meets k", () => {
-    const row = teamRow(team(aggregateResponses(responses(4, { management: 4, leadership: 2, need: 1 })), { situations: ["period_of_change"] }), DEFAULT_THRESHOLDS);
+    const row = teamRow(
+      team(aggregateResponses(responses(4, { management: 4, leadership: 2, need: 1 })), { situations: ["period_of_change"] }),
+      DEFAULT_THRESHOLDS,
+    );
     expect(row.shown).toBe(true);
     expect(row.aspects).toHaveLength(ASPECT_KEYS.length);
     for (const cell of row.aspects) expect(cell).toEqual({ value: -0.5, lopsided: true });
@@ -40,10 +43,7 @@ describe("teamRow", () => {
   });
 
   it("hides an aspect whose pole has fewer than k answers, and leaves it out of B", () => {
-    const answers = [
-      ...responses(2, { management: 3, leadership: 4 }),
-      ...responses(2, { management: 3, leadership: 4 }, { focus: { leadership: null } }),
-    ];
+    const answers = [...responses(2, { management: 3, leadership: 4 }), ...responses(2, { management: 3, leadership: 4 }, { focus: { leadership: null } })];
     const row = teamRow(team(aggregateResponses(answers)), DEFAULT_THRESHOLDS);
     expect(row.aspects[0]).toBeNull();
     expect(row.aspects[1]).toEqual({ value: 0.25, lopsided: true });
@@ -93,7 +93,11 @@ describe("responseRate", () => {
 describe("aggregateFromStatistics", () => {
   // management n, sum, sum of squares; leadership n, sum, sum of squares; need n, sum, sum of squares: 7 each.
   const statistics = (m: number, l: number) =>
-    [[3, 3 * m, 3 * m * m], [3, 3 * l, 3 * l * l], [0, 0, 0]].flatMap((series) => series.flatMap((value) => ASPECT_KEYS.map(() => value)));
+    [
+      [3, 3 * m, 3 * m * m],
+      [3, 3 * l, 3 * l * l],
+      [0, 0, 0],
+    ].flatMap((series) => series.flatMap((value) => ASPECT_KEYS.map(() => value)));
 
   it("gives the same aggregate as the answers themselves", () => {
     const fromAnswers = aggregateResponses(responses(3, { management: 4, leadership: 2 }));

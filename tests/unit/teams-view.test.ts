@@ -43,7 +43,12 @@ function row(n: number, name: string, parent: number | null, values: Partial<Tea
 // A director (1) with two managers (2, 3), a second director (4) with one manager (5), and a manager (6) right below the viewer.
 const ROWS: TeamRow[] = [
   row(1, "Zoë Director", null, { balance: 0.1, fitGap: 0.1, responded: 9 }),
-  row(2, "Ana Manager", 1, { balance: -0.4, fitGap: -0.4, lopsided: true, aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.4 : 0.1, lopsided: i === 0 })) }),
+  row(2, "Ana Manager", 1, {
+    balance: -0.4,
+    fitGap: -0.4,
+    lopsided: true,
+    aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.4 : 0.1, lopsided: i === 0 })),
+  }),
   row(3, "Tomás Álvarez", 1, { balance: null, fitGap: null, versatility: null, shown: false, aspects: ASPECT_KEYS.map(() => null) }),
   row(4, "Bo Director", null, { balance: 0.3, fitGap: 0.5, target: -0.2, change: 0.2 }),
   row(5, "Cy Manager", 4, { balance: 0.2, fitGap: -0.3, change: -0.1, responded: 10 }),

@@ -13,8 +13,21 @@ describe("the compact rows sent to the browser", () => {
   it("give back exactly the rows the server built", () => {
     const base = { invited: 5, previous: null, parentName: null };
     const rows = [
-      teamRow({ ...base, id: "a", name: "Ann", parentId: "v", current: aggregateResponses(responses(4, { management: 4, leadership: 2 })), situations: ["large_team", "period_of_change"] }, DEFAULT_THRESHOLDS),
-      teamRow({ ...base, id: "b", name: "Ben", parentId: "a", current: aggregateResponses(responses(2, { management: 3, leadership: 3 })), situations: [] }, DEFAULT_THRESHOLDS),
+      teamRow(
+        {
+          ...base,
+          id: "a",
+          name: "Ann",
+          parentId: "v",
+          current: aggregateResponses(responses(4, { management: 4, leadership: 2 })),
+          situations: ["large_team", "period_of_change"],
+        },
+        DEFAULT_THRESHOLDS,
+      ),
+      teamRow(
+        { ...base, id: "b", name: "Ben", parentId: "a", current: aggregateResponses(responses(2, { management: 3, leadership: 3 })), situations: [] },
+        DEFAULT_THRESHOLDS,
+      ),
       teamRow(
         {
           ...base,

@@ -19,9 +19,7 @@ export async function AssessmentsSection({ viewer }: { viewer: Viewer }) {
             <li key={`${item.cycleId}:${item.managerId}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
               <div>
                 <p className="font-medium">
-                  <Link href={`/assessments/${item.cycleId}/${item.managerId}`}>
-                    {item.isSelf ? "Your self-assessment" : `Rate ${item.managerName}`}
-                  </Link>
+                  <Link href={`/assessments/${item.cycleId}/${item.managerId}`}>{item.isSelf ? "Your self-assessment" : `Rate ${item.managerName}`}</Link>
                 </p>
                 <p className="text-sm text-slate-700">
                   {item.cycleName} · due {formatDay(item.closesOn)}

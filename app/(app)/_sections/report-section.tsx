@@ -25,9 +25,15 @@ export async function ReportSection({ viewer }: { viewer: Viewer }) {
             <caption className="sr-only">Responses from your team per cycle</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-4 py-2">Cycle</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Responded</th>
+                <th scope="col" className="px-4 py-2">
+                  Cycle
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Responded
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -36,9 +42,7 @@ export async function ReportSection({ viewer }: { viewer: Viewer }) {
                   <th scope="row" className="px-4 py-2 font-medium">
                     <Link href={`/report/${row.cycleId}`}>{row.cycleName}</Link>
                   </th>
-                  <td className="px-4 py-2">
-                    {row.state === "open" ? `Open until ${formatDay(row.closesOn)}; results when it closes` : "Closed"}
-                  </td>
+                  <td className="px-4 py-2">{row.state === "open" ? `Open until ${formatDay(row.closesOn)}; results when it closes` : "Closed"}</td>
                   <td className="px-4 py-2">{responseCountText(row.count)}</td>
                 </tr>
               ))}
@@ -46,8 +50,8 @@ export async function ReportSection({ viewer }: { viewer: Viewer }) {
           </table>
           {counts.some((row) => row.count.atLeast) && (
             <p className="mt-2 max-w-2xl text-sm text-slate-700">
-              Once fewer than three are left to answer, the count stops at &ldquo;or more&rdquo; until the cycle closes, so that nobody can
-              tell who the last ones are.
+              Once fewer than three are left to answer, the count stops at &ldquo;or more&rdquo; until the cycle closes, so that nobody can tell who the last
+              ones are.
             </p>
           )}
         </>

@@ -36,19 +36,25 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
       {[...byCycle(progress)].map(([cycleName, rows]) => (
         <table key={cycleName} className="mt-6 w-full max-w-2xl rounded-lg border border-slate-200 bg-white text-left text-sm">
           <caption className="px-4 py-2 text-left font-medium">
-            Responses so far in {cycleName}, open until {formatDay(rows[0]!.closes_on)}. Results appear when it closes. Once
-            fewer than three are left to answer, the count stops at &ldquo;or more&rdquo;, so that nobody can tell who the last ones are.
+            Responses so far in {cycleName}, open until {formatDay(rows[0]!.closes_on)}. Results appear when it closes. Once fewer than three are left to
+            answer, the count stops at &ldquo;or more&rdquo;, so that nobody can tell who the last ones are.
           </caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-4 py-2">Team of</th>
-              <th scope="col" className="px-4 py-2">Responded</th>
+              <th scope="col" className="px-4 py-2">
+                Team of
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Responded
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.manager_id} className="border-t border-slate-200">
-                <th scope="row" className="px-4 py-2 font-medium">{row.manager_name}</th>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  {row.manager_name}
+                </th>
                 <td className="px-4 py-2">{responseCountText(row.count)}</td>
               </tr>
             ))}

@@ -63,8 +63,8 @@ export default async function HowScoresWorkPage() {
           ))}
         </dl>
         <p className="mt-4 text-sm text-slate-700">
-          The situational target draws on ten situations: {favouring("management")} that favour managing and{" "}
-          {favouring("leadership")} that favour leading. A director marks the ones that apply to each team.
+          The situational target draws on ten situations: {favouring("management")} that favour managing and {favouring("leadership")} that favour leading. A
+          director marks the ones that apply to each team.
         </p>
       </section>
 
@@ -74,12 +74,11 @@ export default async function HowScoresWorkPage() {
         </h2>
         <ul className="mt-2 list-disc pl-6 text-sm">
           <li>
-            Scores are shown only when at least <strong>{thresholds.k}</strong> people answered, and each score only
-            when at least {thresholds.k} people gave it a rating other than &ldquo;Can&apos;t say&rdquo;.
+            Scores are shown only when at least <strong>{thresholds.k}</strong> people answered, and each score only when at least {thresholds.k} people gave it
+            a rating other than &ldquo;Can&apos;t say&rdquo;.
           </li>
           <li>
-            Comments are shown only when at least <strong>{thresholds.commentThreshold}</strong> people wrote one,
-            word for word and in random order.
+            Comments are shown only when at least <strong>{thresholds.commentThreshold}</strong> people wrote one, word for word and in random order.
           </li>
           <li>Results exist only once a cycle has closed. While it is open, only response counts are shown.</li>
         </ul>

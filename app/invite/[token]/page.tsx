@@ -24,7 +24,8 @@ export default async function InvitationPage(props: { params: Promise<{ token: s
         </>
       ) : (
         <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
-          This link has expired, has been replaced by a newer one, or has already been used. <Link href="/login/forgot">Ask for a new one</Link>, or <Link href="/login">sign in</Link>.
+          This link has expired, has been replaced by a newer one, or has already been used. <Link href="/login/forgot">Ask for a new one</Link>, or{" "}
+          <Link href="/login">sign in</Link>.
         </p>
       )}
     </main>

@@ -13,9 +13,7 @@ export function ForgotPasswordForm() {
     <form action={formAction} noValidate className="space-y-4">
       <div aria-live="polite" role="status" className="min-h-6">
         {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-        {state.status === "success" && (
-          <p className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{state.message}</p>
-        )}
+        {state.status === "success" && <p className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{state.message}</p>}
       </div>
       <TextField
         name="email"

@@ -14,9 +14,9 @@ export function answersFor(n: number): Answer[] {
     const k = n * 7 + i;
     return {
       aspect,
-      management: k % 13 === 0 ? null : (((k * 3) % 5) + 1) as Rating,
+      management: k % 13 === 0 ? null : ((((k * 3) % 5) + 1) as Rating),
       leadership: (((k * 7 + 2) % 5) + 1) as Rating,
-      need: k % 11 === 0 ? null : ((k % 5) - 2) as Need,
+      need: k % 11 === 0 ? null : (((k % 5) - 2) as Need),
     };
   });
 }

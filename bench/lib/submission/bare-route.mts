@@ -33,7 +33,13 @@ export async function startBareRoute(options: { databaseUrl: string; port: numbe
 }
 
 /** The same submissions as the server action's, posted as JSON to the bare route, each by a rater who has not answered yet. */
-export async function runBareRoute(options: { url: string; raters: RaterQueue; concurrency: number; durationMs: number; warmupMs?: number }): Promise<LoadResult> {
+export async function runBareRoute(options: {
+  url: string;
+  raters: RaterQueue;
+  concurrency: number;
+  durationMs: number;
+  warmupMs?: number;
+}): Promise<LoadResult> {
   const agent = keepAliveAgent(options.concurrency);
   let n = 0;
   try {

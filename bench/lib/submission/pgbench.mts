@@ -27,7 +27,9 @@ async function checkConnectionSlots(db: Database, needed: number) {
     sql`SELECT current_setting('max_connections')::int - count(*)::int AS free FROM pg_stat_activity WHERE backend_type = 'client backend'`,
   );
   if (slots!.free < needed) {
-    throw new Error(`pgbench needs ${needed} connections and PostgreSQL has ${slots!.free} free: stop the bare route or the app first, or lower DATABASE_POOL_MAX.`);
+    throw new Error(
+      `pgbench needs ${needed} connections and PostgreSQL has ${slots!.free} free: stop the bare route or the app first, or lower DATABASE_POOL_MAX.`,
+    );
   }
 }
 
@@ -132,7 +134,10 @@ export async function runPgbench(options: PgbenchLoad): Promise<PgbenchResult> {
     const started = transactions.reduce((first, t) => Math.min(first, t.at - t.latency), Number.POSITIVE_INFINITY);
     const windowStart = started + warmupMs;
     const windowEnd = Math.min(windowStart + options.durationMs, transactions.at(-1)!.at);
-    const latencies = transactions.filter((t) => t.at >= windowStart && t.at < windowEnd).map((t) => t.latency).sort((a, b) => a - b);
+    const latencies = transactions
+      .filter((t) => t.at >= windowStart && t.at < windowEnd)
+      .map((t) => t.latency)
+      .sort((a, b) => a - b);
     // A client that hits an error stops (pgbench aborts it); running out of raters is not a failure of the transaction.
     const aborted = result.stderr.split("\n").filter((line) => /aborted|error/i.test(line) && !line.includes(OUT_OF_RATERS));
     return {

@@ -88,7 +88,7 @@ export async function prepareRaters(db: Database, count: number): Promise<Rater[
  */
 export async function freshRaters(db: Database, count: number): Promise<Rater[]> {
   const cycleIds: string[] = [];
-  for (let invited = 0; invited < count; ) {
+  for (let invited = 0; invited < count;) {
     const opened = await openBenchmarkCycle(db);
     if (opened.invited === 0) throw new Error(NOBODY);
     cycleIds.push(opened.cycleId);

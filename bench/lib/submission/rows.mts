@@ -50,7 +50,14 @@ export function submissionRows(section: string, runs: readonly SubmissionRun[]):
     ];
     if (bare) {
       rows.push(
-        { section, name: `bare route, ${at}: throughput`, value: bare.rps, unit: "req/s", floor: pgbench && { name: "pgbench", value: pgbench.rps }, notes: notes(bare) },
+        {
+          section,
+          name: `bare route, ${at}: throughput`,
+          value: bare.rps,
+          unit: "req/s",
+          floor: pgbench && { name: "pgbench", value: pgbench.rps },
+          notes: notes(bare),
+        },
         { section, name: `bare route, ${at}: p99`, value: bare.p99, unit: "ms", floor: pgbench && { name: "pgbench", value: pgbench.p99 } },
       );
     }

@@ -65,7 +65,10 @@ function surveyForm(rater: Rater, n: number) {
 async function browserCookies(appUrl: string): Promise<string> {
   const response = await fetch(`${appUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
   await response.text();
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0]!)
+    .join("; ");
 }
 
 interface SurveyPost {

@@ -31,14 +31,22 @@ export interface ForgeryIds extends DemoIds {
 }
 
 async function latestSituation(db: Database, managerId: string) {
-  const [row] = await db.select({ id: teamSituations.id }).from(teamSituations).where(eq(teamSituations.managerId, managerId)).orderBy(desc(teamSituations.changedAt)).limit(1);
+  const [row] = await db
+    .select({ id: teamSituations.id })
+    .from(teamSituations)
+    .where(eq(teamSituations.managerId, managerId))
+    .orderBy(desc(teamSituations.changedAt))
+    .limit(1);
   return row!.id;
 }
 
 /** The demo as the matrix has it, plus what valid requests of every kind need: a draft, a live link, an import file. */
 export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
   const ids = await prepareDemo(db);
-  const [draft] = await db.insert(cycles).values({ name: "Draft for forgeries", ...upcomingCycleDates() }).returning({ id: cycles.id });
+  const [draft] = await db
+    .insert(cycles)
+    .values({ name: "Draft for forgeries", ...upcomingCycleDates() })
+    .returning({ id: cycles.id });
   const [other] = await db.select({ id: people.id }).from(people).where(eq(people.name, otherBranchManager));
   const invitationToken = randomBytes(32).toString("base64url");
   await db.insert(invitations).values({
@@ -48,10 +56,7 @@ export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
     createdBy: ids.person.admin,
     expiresAt: addDaysTo(clock.now(), 7),
   });
-  const [newcomer] = await db
-    .insert(people)
-    .values({ name: "Forgery Newcomer", email: "forgery.newcomer@example.com" })
-    .returning({ id: people.id });
+  const [newcomer] = await db.insert(people).values({ name: "Forgery Newcomer", email: "forgery.newcomer@example.com" }).returning({ id: people.id });
   const organisation = await activeOrganisation(db);
   const file = orgCsv([...organisation, { email: "forged.newcomer@example.com", name: "Forged Newcomer", manager_email: organisation[0]!.email, admin: "no" }]);
   return {
@@ -103,8 +108,10 @@ const admin = (forgery: Omit<Forgery, "as" | "intruders" | "needsSession"> & Par
 
 const nobody = randomUUID();
 const cycleFields = { name: "Forged cycle", opensOn: daysFromToday(90), closesOn: daysFromToday(117) };
-const survey = (ids: ForgeryIds, fields: Record<string, string> = {}) =>
-  [IDLE, form({ cycleId: ids.openCycle, managerId: ids.person.manager, ...surveyAnswers(), comment: "Clear targets.", ...fields })];
+const survey = (ids: ForgeryIds, fields: Record<string, string> = {}) => [
+  IDLE,
+  form({ cycleId: ids.openCycle, managerId: ids.person.manager, ...surveyAnswers(), comment: "Clear targets.", ...fields }),
+];
 const situations = (managerId: string, basedOn: string, chosen: string[]) => [IDLE, form({ managerId, basedOn, situations: chosen })];
 const importFile = (ids: ForgeryIds, fields: Record<string, string>) => [IDLE, form({ file: new File([ids.orgCsv], "org.csv"), ...fields })];
 const NEW_PASSWORD = "quiet harbour lantern 2031";
@@ -136,7 +143,11 @@ export const FORGERIES: Record<string, Forgery> = {
       { as: "otherDirector", refused: /^You are not invited to rate this person in this cycle\.$/ },
       // The rep, about a manager of another branch, and about themselves.
       { as: "rep", args: (ids) => survey(ids, { managerId: ids.otherBranchManager }), refused: /^You are not invited/ },
-      { as: "rep", args: (ids) => [IDLE, form({ cycleId: ids.openCycle, managerId: ids.person.rep, ...surveyAnswers(SELF_ITEMS) })], refused: /^You are not invited/ },
+      {
+        as: "rep",
+        args: (ids) => [IDLE, form({ cycleId: ids.openCycle, managerId: ids.person.rep, ...surveyAnswers(SELF_ITEMS) })],
+        refused: /^You are not invited/,
+      },
     ],
     needsSession: true,
   },
@@ -194,7 +205,10 @@ export const FORGERIES: Record<string, Forgery> = {
     valid: (ids) => [IDLE, form({ token: ids.invitationToken, password: NEW_PASSWORD, confirmation: NEW_PASSWORD })],
     succeeded: /^redirect \/login$/,
     tampered: [
-      { args: (ids) => [IDLE, form({ token: `${ids.invitationToken}/../x`, password: NEW_PASSWORD, confirmation: NEW_PASSWORD })], refused: /^This link is not valid\.$/ },
+      {
+        args: (ids) => [IDLE, form({ token: `${ids.invitationToken}/../x`, password: NEW_PASSWORD, confirmation: NEW_PASSWORD })],
+        refused: /^This link is not valid\.$/,
+      },
       { args: (ids) => [IDLE, form({ token: ids.invitationToken, password: NEW_PASSWORD, confirmation: "something else" })], refused: CHECK_FIELDS },
     ],
     intruders: [],
@@ -228,7 +242,10 @@ export const FORGERIES: Record<string, Forgery> = {
     succeeded: /^Imported: 1 person added/,
     tampered: [
       { args: (ids) => importFile(ids, { intent: "apply" }), refused: /^Preview the file before applying it\.$/ },
-      { args: (ids) => importFile(ids, { intent: "apply", fileHash: ids.orgCsvHash.replace(/^./, (c) => (c === "0" ? "1" : "0")) }), refused: /^This is not the file you previewed\./ },
+      {
+        args: (ids) => importFile(ids, { intent: "apply", fileHash: ids.orgCsvHash.replace(/^./, (c) => (c === "0" ? "1" : "0")) }),
+        refused: /^This is not the file you previewed\./,
+      },
       { args: () => [IDLE, form({ intent: "apply", file: "not a file" })], refused: /^Choose the file you previewed\.$/ },
       { args: (ids) => importFile(ids, { intent: "delete-everything" }), refused: /^Choose a CSV file, then preview it\.$/ },
     ],
@@ -264,7 +281,10 @@ export const FORGERIES: Record<string, Forgery> = {
     tampered: [
       { args: (ids) => [IDLE, form({ cycleId: ids.closedCycle, k: "2", commentThreshold: "2" })], refused: CHECK_FIELDS },
       { args: (ids) => [IDLE, form({ cycleId: ids.openCycle, k: "3", commentThreshold: "3" })], refused: /^Thresholds can be raised, never lowered/ },
-      { args: (ids) => [IDLE, form({ cycleId: ids.draftCycle, k: "4", commentThreshold: "6" })], refused: /^A draft takes the thresholds in force when it opens/ },
+      {
+        args: (ids) => [IDLE, form({ cycleId: ids.draftCycle, k: "4", commentThreshold: "6" })],
+        refused: /^A draft takes the thresholds in force when it opens/,
+      },
     ],
   }),
   "app/(app)/admin/cycles/actions.ts#closeCycleAction": admin({
@@ -286,4 +306,10 @@ export const FORGERIES: Record<string, Forgery> = {
 };
 
 /** The personas who sign out before the replays: the rightful callers of every action that needs a session. */
-export const SIGNED_OUT_PERSONAS = [...new Set(Object.values(FORGERIES).filter((f) => f.needsSession).map((f) => f.as))] as SignedInPersona[];
+export const SIGNED_OUT_PERSONAS = [
+  ...new Set(
+    Object.values(FORGERIES)
+      .filter((f) => f.needsSession)
+      .map((f) => f.as),
+  ),
+] as SignedInPersona[];

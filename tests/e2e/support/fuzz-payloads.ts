@@ -57,19 +57,40 @@ export function surveyEntries(cycleId: string, managerId: string): fc.Arbitrary<
   const field = fc.nat(SURVEY_FIELDS.length - 1).map((index) => SURVEY_FIELDS[index]!);
   const fault = fc.oneof(
     field.chain(({ name, valid }) => notOneOf(valid).map((value) => (entries: Entries) => replace(entries, name, value))),
-    field.map(({ name }) => (entries: Entries) => entries.filter(([key]) => key !== name)),
+    field.map(
+      ({ name }) =>
+        (entries: Entries) =>
+          entries.filter(([key]) => key !== name),
+    ),
     fc
       .tuple(slug, slug)
       .filter(([aspect, item]) => !SURVEY_FIELDS.some(({ name }) => name === `aspects.${aspect}.${item}`))
       .map(([aspect, item]) => (entries: Entries): Entries => [...entries, [`aspects.${aspect}.${item}`, "3"]]),
-    fc.tuple(hostileText, fc.nat(200)).map(([text, extra]) => (entries: Entries) => replace(entries, "comment", `${text}${"x".repeat(1001 + extra)}`)),
+    fc.tuple(hostileText, fc.nat(200)).map(
+      ([text, extra]) =>
+        (entries: Entries) =>
+          replace(entries, "comment", `${text}${"x".repeat(1001 + extra)}`),
+    ),
     // Not an id, or the id of nothing.
     fc
-      .tuple(fc.constantFrom("cycleId", "managerId"), fc.oneof(anyText.filter((value) => !UUID.test(value)), fc.uuid()))
-      .map(([name, value]) => (entries: Entries) => replace(entries, name, value)),
+      .tuple(
+        fc.constantFrom("cycleId", "managerId"),
+        fc.oneof(
+          anyText.filter((value) => !UUID.test(value)),
+          fc.uuid(),
+        ),
+      )
+      .map(
+        ([name, value]) =>
+          (entries: Entries) =>
+            replace(entries, name, value),
+      ),
   );
   return fc.tuple(answers, fc.option(anyText), fault).map(([values, comment, spoil]) => {
-    const entries: Entries = [["cycleId", cycleId], ["managerId", managerId]];
+    const entries: Entries = [
+      ["cycleId", cycleId],
+      ["managerId", managerId],
+    ];
     values.forEach((value, index) => value !== null && entries.push([SURVEY_FIELDS[index]!.name, value]));
     if (comment !== null) entries.push(["comment", comment]);
     return spoil(entries);
@@ -77,7 +98,10 @@ export function surveyEntries(cycleId: string, managerId: string): fc.Arbitrary<
 }
 
 const COLUMNS = ["email", "name", "manager_email", "admin"];
-const email = fc.oneof(fc.tuple(slug, fc.constantFrom("example.com", "northwind.example")).map(([local, domain]) => `${local}@${domain}`), anyText);
+const email = fc.oneof(
+  fc.tuple(slug, fc.constantFrom("example.com", "northwind.example")).map(([local, domain]) => `${local}@${domain}`),
+  anyText,
+);
 const csvCell = (value: string, quoted: boolean) => (quoted ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
@@ -133,6 +157,8 @@ export function situationEntries(own: { managerId: string; basedOn: string }, ot
   const situations = fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SITUATION_KEYS) }, anyText), { maxLength: 14 });
   return fc
     .tuple(managerId, basedOn, situations)
-    .filter(([manager, basis, keys]) => !(manager === own.managerId && basis === own.basedOn && keys.length <= SITUATION_KEYS.length && keys.every(isSituation)))
+    .filter(
+      ([manager, basis, keys]) => !(manager === own.managerId && basis === own.basedOn && keys.length <= SITUATION_KEYS.length && keys.every(isSituation)),
+    )
     .map(([manager, basis, keys]): Entries => [["managerId", manager], ["basedOn", basis], ...keys.map((key): [string, string] => ["situations", key])]);
 }

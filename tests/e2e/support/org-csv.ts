@@ -24,4 +24,7 @@ export function activeOrganisation(db: Database): Promise<OrgRow[]> {
 export const orgCsv = (rows: OrgRow[]) => stringify(rows, { header: true, columns: ["email", "name", "manager_email", "admin"], record_delimiter: "windows" });
 
 /** The hash the import's preview gives a file, which applying it must repeat. The server reads the file as text, which drops a byte-order mark. */
-export const fileHash = (csv: string) => createHash("sha256").update(csv.replace(/^\uFEFF/, ""), "utf8").digest("hex");
+export const fileHash = (csv: string) =>
+  createHash("sha256")
+    .update(csv.replace(/^\uFEFF/, ""), "utf8")
+    .digest("hex");

@@ -90,7 +90,10 @@ const ENTITIES: Record<string, string> = { "&quot;": '"', "&#x27;": "'", "&lt;":
  */
 export async function formWithoutJavaScript(baseUrl: string, pagePath: string, actionId: string, headers: Record<string, string>) {
   const page = await visit(baseUrl, pagePath, headers);
-  const markup = page.text.split("<form").map((part) => part.slice(0, part.indexOf("</form>"))).find((part) => part.includes(actionId));
+  const markup = page.text
+    .split("<form")
+    .map((part) => part.slice(0, part.indexOf("</form>")))
+    .find((part) => part.includes(actionId));
   if (!markup) throw new Error(`${pagePath} has no form for action ${actionId} (${outcome(page)})`);
   const hidden = [...markup.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?\/>/g)].map(
     ([, name, value = ""]) => [name!, value.replace(/&(quot|#x27|lt|gt|amp);/g, (entity) => ENTITIES[entity]!)] as const,

@@ -7,9 +7,7 @@ type AspectOverrides = Partial<Record<AspectKey, Partial<AspectAnswer>>>;
 
 /** A response with the same answer on every aspect unless overridden per aspect. */
 export function response(all: Partial<AspectAnswer> = {}, overrides: AspectOverrides = {}, comment?: string): RaterResponse {
-  const aspects = Object.fromEntries(
-    ASPECT_KEYS.map((key) => [key, { ...CANT_SAY, ...all, ...overrides[key] }]),
-  ) as Record<AspectKey, AspectAnswer>;
+  const aspects = Object.fromEntries(ASPECT_KEYS.map((key) => [key, { ...CANT_SAY, ...all, ...overrides[key] }])) as Record<AspectKey, AspectAnswer>;
   return comment === undefined ? { aspects } : { aspects, comment };
 }
 

@@ -38,23 +38,33 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
       <p className="max-w-2xl text-slate-700">Every administrator action, newest first. It cannot be edited or deleted, and it never holds survey answers.</p>
       <form className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
         <div>
-          <label htmlFor="action" className="block text-sm font-medium">Action</label>
+          <label htmlFor="action" className="block text-sm font-medium">
+            Action
+          </label>
           <select id="action" name="action" defaultValue={filter.action ?? ""} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2">
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>{action}</option>
+              <option key={action} value={action}>
+                {action}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="from" className="block text-sm font-medium">From</label>
+          <label htmlFor="from" className="block text-sm font-medium">
+            From
+          </label>
           <input id="from" name="from" type="date" defaultValue={filter.from} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2" />
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-medium">To</label>
+          <label htmlFor="to" className="block text-sm font-medium">
+            To
+          </label>
           <input id="to" name="to" type="date" defaultValue={filter.to} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2" />
         </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">Filter</button>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+          Filter
+        </button>
       </form>
       {refused.length > 0 && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
@@ -66,17 +76,29 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
           <caption className="sr-only">Audit log entries</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">When (UTC)</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Person or cycle</th>
-              <th scope="col" className="px-3 py-2">Details</th>
+              <th scope="col" className="px-3 py-2">
+                When (UTC)
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Who
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Person or cycle
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Details
+              </th>
             </tr>
           </thead>
           <tbody>
             {entries.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-3 py-4 text-slate-700">Nothing matches this filter.</td>
+                <td colSpan={5} className="px-3 py-4 text-slate-700">
+                  Nothing matches this filter.
+                </td>
               </tr>
             )}
             {entries.map((entry) => (

@@ -39,19 +39,35 @@ export default async function CyclesPage() {
           <table className="w-full min-w-[48rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Cycle</th>
-                <th scope="col" className="px-3 py-2">Dates</th>
-                <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="px-3 py-2">Responses</th>
-                <th scope="col" className="px-3 py-2">Self-assessments</th>
-                <th scope="col" className="px-3 py-2">Thresholds</th>
-                <th scope="col" className="px-3 py-2">Actions</th>
+                <th scope="col" className="px-3 py-2">
+                  Cycle
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Dates
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  State
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Responses
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Self-assessments
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Thresholds
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody>
               {cycles.map((cycle) => (
                 <tr key={cycle.id} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">{cycle.name}</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {cycle.name}
+                  </th>
                   <td className="px-3 py-2">
                     {formatDay(cycle.opensOn)} – {formatDay(cycle.closesOn)}
                   </td>

@@ -42,10 +42,18 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
         <table className="w-full min-w-[40rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Manager</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Manager
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -57,9 +65,7 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
                 </th>
                 <td className="px-3 py-2 break-all">{person.email}</td>
                 <td className="px-3 py-2">{person.managerName ?? "–"}</td>
-                <td className="px-3 py-2">
-                  {!person.isActive ? "Deactivated" : person.hasPassword ? "Active" : "Active, no password yet"}
-                </td>
+                <td className="px-3 py-2">{!person.isActive ? "Deactivated" : person.hasPassword ? "Active" : "Active, no password yet"}</td>
               </tr>
             ))}
           </tbody>

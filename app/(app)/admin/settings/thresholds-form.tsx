@@ -25,12 +25,7 @@ export function ThresholdsForm({ k, commentThreshold }: { k: number; commentThre
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
       {field("k", "Minimum raters (k)", "Scores are shown only when at least this many people answered. Never below 3.", k)}
-      {field(
-        "commentThreshold",
-        "Minimum commenters",
-        "Comments are shown only when at least this many people wrote one. Never below k.",
-        commentThreshold,
-      )}
+      {field("commentThreshold", "Minimum commenters", "Comments are shown only when at least this many people wrote one. Never below k.", commentThreshold)}
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
         Save thresholds
       </button>

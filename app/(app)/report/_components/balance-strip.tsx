@@ -128,8 +128,7 @@ function StripRow({
       <span className="text-sm">
         {balance.shown ? (
           <>
-            <span className="font-semibold">{formatSigned(balance.value, 2)}</span>{" "}
-            <span className="text-slate-700">{counts(report)}</span>
+            <span className="font-semibold">{formatSigned(balance.value, 2)}</span> <span className="text-slate-700">{counts(report)}</span>
             {balance.lopsided && <span className="ml-1 rounded bg-slate-200 px-1 text-xs">lopsided</span>}
           </>
         ) : (

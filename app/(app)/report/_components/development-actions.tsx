@@ -31,8 +31,7 @@ export function DevelopmentActions({ report }: { report: ClosedReport }) {
               <p className="mt-1 text-sm text-slate-700">{pick.action.why}</p>
               <p className="mt-2 text-sm">{pick.sentence}</p>
               <p className="mt-1 text-xs text-slate-700">
-                Priority {formatScore(pick.numbers.priority, 2)}: pull {formatSigned(pick.numbers.pull, 2)}, weakness{" "}
-                {formatScore(pick.numbers.weakness, 2)}
+                Priority {formatScore(pick.numbers.priority, 2)}: pull {formatSigned(pick.numbers.pull, 2)}, weakness {formatScore(pick.numbers.weakness, 2)}
               </p>
             </li>
           ))}

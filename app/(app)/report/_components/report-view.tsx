@@ -39,9 +39,8 @@ export function ClosedReportView({ report }: { report: ClosedReport }) {
             Summary
           </h2>
           <p className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-            <Hidden reason={team.reason} thresholds={report.thresholds} /> {report.cycle.responded} of {report.cycle.invited} answered, and
-            the team&apos;s results are shown only from {report.thresholds.k} answers, so that no one can be singled out. Below is the
-            self-assessment alone.
+            <Hidden reason={team.reason} thresholds={report.thresholds} /> {report.cycle.responded} of {report.cycle.invited} answered, and the team&apos;s
+            results are shown only from {report.thresholds.k} answers, so that no one can be singled out. Below is the self-assessment alone.
           </p>
         </section>
         <SelfVsTeam report={report} />

@@ -26,8 +26,8 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
       </h2>
       {team.shown && (
         <p className="text-sm text-slate-700">
-          A <strong>blind spot</strong> is a self rating at least {SELF_GAP_THRESHOLD} point above the team&apos;s average; a{" "}
-          <strong>hidden strength</strong> is at least {SELF_GAP_THRESHOLD} point below it.
+          A <strong>blind spot</strong> is a self rating at least {SELF_GAP_THRESHOLD} point above the team&apos;s average; a <strong>hidden strength</strong>{" "}
+          is at least {SELF_GAP_THRESHOLD} point below it.
           {self === null && " There is no self-assessment for this cycle."}
         </p>
       )}
@@ -61,9 +61,11 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
             {ASPECT_KEYS.map((key) => (
               <tbody key={key}>
                 {POLES.map((pole, index) => {
-                  const { team: score, self: selfValue, gap } = team.shown
-                    ? comparePole(team.aspects[key], self?.[key] ?? null, pole)
-                    : { team: null, self: self?.[key][pole] ?? null, gap: null };
+                  const {
+                    team: score,
+                    self: selfValue,
+                    gap,
+                  } = team.shown ? comparePole(team.aspects[key], self?.[key] ?? null, pole) : { team: null, self: self?.[key][pole] ?? null, gap: null };
                   const badge = gap && gap.kind !== "aligned" ? BADGES[gap.kind] : null;
                   return (
                     <tr key={pole}>
@@ -89,11 +91,7 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
                       {team.shown && self && (
                         <>
                           <td>{gap ? formatSigned(gap.gap) : "—"}</td>
-                          <td>
-                            {badge && (
-                              <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${badge.className}`}>{badge.label}</span>
-                            )}
-                          </td>
+                          <td>{badge && <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${badge.className}`}>{badge.label}</span>}</td>
                         </>
                       )}
                     </tr>

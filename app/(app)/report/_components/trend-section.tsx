@@ -66,7 +66,9 @@ function TrendTable({ report }: { report: ClosedReport }) {
             {team.shown ? (
               <>
                 <td>{team.balance.shown ? formatSigned(team.balance.value, 2) : <Hidden reason={team.balance.reason} thresholds={report.thresholds} />}</td>
-                <td>{team.versatility.shown ? formatScore(team.versatility.value) : <Hidden reason={team.versatility.reason} thresholds={report.thresholds} />}</td>
+                <td>
+                  {team.versatility.shown ? formatScore(team.versatility.value) : <Hidden reason={team.versatility.reason} thresholds={report.thresholds} />}
+                </td>
                 <td>
                   {team.respondents} of {cycle.invited}
                 </td>

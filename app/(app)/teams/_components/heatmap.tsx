@@ -155,7 +155,11 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" className={`${headerClass} left-0 z-20`} aria-sort={view.sort === "name" ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
+              <th
+                scope="col"
+                className={`${headerClass} left-0 z-20`}
+                aria-sort={view.sort === "name" ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
+              >
                 <a
                   href={sortHref("name")}
                   onClick={(event) => {
@@ -222,7 +226,19 @@ function HiddenCell({ k }: { k: number }) {
   );
 }
 
-function NumberCell({ value, digits, signed = true, k, emphasis = false }: { value: number | null; digits: number; signed?: boolean; k?: number; emphasis?: boolean }) {
+function NumberCell({
+  value,
+  digits,
+  signed = true,
+  k,
+  emphasis = false,
+}: {
+  value: number | null;
+  digits: number;
+  signed?: boolean;
+  k?: number;
+  emphasis?: boolean;
+}) {
   if (value === null) return k === undefined ? <td className="text-slate-600">–</td> : <HiddenCell k={k} />;
   return <td className={emphasis ? "font-bold" : undefined}>{signed ? formatSigned(value, digits) : formatScore(value, digits)}</td>;
 }

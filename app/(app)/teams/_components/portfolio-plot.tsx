@@ -6,7 +6,15 @@ import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Too
 import { formatScore, formatSigned } from "@/lib/format";
 import { FIT_COLOURS, type FitBand } from "@/lib/teams/colour";
 import { DIGITS } from "@/lib/teams/csv";
-import { balanceDomain, balanceTicks, type PortfolioPoint, portfolioPoints, QUADRANT_LABELS, quadrantCounts, VERSATILITY_MIDPOINT } from "@/lib/teams/portfolio";
+import {
+  balanceDomain,
+  balanceTicks,
+  type PortfolioPoint,
+  portfolioPoints,
+  QUADRANT_LABELS,
+  quadrantCounts,
+  VERSATILITY_MIDPOINT,
+} from "@/lib/teams/portfolio";
 import type { TeamRow } from "@/lib/teams/rows";
 import { FIT_GAP_LIMIT } from "@/lib/teams/view";
 
@@ -24,7 +32,9 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
   return (
     <div className="rounded-md border border-slate-300 bg-white px-3 py-2 text-xs shadow-lg">
       <p className="font-semibold">{point.name}</p>
-      <p>B {formatSigned(point.balance, DIGITS.balance)} · versatility {formatScore(point.versatility, DIGITS.versatility)}</p>
+      <p>
+        B {formatSigned(point.balance, DIGITS.balance)} · versatility {formatScore(point.versatility, DIGITS.versatility)}
+      </p>
       <p>Fit gap {formatSigned(point.fitGap, DIGITS.fitGap)}</p>
       <p className="text-slate-600">Click to open the report</p>
     </div>
@@ -58,7 +68,12 @@ export const PortfolioPlot = memo(function PortfolioPlot({ rows: latest, cycleId
     return () => observer.disconnect();
   }, [near]);
   return (
-    <figure ref={figure} aria-labelledby="portfolio-caption" aria-describedby="portfolio-summary" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+    <figure
+      ref={figure}
+      aria-labelledby="portfolio-caption"
+      aria-describedby="portfolio-summary"
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <figcaption id="portfolio-caption" className="font-semibold">
         Portfolio: overall balance against versatility
       </figcaption>

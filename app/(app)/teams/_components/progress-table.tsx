@@ -10,19 +10,25 @@ export function ProgressTable({ teams, cycleName }: { teams: ProgressTeam[]; cyc
         <caption className="px-4 py-2 text-left font-medium">Responses so far in {cycleName}</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="px-4 py-2">Team of</th>
-            <th scope="col" className="px-4 py-2">Reports to</th>
-            <th scope="col" className="px-4 py-2">Responded</th>
+            <th scope="col" className="px-4 py-2">
+              Team of
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Reports to
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Responded
+            </th>
           </tr>
         </thead>
         <tbody>
           {sorted.map((team) => (
             <tr key={team.id} className="border-t border-slate-200">
-              <th scope="row" className="px-4 py-2 font-medium">{team.name}</th>
+              <th scope="row" className="px-4 py-2 font-medium">
+                {team.name}
+              </th>
               <td className="px-4 py-2">{team.parentName}</td>
-              <td className="px-4 py-2 tabular-nums">
-                {responseCountText(team.count)}
-              </td>
+              <td className="px-4 py-2 tabular-nums">{responseCountText(team.count)}</td>
             </tr>
           ))}
         </tbody>

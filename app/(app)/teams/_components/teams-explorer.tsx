@@ -132,7 +132,11 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
           </button>
         </noscript>
         {narrowed && (
-          <button type="button" onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm">
+          <button
+            type="button"
+            onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })}
+            className="rounded-md border border-slate-400 px-3 py-1.5 text-sm"
+          >
             Clear filters
           </button>
         )}
@@ -186,8 +190,8 @@ function Legend({ k }: { k: number }) {
         <span>leading</span>
       </div>
       <p>
-        ◆ lopsided: one pole rated at least 1 point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold
-        beyond ±{FIT_GAP_LIMIT}. The organisation line pools every team below you that meets k on its own, whatever the filters.
+        ◆ lopsided: one pole rated at least 1 point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold beyond ±
+        {FIT_GAP_LIMIT}. The organisation line pools every team below you that meets k on its own, whatever the filters.
       </p>
     </div>
   );

@@ -80,7 +80,11 @@ export async function createInvitationAction(_previous: InvitationState, formDat
   return asAdmin(viewer, async (viewer) => {
     const sent = await issueSignInLink(await getDb(), viewer, id.data, { origin: await siteOrigin(), mailer: mailTransport() });
     if (sent.delivery === "emailed") {
-      return { status: "success" as const, message: `Link emailed to ${sent.email}. It works once, for ${INVITATION_DAYS} days; nobody else sees it.`, fieldErrors: {} };
+      return {
+        status: "success" as const,
+        message: `Link emailed to ${sent.email}. It works once, for ${INVITATION_DAYS} days; nobody else sees it.`,
+        fieldErrors: {},
+      };
     }
     const message = `Link created. Copy it and send it to them: it works once, for ${INVITATION_DAYS} days, and is not shown again.`;
     return { status: "success" as const, message, fieldErrors: {}, link: sent.link };

@@ -55,8 +55,8 @@ export default async function PersonPage(props: { params: Promise<{ personId: st
             />
           ) : (
             <p className="text-sm">
-              {person.name} already has a password. They can sign in with it; without email, no link can reach them but through
-              you, and a link that sets someone&apos;s password is never shown to an administrator.
+              {person.name} already has a password. They can sign in with it; without email, no link can reach them but through you, and a link that sets
+              someone&apos;s password is never shown to an administrator.
             </p>
           )}
         </section>

@@ -39,7 +39,11 @@ export function PersonForm({ personId, name, managerEmail, isAdmin }: PersonForm
           aria-describedby={error("name") ? "name-error" : undefined}
           className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
         />
-        {error("name") && <p id="name-error" className="text-sm text-red-700">{error("name")}</p>}
+        {error("name") && (
+          <p id="name-error" className="text-sm text-red-700">
+            {error("name")}
+          </p>
+        )}
       </div>
       <div>
         <label htmlFor="managerEmail" className="block font-medium">
@@ -57,7 +61,11 @@ export function PersonForm({ personId, name, managerEmail, isAdmin }: PersonForm
           aria-describedby={`managerEmail-help${error("managerEmail") ? " managerEmail-error" : ""}`}
           className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
         />
-        {error("managerEmail") && <p id="managerEmail-error" className="text-sm text-red-700">{error("managerEmail")}</p>}
+        {error("managerEmail") && (
+          <p id="managerEmail-error" className="text-sm text-red-700">
+            {error("managerEmail")}
+          </p>
+        )}
       </div>
       <div className="flex items-center gap-2">
         <input id="isAdmin" name="isAdmin" type="checkbox" defaultChecked={isAdmin} className="h-4 w-4 accent-brand-700" />
@@ -99,7 +107,12 @@ export function InvitationButton({ personId, label }: { personId: string; label:
           <label htmlFor="invitation-link" className="sr-only">
             Sign-in link
           </label>
-          <input id="invitation-link" readOnly value={state.link} className="w-full max-w-xl rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" />
+          <input
+            id="invitation-link"
+            readOnly
+            value={state.link}
+            className="w-full max-w-xl rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs"
+          />
           <button
             type="button"
             onClick={() => void navigator.clipboard?.writeText(state.link ?? "")}

@@ -112,15 +112,28 @@ export async function importAction(_previous: ImportFormState, formData: FormDat
         counts,
         errors: plan.errors.slice(0, SHOWN_ERRORS),
         errorTotal: plan.errors.length,
-        add: listOf(plan.add, (p) => ({ line: p.line, email: p.email, name: p.name, detail: `reports to ${manager(p.managerEmail)}${p.isAdmin ? "; administrator" : ""}` })),
+        add: listOf(plan.add, (p) => ({
+          line: p.line,
+          email: p.email,
+          name: p.name,
+          detail: `reports to ${manager(p.managerEmail)}${p.isAdmin ? "; administrator" : ""}`,
+        })),
         update: listOf(plan.update, (p) => ({ line: p.line, email: p.email, name: p.name, detail: updateDetail(p.changes, p.previousName, p.wasAdmin) })),
-        move: listOf(plan.move, (p) => ({ line: p.line, email: p.email, name: p.name, detail: `from ${manager(p.fromManagerEmail)} to ${manager(p.toManagerEmail)}` })),
+        move: listOf(plan.move, (p) => ({
+          line: p.line,
+          email: p.email,
+          name: p.name,
+          detail: `from ${manager(p.fromManagerEmail)} to ${manager(p.toManagerEmail)}`,
+        })),
         deactivate: listOf(plan.deactivate, (p) => ({ email: p.email, name: p.name, detail: "not in the file" })),
       };
       if (plan.errors.length > 0) {
-        return failed(`The file has ${plural(plan.errors.length, "error", "errors")}. Fix ${plan.errors.length === 1 ? "it" : "them"} and preview the file again: nothing can be imported until then.`, {
-          preview,
-        });
+        return failed(
+          `The file has ${plural(plan.errors.length, "error", "errors")}. Fix ${plan.errors.length === 1 ? "it" : "them"} and preview the file again: nothing can be imported until then.`,
+          {
+            preview,
+          },
+        );
       }
       const changes = counts.added + counts.updated + counts.moved + counts.deactivated;
       const message =

@@ -27,9 +27,15 @@ function PeopleTable({ id, title, list, showLine = true }: { id: string; title: 
                   Line
                 </th>
               )}
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">What changes</th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2">
+                What changes
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -76,7 +82,9 @@ function Preview({ preview }: { preview: ImportPreviewSummary }) {
                   <th scope="col" className="w-24 px-3 py-2">
                     Line
                   </th>
-                  <th scope="col" className="px-3 py-2">Problem</th>
+                  <th scope="col" className="px-3 py-2">
+                    Problem
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -169,9 +177,7 @@ export function ImportForm() {
 
   const preview = stale ? undefined : state.preview;
   const canApply =
-    preview !== undefined &&
-    preview.errorTotal === 0 &&
-    preview.counts.added + preview.counts.updated + preview.counts.moved + preview.counts.deactivated > 0;
+    preview !== undefined && preview.errorTotal === 0 && preview.counts.added + preview.counts.updated + preview.counts.moved + preview.counts.deactivated > 0;
   const message = localError || (stale && state.preview ? "You chose another file: preview it before applying." : state.message);
   const isError = Boolean(localError) || state.status === "error";
   const fileError = localError || state.fieldErrors.file?.[0];
@@ -198,7 +204,13 @@ export function ImportForm() {
             className="mt-1 block rounded-md border border-slate-400 bg-white text-sm file:mr-3 file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium"
           />
         </div>
-        <button type="submit" name="intent" value="preview" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+        >
           Preview
         </button>
       </div>
@@ -228,7 +240,13 @@ export function ImportForm() {
                   {preview.counts.deactivated === 1 ? "1 person is" : `${number(preview.counts.deactivated)} people are`} deactivated and signed out at once.
                 </p>
               )}
-              <button type="submit" name="intent" value="apply" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+              <button
+                type="submit"
+                name="intent"
+                value="apply"
+                disabled={pending}
+                className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+              >
                 Apply these changes
               </button>
             </div>

@@ -30,8 +30,8 @@ export default async function ImportPage() {
         </p>
         <h1 className="text-2xl font-bold">Import the org chart</h1>
         <p className="max-w-3xl">
-          Upload the whole organisation as a CSV file. The file replaces the reporting tree: everyone in it is active afterwards,
-          and every active person who is not in it is deactivated. Open cycles keep the reporting lines they started with.
+          Upload the whole organisation as a CSV file. The file replaces the reporting tree: everyone in it is active afterwards, and every active person who is
+          not in it is deactivated. Open cycles keep the reporting lines they started with.
         </p>
       </div>
 
@@ -40,15 +40,19 @@ export default async function ImportPage() {
           The file
         </h2>
         <p className="max-w-3xl">
-          A CSV file in UTF-8, with commas between values, at most {MAX_IMPORT_BYTES / (1024 * 1024)} MB and{" "}
-          {MAX_IMPORT_ROWS.toLocaleString("en")} people. Its first line names these four columns, in any order:
+          A CSV file in UTF-8, with commas between values, at most {MAX_IMPORT_BYTES / (1024 * 1024)} MB and {MAX_IMPORT_ROWS.toLocaleString("en")} people. Its
+          first line names these four columns, in any order:
         </p>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Column</th>
-                <th scope="col" className="px-3 py-2">What goes in it</th>
+                <th scope="col" className="px-3 py-2">
+                  Column
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  What goes in it
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -33,12 +33,7 @@ export function AnswerGroup({ name, legend, choices, error }: AnswerGroupProps) 
             key={choice.value}
             className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-400 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold"
           >
-            <input
-              type="radio"
-              name={name}
-              value={choice.value}
-              className="accent-brand-700"
-            />
+            <input type="radio" name={name} value={choice.value} className="accent-brand-700" />
             {choice.label}
           </label>
         ))}

@@ -41,15 +41,7 @@ export function AspectFieldset({ aspect, position, text, perspective, errors }: 
       </details>
       {itemsFor(perspective).map((item) => {
         const name = fieldName(aspect.key, item);
-        return (
-          <AnswerGroup
-            key={name}
-            name={name}
-            legend={legendOf(item)}
-            choices={item === "need" ? needChoices : ratingChoices}
-            error={errors[name]?.[0]}
-          />
-        );
+        return <AnswerGroup key={name} name={name} legend={legendOf(item)} choices={item === "need" ? needChoices : ratingChoices} error={errors[name]?.[0]} />;
       })}
     </section>
   );

@@ -75,20 +75,11 @@ export function SurveyForm(props: SurveyFormProps) {
       </div>
 
       <div ref={summary} tabIndex={-1} aria-live="assertive" role="alert" className="outline-none">
-        {state.status === "error" && (
-          <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800">{state.message}</p>
-        )}
+        {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800">{state.message}</p>}
       </div>
 
       {aspects.map((aspect, index) => (
-        <AspectFieldset
-          key={aspect.key}
-          aspect={aspect}
-          position={index + 1}
-          text={text}
-          perspective={perspective}
-          errors={state.fieldErrors}
-        />
+        <AspectFieldset key={aspect.key} aspect={aspect} position={index + 1} text={text} perspective={perspective} errors={state.fieldErrors} />
       ))}
 
       {perspective === "rater" && (

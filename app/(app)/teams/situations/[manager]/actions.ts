@@ -39,7 +39,11 @@ export async function saveSituationsAction(_previous: SituationsFormState, formD
   });
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
-    return { status: "error", message: errors.managerId?.[0] ?? errors.basedOn?.[0] ?? "Check the situations.", fieldErrors: { situations: errors.situations } };
+    return {
+      status: "error",
+      message: errors.managerId?.[0] ?? errors.basedOn?.[0] ?? "Check the situations.",
+      fieldErrors: { situations: errors.situations },
+    };
   }
   const { managerId, basedOn, situations } = parsed.data;
   try {

@@ -108,10 +108,18 @@ export default async function SituationsPage({ params, searchParams }: PageProps
               <caption className="sr-only">Every saved situation of this team, newest first</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Saved</th>
-                  <th scope="col" className="px-3 py-2">By</th>
-                  <th scope="col" className="px-3 py-2">Situations</th>
-                  <th scope="col" className="px-3 py-2">T</th>
+                  <th scope="col" className="px-3 py-2">
+                    Saved
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    By
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Situations
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    T
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -122,7 +130,9 @@ export default async function SituationsPage({ params, searchParams }: PageProps
                       {index === 0 && <span className="ml-2 rounded-full bg-brand-100 px-2 text-xs font-semibold text-brand-900">current</span>}
                     </td>
                     <td className="px-3 py-2">{entry.changedBy}</td>
-                    <td className="px-3 py-2">{entry.situations.length === 0 ? "None" : entry.situations.map((key) => SITUATION_TEXT[key].label).join(", ")}</td>
+                    <td className="px-3 py-2">
+                      {entry.situations.length === 0 ? "None" : entry.situations.map((key) => SITUATION_TEXT[key].label).join(", ")}
+                    </td>
                     <td className="px-3 py-2 tabular-nums">{formatSigned(entry.target, DIGITS.target)}</td>
                   </tr>
                 ))}

@@ -17,18 +17,18 @@ export default async function AssessmentDonePage(props: { params: Promise<{ cycl
       <h1 className="text-2xl font-bold">Thank you</h1>
       {assessment.isSelf ? (
         <p>
-          Your self-assessment for {assessment.cycleName} is in. It will appear next to your team&apos;s view in your report once the
-          cycle closes on {formatDay(assessment.closesOn)}.
+          Your self-assessment for {assessment.cycleName} is in. It will appear next to your team&apos;s view in your report once the cycle closes on{" "}
+          {formatDay(assessment.closesOn)}.
         </p>
       ) : (
         <>
           <p>
-            Your answers about {assessment.managerName} for {assessment.cycleName} are in. They are stored without your name, and
-            nobody, {assessment.managerName.split(" ")[0]} and administrators included, can see what you answered.
+            Your answers about {assessment.managerName} for {assessment.cycleName} are in. They are stored without your name, and nobody,{" "}
+            {assessment.managerName.split(" ")[0]} and administrators included, can see what you answered.
           </p>
           <p>
-            {assessment.managerName.split(" ")[0]} will see the team&apos;s combined results after the cycle closes on{" "}
-            {formatDay(assessment.closesOn)}, and only if at least {k} colleagues answered.
+            {assessment.managerName.split(" ")[0]} will see the team&apos;s combined results after the cycle closes on {formatDay(assessment.closesOn)}, and
+            only if at least {k} colleagues answered.
           </p>
         </>
       )}
