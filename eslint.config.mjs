@@ -17,6 +17,29 @@ const LIB_FORBIDDEN = [
   "@/app/*",
 ];
 
+// The layers (README "Architecture"): lib/ is pure; db/ is the schema, migrations, client and
+// raw queries; server/ is the only way to data; app/ renders. Each may import only what is
+// below it. A pattern catches the alias (@/db/…) and a relative path out of the folder alike.
+const importOf = (folder, message) => ({ regex: `^(@/|(\\.\\./)+)${folder}(/|$)`, message });
+const APP = importOf("app", "Nothing imports from app/: it is the top layer.");
+const DB_FORBIDDEN = [
+  APP,
+  importOf("server", "db/ is the bottom layer: it imports nothing from server/. Seeds live in server/internal/seed, scripts in scripts/db."),
+];
+const APP_FORBIDDEN = [
+  importOf("db", "Pages, actions and routes reach data through @/server (the checked entry points in server/dal), never @/db."),
+  importOf("server/internal", "server/internal holds unchecked building blocks: use the entry point in @/server/dal that checks the viewer's rights."),
+];
+// Building blocks trust their caller and check no rights: the checked layer (server/dal) is built on them, not the other way round.
+const INTERNAL_FORBIDDEN = [APP, importOf("server/dal", "server/internal is below server/dal: a building block does not call the checked data access layer.")];
+// Every server module is server-only, but for these: next.config.ts (loaded by Node.js outside
+// any bundle) imports them, and `server-only` throws there.
+const SHARED_SERVER_FILES = ["server/env.ts", "server/security-headers.ts"];
+const SERVER_ONLY_FIRST = {
+  selector: "Program:not(:has(> ImportDeclaration:first-child[source.value='server-only']))",
+  message: 'A server module starts with `import "server-only";` (see SHARED_SERVER_FILES in eslint.config.mjs for the exceptions).',
+};
+
 // One clock: lib/clock.ts. Nothing else asks the system or the database what time it is.
 // Durations are measured with performance.now(), which is not a date.
 const DATABASE_CLOCK = "/\\b(now\\s*\\(|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)/i";
@@ -68,6 +91,27 @@ const config = [
   {
     files: ["lib/**"],
     rules: { "no-restricted-imports": ["error", { patterns: LIB_FORBIDDEN }] },
+  },
+  {
+    files: ["db/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: DB_FORBIDDEN }] },
+  },
+  {
+    files: ["server/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [APP] }] },
+  },
+  {
+    files: ["server/internal/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: INTERNAL_FORBIDDEN }] },
+  },
+  {
+    files: ["server/**/*.ts"],
+    ignores: SHARED_SERVER_FILES,
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_READS, SERVER_ONLY_FIRST] },
+  },
+  {
+    files: ["app/**", "proxy.ts", "instrumentation.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: APP_FORBIDDEN }] },
   },
   {
     // Type-aware: a promise nobody awaits loses its errors, and one passed where a

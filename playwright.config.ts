@@ -21,6 +21,9 @@ const executablePath = existsSync(bundled) ? undefined : "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The specs seed and inspect databases through server modules, which import `server-only`:
+  // as under Vitest, the test processes resolve it to a stub (the app itself is untouched).
+  tsconfig: "./tests/tsconfig.playwright.json",
   // The security specs seed one demo database per run and copy it for servers of their own.
   globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: true,

@@ -1,14 +1,16 @@
 "use client";
 
+import { Button } from "@/app/_components/button";
+
 /** Shown when a page fails. It says nothing about why: no stack trace, no query, no data. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <p className="mt-2 text-slate-700">The page could not be shown just now. Nothing you submitted was half-saved. Please try again in a moment.</p>
-      <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+      <Button type="button" onClick={reset} className="mt-4">
         Try again
-      </button>
+      </Button>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import "./globals.css";
+import { Button } from "@/app/_components/button";
 
 /** The last resort, when even the root layout fails. It reveals nothing about the failure. */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -12,9 +13,9 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <main className="mx-auto max-w-xl px-4 py-16">
           <h1 className="text-2xl font-bold">Fulcrum is unavailable</h1>
           <p className="mt-2">Please try again in a minute.</p>
-          <button type="button" onClick={reset} className="mt-4 rounded-md border border-slate-400 px-4 py-2">
+          <Button type="button" variant="secondary" onClick={reset} className="mt-4">
             Try again
-          </button>
+          </Button>
         </main>
       </body>
     </html>

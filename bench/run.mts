@@ -11,8 +11,8 @@
 import os from "node:os";
 import path from "node:path";
 import { type Database, type DatabaseHandle, openPglite } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
-import { seedLarge } from "@/db/seed/large";
+import { seedDemo } from "@/server/internal/seed/demo";
+import { seedLarge } from "@/server/internal/seed/large";
 import { clock } from "@/lib/clock";
 import { bundleRows, routeBundles } from "./lib/build-facts.mjs";
 import { ensureBuild } from "./lib/app.mjs";

@@ -17,6 +17,18 @@ export const SITUATION_KEYS = [
 
 export type SituationKey = (typeof SITUATION_KEYS)[number];
 
+const KNOWN_SITUATIONS: ReadonlySet<string> = new Set(SITUATION_KEYS);
+
+/**
+ * A team's situations as the queries read them, joined with commas
+ * (`array_to_string(situations, ',')`): anything that is not a known situation is
+ * ignored, and no text means none.
+ */
+export function parseSituations(text: string | null): SituationKey[] {
+  if (!text) return [];
+  return text.split(",").filter((key): key is SituationKey => KNOWN_SITUATIONS.has(key));
+}
+
 export const SITUATION_FAVOURS: Record<SituationKey, "management" | "leadership"> = {
   clear_structure_needed: "management",
   large_team: "management",

@@ -3,12 +3,12 @@
 // them (as "2026-05-01", or as new Date(2026, …) / Date.UTC(2026, …)) unless the line, or
 // the line above it, says why that one date is the point: `fixed-date: <why>`.
 //
-//   node scripts/check-date-literals.mjs [folder or file …]   (default: tests bench db/seed)
+//   node scripts/check-date-literals.mjs [folder or file …]   (default: tests bench server/internal/seed)
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const DEFAULT_PLACES = ["tests", "bench", "db/seed"];
+const DEFAULT_PLACES = ["tests", "bench", "server/internal/seed"];
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs|sql|json)$/;
 const SKIP = new Set(["node_modules", ".next", "test-results", "playwright-report", "coverage"]);
 // Written by the benchmark on each run: a record of when it ran, not an input.

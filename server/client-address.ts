@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { type IncomingMessage, Server } from "node:http";
 import { env } from "./env";

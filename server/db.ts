@@ -1,8 +1,9 @@
+import "server-only";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
-import { SealKeyMismatch } from "./cycles/close";
-import { checkSealKey } from "./cycles/open";
-import { dropClosedPartitions } from "./cycles/sealed-partitions";
+import { seedDemoIfEmpty } from "./internal/seed/demo";
+import { SealKeyMismatch } from "./internal/cycles/close";
+import { checkSealKey } from "./internal/cycles/open";
+import { dropClosedPartitions } from "./internal/cycles/sealed-partitions";
 import { organisationIsEmpty } from "./dal/bootstrap";
 import { env, missingServerSecrets } from "./env";
 

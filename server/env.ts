@@ -1,3 +1,5 @@
+// Shared with next.config.ts, which Node.js loads outside any bundle: the marker import that
+// opens every other server module would throw there. Nothing here may reach a client component.
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * What every server action returns to its form, read with useActionState: a status, one
  * message for the aria-live region, and messages per field.

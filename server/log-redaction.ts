@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * What the server prints when a database query fails. Drizzle's error carries the SQL and
  * every parameter in its message, and Next.js prints an unexpected error's message to the

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { decodeRaterAnswers, encodeRaterAnswers, type RaterAnswers, SEALED_ANSWERS_BYTES } from "@/lib/survey/sealed-answers";
 import { sealKeyBase64 } from "./env";
@@ -9,7 +10,7 @@ import { sealKeyBase64 } from "./env";
  * its backups can see that a rep answered (the participation row, as the product shows
  * it), and a sealed row written in the same transaction, but not what it says. The close
  * opens the seals, in the app, and writes the answers in random order under the close's
- * own transaction (server/cycles/close.ts).
+ * own transaction (server/internal/cycles/close.ts).
  *
  * A sealed row is: format byte, 12-byte nonce, 16-byte tag, ciphertext. The cycle and the
  * manager are authenticated with it, so a row moved to another manager or cycle does not

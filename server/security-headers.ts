@@ -1,3 +1,5 @@
+// Shared with next.config.ts, which Node.js loads outside any bundle: the marker import that
+// opens every other server module would throw there. Nothing here may reach a client component.
 /**
  * The Content-Security-Policy of every page: scripts only from this origin and only with
  * this request's nonce (no 'unsafe-inline' for scripts), nothing framing the app. Style

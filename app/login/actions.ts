@@ -1,16 +1,17 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { z } from "zod";
+import { runAction } from "@/server/action";
 import { signIn } from "@/server/auth";
 import { signInSchema } from "@/server/auth/credentials";
+import { THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import type { FormState } from "@/server/form-state";
 
 export type SignInField = "email" | "password";
 
 // One message for an unknown email, a wrong password and a deactivated account alike.
 const INVALID = "That email and password do not match an active account.";
-const THROTTLED = "Too many failed sign-in attempts. Wait 15 minutes, then try again.";
+const THROTTLED = `Too many failed sign-in attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes, then try again.`;
 const UNAVAILABLE = "Sign-in is not available right now. Please try again in a minute.";
 
 /**
@@ -23,24 +24,21 @@ function safeRedirect(value: FormDataEntryValue | null): string {
   return typeof value === "string" && SAFE_PATH.test(value) ? value : "/";
 }
 
+/** Auth.js reports a refused sign-in as an AuthError; the success is Next.js's redirect, which the pipeline lets through. */
+function refusal(error: unknown) {
+  if (!(error instanceof AuthError)) return undefined;
+  if (error instanceof CredentialsSignin && error.code === "throttled") return THROTTLED;
+  return error.type === "CredentialsSignin" ? INVALID : UNAVAILABLE;
+}
+
 export async function signInAction(_previous: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  const values = { email: String(formData.get("email") ?? "") };
-  if (!parsed.success) {
-    return {
-      status: "error",
-      message: "Check the highlighted fields.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values,
-    };
-  }
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(formData.get("callbackUrl")) });
-  } catch (error) {
-    if (!(error instanceof AuthError)) throw error; // Next.js's redirect after success travels as an error.
-    const throttled = error instanceof CredentialsSignin && error.code === "throttled";
-    const message = throttled ? THROTTLED : error.type === "CredentialsSignin" ? INVALID : UNAVAILABLE;
-    return { status: "error", message, fieldErrors: {}, values };
-  }
-  return { status: "success", message: "Signed in.", fieldErrors: {} };
+  return runAction(formData, {
+    name: "sign-in",
+    gate: "anyone",
+    echo: (formData) => ({ email: String(formData.get("email") ?? "") }),
+    schema: signInSchema,
+    input: (formData) => ({ email: formData.get("email"), password: formData.get("password") }),
+    run: async ({ input, formData }) => signIn("credentials", { ...input, redirectTo: safeRedirect(formData.get("callbackUrl")) }),
+    refusal,
+  });
 }

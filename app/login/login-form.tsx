@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { TextField } from "@/app/_components/text-field";
 import type { FormState } from "@/server/form-state";
 import { type SignInField, signInAction } from "./actions";
@@ -14,18 +16,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div aria-live="polite" role="status" className="min-h-6">
-        {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      </div>
+      {/* Only a failure is said here: success leaves the page. */}
+      <StatusMessage variant="banner" status={state.status === "error" ? "error" : "idle"} className="min-h-6">
+        {state.message}
+      </StatusMessage>
       <TextField name="email" label="Work email" error={emailError} type="email" autoComplete="username" defaultValue={state.values?.email} required />
       <TextField name="password" label="Password" error={passwordError} type="password" autoComplete="current-password" required />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <Button type="submit" className="w-full" pending={pending} pendingLabel="Signing in…">
+        Sign in
+      </Button>
     </form>
   );
 }

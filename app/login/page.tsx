@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { demoAccounts } from "@/db/seed/demo-accounts";
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
 import { currentViewer } from "@/server/dal/session";
+import { DEMO_PASSWORD, demoAccounts } from "@/server/demo";
 import { env } from "@/server/env";
 import { LoginForm } from "./login-form";
 

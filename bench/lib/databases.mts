@@ -12,7 +12,15 @@ const SEED_TIMEOUT_MS = 30 * 60_000;
 const PGLITE_CACHE = path.join(root, ".data", "bench");
 
 /** Everything a seeded database's content follows from: change one and the cached copy is rebuilt. */
-const SEED_SOURCES = ["db/migrations", "db/seed", "db/schema.ts", "server/cycles", "server/seal.ts", "lib/aspects.ts", "lib/survey/sealed-answers.ts"];
+const SEED_SOURCES = [
+  "db/migrations",
+  "server/internal/seed",
+  "db/schema.ts",
+  "server/internal/cycles",
+  "server/seal.ts",
+  "lib/aspects.ts",
+  "lib/survey/sealed-answers.ts",
+];
 
 function hashTree(entry: string, hash: ReturnType<typeof createHash>) {
   const full = path.join(root, entry);

@@ -5,7 +5,7 @@ import { loadAssessment, openAssessmentsFor } from "@/server/dal/assessments";
 import { loadReport } from "@/server/dal/report";
 import { currentThresholds } from "@/server/dal/settings";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
-import { teamsQuery } from "@/server/dal/teams-queries";
+import { teamsQuery } from "@/server/internal/teams-queries";
 import { parseView } from "@/lib/teams/view";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { mintSessionCookie } from "./session-cookie.mjs";

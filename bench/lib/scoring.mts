@@ -4,7 +4,7 @@ import { selectRows } from "@/db/raw";
 import { developmentPlan } from "@/lib/recommendations";
 import { DEFAULT_THRESHOLDS, suppressTeam } from "@/lib/scoring/suppression";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
-import { summaryStatistics } from "@/server/dal/teams-queries";
+import { summaryStatistics } from "@/server/internal/teams-queries";
 import { summarise, time } from "./stats.mjs";
 import type { Row } from "./types.mjs";
 

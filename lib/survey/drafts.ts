@@ -112,7 +112,7 @@ export function parseDraft(raw: string): StoredDraft | null {
   return { answers: Object.fromEntries(entries), comment, closesOn: v === VERSION ? (closesOn as string) : null };
 }
 
-/** A cycle takes answers up to and including its close date (server/cycles/close.ts closes it the day after). */
+/** A cycle takes answers up to and including its close date (server/internal/cycles/close.ts closes it the day after). */
 export const hasClosed = (closesOn: string, today: string) => closesOn < today;
 
 /** Every key of ours in one storage, read before any is removed (removing shifts the indexes). */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import { responseSchema, selfAssessmentSchema, surveyFieldErrors, surveyFields } from "@/lib/survey/schema";

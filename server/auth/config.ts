@@ -1,3 +1,5 @@
+import "server-only";
+
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import NextAuth, { type AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/server/env";

@@ -1,7 +1,8 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 const isoDay = z.iso.date({ error: "Enter a date." });

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey/schema";
-import { closeDueCycles } from "@/server/cycles/close";
+import { closeDueCycles } from "@/server/internal/cycles/close";
 import { sealAnswers, sealKey } from "@/server/seal";
 import type { Viewer } from "./viewer";
 

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import { auditAction, auditEvents, cycles, people } from "@/db/schema";
 import { addDays, startOfDay } from "@/lib/dates";
-import { ForbiddenError } from "./errors";
+import { requireAdmin } from "./errors";
 import type { Viewer } from "./viewer";
 
 export type AuditAction = (typeof auditAction.enumValues)[number];
@@ -46,7 +47,7 @@ const subject = alias(people, "subject");
 
 /** The audit log for administrators, newest first, one page at a time. */
 export async function listAudit(db: Database, viewer: Viewer, filter: AuditFilter) {
-  if (!viewer.isAdmin) throw new ForbiddenError("read the audit log");
+  requireAdmin(viewer, "read the audit log");
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   // UTC days, as instants computed here: the database's own time zone plays no part.

@@ -1,24 +1,21 @@
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycles } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import { closeCycle, closeDueCycles } from "@/server/cycles/close";
-import { markOpen } from "@/server/cycles/open";
-import { takeSnapshot } from "@/server/cycles/snapshot";
+import { closeCycle, closeDueCycles } from "@/server/internal/cycles/close";
+import { markOpen } from "@/server/internal/cycles/open";
+import { takeSnapshot } from "@/server/internal/cycles/snapshot";
 import type { CycleInput } from "@/server/cycles/schema";
 import { recordAudit } from "./audit";
-import { ForbiddenError } from "./errors";
-import { countWhileOpen } from "./response-count";
+import { ExpectedError, requireAdmin } from "./errors";
+import { countWhileOpen } from "@/lib/response-count";
 import type { ThresholdsInput } from "./settings";
 import type { Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. */
-export class CycleRuleError extends Error {
+export class CycleRuleError extends ExpectedError {
   override name = "CycleRuleError";
-}
-
-function requireAdmin(viewer: Viewer, what: string) {
-  if (!viewer.isAdmin) throw new ForbiddenError(what);
 }
 
 const UNIQUE_VIOLATION = "23505";

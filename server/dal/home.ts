@@ -1,10 +1,11 @@
+import "server-only";
 import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles, participations, people } from "@/db/schema";
-import { closeDueCycles } from "@/server/cycles/close";
-import { ForbiddenError } from "./errors";
-import { countWhileOpen } from "./response-count";
+import { closeDueCycles } from "@/server/internal/cycles/close";
+import { requireAdmin } from "./errors";
+import { countWhileOpen } from "@/lib/response-count";
 import type { Viewer } from "./viewer";
 
 /**
@@ -62,7 +63,7 @@ export async function teamsBelow(db: Database, viewer: Viewer) {
 
 /** Headline numbers for administrators. */
 export async function adminOverview(db: Database, viewer: Viewer) {
-  if (!viewer.isAdmin) throw new ForbiddenError("administration overview");
+  requireAdmin(viewer, "administration overview");
   const [peopleCounts] = await db
     .select({
       active: sql<number>`count(*) FILTER (WHERE ${people.isActive})::int`,

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
@@ -11,7 +12,7 @@ import { type NewPasswordField, newPasswordSchema } from "@/server/auth/password
 import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { sendSignInLinkEmail } from "@/server/mail";
 import { recordAudit } from "./audit";
-import { ForbiddenError } from "./errors";
+import { requireAdmin } from "./errors";
 import { PersonRuleError, voidOpenLinks } from "./people";
 import { revokeSessions, type Viewer } from "./viewer";
 
@@ -54,7 +55,7 @@ const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$/, "")}
  * it went.
  */
 export async function issueSignInLink(db: Database, viewer: Viewer, personId: string, channel: LinkChannel): Promise<LinkDelivery> {
-  if (!viewer.isAdmin) throw new ForbiddenError("create a sign-in link");
+  requireAdmin(viewer, "create a sign-in link");
   const issued = await db.transaction(async (tx) => {
     const [person] = await tx
       .select({ name: people.name, email: people.email, isActive: people.isActive, passwordHash: people.passwordHash })

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
@@ -6,11 +7,11 @@ import { selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
 import { type CsvRecord, type ExistingPerson, type ImportError, type ImportPlan, MAX_IMPORT_BYTES, planChangesSomething, planImport } from "@/lib/org-import";
 import { recordAudit } from "./audit";
-import { ForbiddenError } from "./errors";
+import { ExpectedError, requireAdmin } from "./errors";
 import { revokedUntilNow, type Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. `errors` lists the file's problems by line. */
-export class ImportRuleError extends Error {
+export class ImportRuleError extends ExpectedError {
   override name = "ImportRuleError";
   constructor(
     message: string,
@@ -48,10 +49,6 @@ const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
 // Rows per bulk statement: each statement carries one JSON parameter, so this only bounds its size.
 const CHUNK = 5_000;
 const LINE_BREAK = /\r\n|\r|\n/g;
-
-function requireAdmin(viewer: Viewer, what: string) {
-  if (!viewer.isAdmin) throw new ForbiddenError(what);
-}
 
 export const fileHash = (csvText: string) => createHash("sha256").update(csvText, "utf8").digest("hex");
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -6,19 +7,15 @@ import { selectRows } from "@/db/raw";
 import { invitations, people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { recordAudit } from "./audit";
-import { ForbiddenError } from "./errors";
+import { ExpectedError, requireAdmin } from "./errors";
 import { revokeSessions, type Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. */
-export class PersonRuleError extends Error {
+export class PersonRuleError extends ExpectedError {
   override name = "PersonRuleError";
 }
 
 export const PEOPLE_PAGE_SIZE = 25;
-
-function requireAdmin(viewer: Viewer, what: string) {
-  if (!viewer.isAdmin) throw new ForbiddenError(what);
-}
 
 const manager = alias(people, "manager");
 

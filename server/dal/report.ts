@@ -1,6 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { ASPECT_KEYS, type AspectKey, type Rating } from "@/lib/aspects";
@@ -20,9 +20,9 @@ import {
   suppressTeam,
 } from "@/lib/scoring";
 import type { SituationKey } from "@/lib/situations";
-import { closeDueCycles } from "@/server/cycles/close";
+import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
-import { countWhileOpen } from "./response-count";
+import { countWhileOpen } from "@/lib/response-count";
 import type { Viewer } from "./viewer";
 
 /** How many closed cycles the trend goes back, the selected one included. */
@@ -92,8 +92,6 @@ export interface ReportRequest {
   cycleId?: string;
 }
 
-const uuid = z.uuid();
-
 /**
  * A manager's report for one cycle, as this viewer may see it. The manager sees their own
  * report with comments. Anyone above the manager in a cycle's snapshot (rater → manager
@@ -108,7 +106,7 @@ const uuid = z.uuid();
  */
 export async function loadReport(db: Database, viewer: Viewer, request: ReportRequest = {}): Promise<ManagerReport> {
   const managerId = request.managerId ?? viewer.id;
-  if (!uuid.safeParse(managerId).success || (request.cycleId && !uuid.safeParse(request.cycleId).success)) {
+  if (!uuidSchema.safeParse(managerId).success || (request.cycleId && !uuidSchema.safeParse(request.cycleId).success)) {
     throw new ForbiddenError("open this report");
   }
   const isViewer = managerId === viewer.id;

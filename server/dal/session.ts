@@ -2,12 +2,10 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 import { readSessionToken } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
 import { loadViewer, type Viewer } from "./viewer";
-
-const personId = z.uuid();
 
 /**
  * The person behind this request, re-read from the database once per request. The
@@ -15,7 +13,7 @@ const personId = z.uuid();
  */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSessionToken(await cookies());
-  const id = personId.safeParse(session?.personId);
+  const id = uuidSchema.safeParse(session?.personId);
   if (!session || !id.success) return null;
   return loadViewer(await getDb(), id.data, session.signedInAt);
 });

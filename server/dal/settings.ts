@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -5,7 +6,7 @@ import { settings } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { MIN_K, resolveThresholds, type Thresholds } from "@/lib/scoring";
 import { recordAudit } from "./audit";
-import { ForbiddenError } from "./errors";
+import { requireAdmin } from "./errors";
 import type { Viewer } from "./viewer";
 
 /**
@@ -35,7 +36,7 @@ export type ThresholdsInput = z.infer<typeof thresholdsSchema>;
 
 /** Changes the thresholds for every report and export at once, on the record. */
 export async function updateThresholds(db: Database, viewer: Viewer, input: ThresholdsInput) {
-  if (!viewer.isAdmin) throw new ForbiddenError("change the anonymity thresholds");
+  requireAdmin(viewer, "change the anonymity thresholds");
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(settings).where(eq(settings.id, 1)).for("update");
     await tx

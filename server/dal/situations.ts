@@ -1,15 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
 import { resolveThresholds, situationalTarget } from "@/lib/scoring";
-import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
+import { parseSituations, SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { teamRow } from "@/lib/teams/rows";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
-import { ForbiddenError } from "./errors";
-import { summaryStatistics } from "./teams-queries";
+import { ExpectedError, ForbiddenError } from "./errors";
+import { summaryStatistics } from "@/server/internal/teams-queries";
 import type { Viewer } from "./viewer";
 
 /**
@@ -58,12 +58,11 @@ export interface TeamSituations {
 }
 
 export const HISTORY_LIMIT = 25;
-const uuid = z.uuid();
-const situationKey = z.enum(SITUATION_KEYS);
 
 /** A refusal the director can act on; its message is safe to show. */
-export class SituationConflictError extends Error {
+export class SituationConflictError extends ExpectedError {
   override name = "SituationConflictError";
+  override readonly stale = true;
 }
 
 interface Standing {
@@ -90,14 +89,8 @@ async function standing(db: Database | Transaction, viewer: Viewer, managerId: s
   return row ?? { name: null, above: false, leadsTeam: false };
 }
 
-const parseSituations = (text: string | null): SituationKey[] =>
-  (text ? text.split(",") : []).flatMap((key) => {
-    const parsed = situationKey.safeParse(key);
-    return parsed.success ? [parsed.data] : [];
-  });
-
 export async function loadTeamSituations(db: Database, viewer: Viewer, managerId: string): Promise<TeamSituations> {
-  if (!uuid.safeParse(managerId).success) throw new ForbiddenError("see this team's situation");
+  if (!uuidSchema.safeParse(managerId).success) throw new ForbiddenError("see this team's situation");
   const isManager = managerId === viewer.id;
   const where = await standing(db, viewer, managerId);
   if (where.name === null || !(isManager || where.above)) throw new ForbiddenError("see this team's situation");
@@ -189,7 +182,7 @@ export async function saveTeamSituations(
   situations: readonly SituationKey[],
   basedOn: string | null,
 ): Promise<SaveOutcome> {
-  if (!uuid.safeParse(managerId).success) throw new ForbiddenError("change this team's situation");
+  if (!uuidSchema.safeParse(managerId).success) throw new ForbiddenError("change this team's situation");
   const marked = SITUATION_KEYS.filter((key) => situations.includes(key));
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT 1 FROM people WHERE id = ${managerId} FOR NO KEY UPDATE`);

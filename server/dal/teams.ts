@@ -1,18 +1,18 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { resolveThresholds, type Thresholds } from "@/lib/scoring";
-import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
+import { parseSituations } from "@/lib/situations";
 import { teamsCsvRecords } from "@/lib/teams/csv";
 import { asDisplayed, orgLine, type OrgLine, type TeamRow, teamRow } from "@/lib/teams/rows";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { applyView, subTeamOptions, type SubTeamOption, type TeamsView } from "@/lib/teams/view";
-import { closeDueCycles } from "@/server/cycles/close";
+import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
-import { type CycleRow, cyclesQuery, type ProgressRow, progressQuery, teamsQuery, type TeamSummaryRow } from "./teams-queries";
-import { countWhileOpen, type ResponseCount } from "./response-count";
+import { type CycleRow, cyclesQuery, type ProgressRow, progressQuery, teamsQuery, type TeamSummaryRow } from "@/server/internal/teams-queries";
+import { countWhileOpen, type ResponseCount } from "@/lib/response-count";
 import type { Viewer } from "./viewer";
 
 export interface TeamsCycle {
@@ -52,8 +52,6 @@ export type TeamsPage =
 
 export type ClosedTeamsPage = Extract<TeamsPage, { status: "closed" }>;
 
-const uuid = z.uuid();
-
 const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle => ({ id, name, state, opensOn, closesOn });
 
 /**
@@ -75,7 +73,7 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  * cycles with the viewer's access and k (one), and the teams (one).
  */
 export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: string): Promise<TeamsPage> {
-  if (cycleId !== undefined && !uuid.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
+  if (cycleId !== undefined && !uuidSchema.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
   await closeDueCycles(db);
   const all = await selectRows<CycleRow>(db, cyclesQuery(viewer.id));
   const cycles = all.filter((cycle) => cycle.accessible);
@@ -138,14 +136,6 @@ function withParentNames(rows: ProgressRow[], viewer: Viewer): ProgressTeam[] {
     parentName: parentId ? (names.get(parentId) ?? null) : null,
     count: countWhileOpen(responded, invited),
   }));
-}
-
-const KNOWN_SITUATIONS: ReadonlySet<string> = new Set(SITUATION_KEYS);
-
-/** The situations as stored; anything that is not a known situation is ignored. */
-function parseSituations(text: string | null): SituationKey[] {
-  if (!text) return [];
-  return text.split(",").filter((key): key is SituationKey => KNOWN_SITUATIONS.has(key));
 }
 
 export interface TeamsExport {

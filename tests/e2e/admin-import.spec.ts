@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { ADMIN, DEMO_TEAMS, DIRECTORS, VP, demoEmail } from "@/db/seed/demo-org";
+import { ADMIN, DEMO_TEAMS, DIRECTORS, VP, demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, test, submitWith } from "./fixtures";
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { ADMIN, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { ADMIN, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { startSmtpServer } from "../support/smtp";
 import { expect, expectNoAxeViolations, signIn, test, submitWith } from "./fixtures";
 import { ownDemo } from "./support/demo-server";

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, ADMIN, VP, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, ADMIN, VP, demoEmail } from "@/server/internal/seed/demo-org";
 
 /** One demo account per position in the tree, as the login page lists them. */
 export const ROLES = {

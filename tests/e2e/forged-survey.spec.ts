@@ -1,5 +1,5 @@
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
-import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, signIn, test, submitWith } from "./fixtures";
 
 // Raw HTTP against the real server action: a genuine submission is captured in the

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import fc from "fast-check";
-import { demoEmail } from "@/db/seed/demo-org";
+import { demoEmail } from "@/server/internal/seed/demo-org";
 import { submitWith } from "./fixtures";
 import { ownDemo } from "./support/demo-server";
 import { FORGERIES, prepareForgeries } from "./support/forgeries";

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 import { daysFromToday } from "../support/days";
 import { expect, expectNoAxeViolations, ROLES, test } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demoEmail } from "@/db/seed/demo-org";
+import { demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
 const SECTIONS = ["Summary", "Balance per aspect", "Managing and leading profile", "Your view and your team's", "What to practise next", "Comments", "Trend"];

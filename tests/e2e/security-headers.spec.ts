@@ -1,5 +1,5 @@
 import { signInOverHttp } from "../support/sign-in-over-http";
-import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, ROLES, signIn, test } from "./fixtures";
 
 test("pages carry a strict, per-request Content-Security-Policy and the other security headers", async ({ request }) => {

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { openPglite } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { sealedResponses } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { openAnswers, sealKey } from "@/server/seal";
 import { expect, signIn, test, submitWith } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { loginFailures } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { hashedSubject, THROTTLE_MAX_FAILURES } from "@/server/auth/throttle";
 import { ownDemo } from "./support/demo-server";
 import { builtActions, callAction, form, IDLE, outcome } from "./support/server-actions";

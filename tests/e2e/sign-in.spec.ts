@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, ROLES, signIn, test, submitWith } from "./fixtures";
 import { builtActions, callAction, form, IDLE, outcome } from "./support/server-actions";
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { daysFromToday } from "../support/days";
 import { expect, signIn, submitWith, test } from "./fixtures";
 

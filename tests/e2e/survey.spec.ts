@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, signIn, test, submitWith } from "./fixtures";
 
 // The first rep of every demo team has not answered the open cycle yet.

@@ -7,7 +7,7 @@ import { expect, type Locator, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { openPglite } from "@/db/client";
 import { people } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 import { inspectInvitation } from "@/server/dal/invitations";
 import { type AppServer, spawnApp, startApp } from "./support/app-server";
 import { send } from "./support/http";

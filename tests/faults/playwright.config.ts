@@ -14,6 +14,8 @@ const executablePath = existsSync(bundled) ? undefined : "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: ".",
+  // Server modules import `server-only`; the test processes resolve it to a stub, as in ../../playwright.config.ts.
+  tsconfig: "../tsconfig.playwright.json",
   globalSetup: "./global-setup.ts",
   outputDir: "../../test-results/faults",
   // The tests start servers and measure them: one at a time on a small machine.

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
-import { DEMO_PASSWORD, DEMO_TEAMS } from "@/db/seed/demo-org";
-import { demoAccounts } from "@/db/seed/demo-accounts";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { DEMO_PASSWORD, DEMO_TEAMS } from "@/server/internal/seed/demo-org";
+import { demoAccounts } from "@/server/internal/seed/demo-accounts";
+import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
 import { checkCredentials } from "@/server/auth/credentials";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { DEMO_CYCLES } from "../support/demo";

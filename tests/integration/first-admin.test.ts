@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditEvents, invitations, people } from "@/db/schema";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
 import { checkCredentials } from "@/server/auth/credentials";
 import { createFirstAdmin, organisationIsEmpty, OrganisationNotEmpty } from "@/server/dal/bootstrap";
 import { INVITATION_DAYS, inspectInvitation, redeemInvitation } from "@/server/dal/invitations";

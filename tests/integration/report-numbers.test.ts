@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db/raw";
 import { cycles } from "@/db/schema";
-import { DEMO_TEAMS } from "@/db/seed/demo-org";
+import { DEMO_TEAMS } from "@/server/internal/seed/demo-org";
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
 import { en } from "@/lib/instrument";
 import { BalanceStrip } from "@/app/(app)/report/_components/balance-strip";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 import { checkCredentials } from "@/server/auth/credentials";
 import { hashPassword } from "@/server/auth/password";
 import { PASSWORD_MESSAGES, passwordProblem } from "@/server/auth/password-policy";

@@ -4,7 +4,7 @@ import { selectRows } from "@/db/raw";
 import { cycles, people, sealedResponses } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { submitSurvey } from "@/server/assessments/submit-survey";
-import { closeCycle } from "@/server/cycles/close";
+import { closeCycle } from "@/server/internal/cycles/close";
 import { loadAssessment } from "@/server/dal/assessments";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";

@@ -1,6 +1,6 @@
 import { cycles, people } from "@/db/schema";
-import { demoCycleCalendar } from "@/db/seed/demo-calendar";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { demoCycleCalendar } from "@/server/internal/seed/demo-calendar";
+import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
 import { clock } from "@/lib/clock";
 import { createTestDatabase, type TestDatabase } from "./database";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import { cycleAssignments, cycles, people } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
-import { markOpen } from "@/server/cycles/open";
+import { markOpen } from "@/server/internal/cycles/open";
 import { runningCycleDates } from "./days";
 
 const unique = () => randomBytes(4).toString("hex");

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 
 export type SignInOutcome = "signed-in" | "refused" | "throttled";
 

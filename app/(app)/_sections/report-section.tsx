@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { DataTable } from "@/app/_components/data-table";
+import { numberWord } from "@/app/_components/number-words";
 import { formatDay } from "@/lib/dates";
 import { ownResponseCounts } from "@/server/dal/home";
-import { responseCountText } from "@/server/dal/response-count";
+import { EXACT_WHILE_LEFT, responseCountText } from "@/lib/response-count";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 
@@ -21,37 +23,23 @@ export async function ReportSection({ viewer }: { viewer: Viewer }) {
               <Link href="/report">Open your latest report</Link>
             </p>
           )}
-          <table className="mt-3 w-full max-w-2xl rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <caption className="sr-only">Responses from your team per cycle</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Cycle
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Responded
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((row) => (
-                <tr key={row.cycleId} className="border-t border-slate-200">
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/report/${row.cycleId}`}>{row.cycleName}</Link>
-                  </th>
-                  <td className="px-4 py-2">{row.state === "open" ? `Open until ${formatDay(row.closesOn)}; results when it closes` : "Closed"}</td>
-                  <td className="px-4 py-2">{responseCountText(row.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            scroll={false}
+            caption="Responses from your team per cycle"
+            density="roomy"
+            className="mt-3 max-w-2xl"
+            rows={counts}
+            rowKey={(row) => row.cycleId}
+            columns={[
+              { header: "Cycle", rowHeader: true, cell: (row) => <Link href={`/report/${row.cycleId}`}>{row.cycleName}</Link> },
+              { header: "Status", cell: (row) => (row.state === "open" ? `Open until ${formatDay(row.closesOn)}; results when it closes` : "Closed") },
+              { header: "Responded", cell: (row) => responseCountText(row.count) },
+            ]}
+          />
           {counts.some((row) => row.count.atLeast) && (
             <p className="mt-2 max-w-2xl text-sm text-slate-700">
-              Once fewer than three are left to answer, the count stops at &ldquo;or more&rdquo; until the cycle closes, so that nobody can tell who the last
-              ones are.
+              Once fewer than {numberWord(EXACT_WHILE_LEFT)} are left to answer, the count stops at &ldquo;or more&rdquo; until the cycle closes, so that nobody
+              can tell who the last ones are.
             </p>
           )}
         </>

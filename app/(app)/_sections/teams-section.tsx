@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { DataTable } from "@/app/_components/data-table";
+import { numberWord } from "@/app/_components/number-words";
 import { formatDay } from "@/lib/dates";
 import { openCycleProgressBelow, teamsBelow } from "@/server/dal/home";
-import { responseCountText } from "@/server/dal/response-count";
+import { EXACT_WHILE_LEFT, responseCountText } from "@/lib/response-count";
 import type { Viewer } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 
@@ -34,32 +36,25 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
         ))}
       </ul>
       {[...byCycle(progress)].map(([cycleName, rows]) => (
-        <table key={cycleName} className="mt-6 w-full max-w-2xl rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <caption className="px-4 py-2 text-left font-medium">
-            Responses so far in {cycleName}, open until {formatDay(rows[0]!.closes_on)}. Results appear when it closes. Once fewer than three are left to
-            answer, the count stops at &ldquo;or more&rdquo;, so that nobody can tell who the last ones are.
-          </caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Team of
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Responded
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.manager_id} className="border-t border-slate-200">
-                <th scope="row" className="px-4 py-2 font-medium">
-                  {row.manager_name}
-                </th>
-                <td className="px-4 py-2">{responseCountText(row.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          key={cycleName}
+          scroll={false}
+          caption={
+            <>
+              Responses so far in {cycleName}, open until {formatDay(rows[0]!.closes_on)}. Results appear when it closes. Once fewer than{" "}
+              {numberWord(EXACT_WHILE_LEFT)} are left to answer, the count stops at &ldquo;or more&rdquo;, so that nobody can tell who the last ones are.
+            </>
+          }
+          captionVisible
+          density="roomy"
+          className="mt-6 max-w-2xl"
+          rows={rows}
+          rowKey={(row) => row.manager_id}
+          columns={[
+            { header: "Team of", rowHeader: true, cell: (row) => row.manager_name },
+            { header: "Responded", cell: (row) => responseCountText(row.count) },
+          ]}
+        />
       ))}
     </section>
   );

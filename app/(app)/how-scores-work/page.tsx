@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { capitalisedNumberWord, numberWord } from "@/app/_components/number-words";
 import { PoleExplanations } from "@/app/_components/pole-explanations";
+import { ASPECT_KEYS, POLES } from "@/lib/aspects";
 import { orderedAspects, instrumentText } from "@/lib/instrument";
 import { RANKING_DESCRIPTION } from "@/lib/recommendations";
 import { SCORE_DEFINITIONS } from "@/lib/scoring";
@@ -24,7 +26,7 @@ export default async function HowScoresWorkPage() {
 
       <section aria-labelledby="poles-heading">
         <h2 id="poles-heading" className="text-xl font-semibold">
-          Two poles, seven aspects
+          {capitalisedNumberWord(POLES.length)} poles, {numberWord(ASPECT_KEYS.length)} aspects
         </h2>
         <dl className="mt-3 grid gap-4 sm:grid-cols-2">
           {(["management", "leadership"] as const).map((pole) => (
@@ -63,8 +65,8 @@ export default async function HowScoresWorkPage() {
           ))}
         </dl>
         <p className="mt-4 text-sm text-slate-700">
-          The situational target draws on ten situations: {favouring("management")} that favour managing and {favouring("leadership")} that favour leading. A
-          director marks the ones that apply to each team.
+          The situational target draws on {numberWord(SITUATION_KEYS.length)} situations: {favouring("management")} that favour managing and{" "}
+          {favouring("leadership")} that favour leading. A director marks the ones that apply to each team.
         </p>
       </section>
 

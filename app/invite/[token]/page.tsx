@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
 import { inspectInvitation } from "@/server/dal/invitations";
 import { getDb } from "@/server/db";
 import { SetPasswordForm } from "./set-password-form";
@@ -19,7 +20,7 @@ export default async function InvitationPage(props: { params: Promise<{ token: s
             Welcome, {invitation.name}. Choose a password for {invitation.email}.
           </p>
           <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-            <SetPasswordForm token={token} email={invitation.email} />
+            <SetPasswordForm token={token} email={invitation.email} minLength={PASSWORD_MIN_LENGTH} />
           </div>
         </>
       ) : (

@@ -2,7 +2,7 @@
 
 import { after } from "next/server";
 import { headers } from "next/headers";
-import { z } from "zod";
+import { runAction } from "@/server/action";
 import { signInSchema } from "@/server/auth/credentials";
 import { throttleAddress } from "@/server/client-address";
 import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
@@ -19,6 +19,8 @@ const resetSchema = signInSchema.pick({ email: true });
 // The same answer whether or not the address has an account.
 const SENT = `If an active Fulcrum account uses that address, a link to set a new password is on its way to it. The link works once, for ${INVITATION_DAYS} days.`;
 
+const typed = (formData: FormData) => ({ email: String(formData.get("email") ?? "") });
+
 /**
  * "Forgot password?": emails the person a one-time link. The lookup and the email run after
  * the response has gone (`after`), so neither the answer nor its timing tells whether the
@@ -27,15 +29,23 @@ const SENT = `If an active Fulcrum account uses that address, a link to set a ne
 export async function requestResetAction(_previous: FormState<ResetField>, formData: FormData): Promise<FormState<ResetField>> {
   const mailer = mailTransport();
   const origin = env.FULCRUM_PUBLIC_URL;
+  // Said before the address is checked: without email, no address could get a link.
   if (!mailer || !origin) return { status: "error", message: "Email is off here, so no link can be sent. Ask your administrator.", fieldErrors: {} };
-  const values = { email: String(formData.get("email") ?? "") };
-  const parsed = resetSchema.safeParse(values);
-  if (!parsed.success) return { status: "error", message: "Check the highlighted field.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const db = await getDb();
-  const attempt = await recordAttempt(db, { email: parsed.data.email, ip: throttleAddress(await headers()) }, "reset");
-  if (attempt.throttled) {
-    return { status: "error", message: `Too many requests for a link. Wait ${THROTTLE_WINDOW_MINUTES} minutes, then try again.`, fieldErrors: {}, values };
-  }
-  after(() => requestPasswordReset(db, parsed.data.email, { origin, mailer }));
-  return { status: "success", message: SENT, fieldErrors: {} };
+  return runAction(formData, {
+    name: "password reset request",
+    gate: "anyone",
+    echo: typed,
+    // Once a link is on its way there is nothing to correct: the form starts empty again.
+    clearOnSuccess: true,
+    schema: resetSchema,
+    input: typed,
+    invalid: "Check the highlighted field.",
+    run: async ({ input }) => {
+      const db = await getDb();
+      const attempt = await recordAttempt(db, { email: input.email, ip: throttleAddress(await headers()) }, "reset");
+      if (attempt.throttled) return { status: "error", message: `Too many requests for a link. Wait ${THROTTLE_WINDOW_MINUTES} minutes, then try again.` };
+      after(() => requestPasswordReset(db, input.email, { origin, mailer }));
+      return SENT;
+    },
+  });
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { TextField } from "@/app/_components/text-field";
 import type { FormState } from "@/server/form-state";
 import { type ResetField, requestResetAction } from "./actions";
@@ -11,10 +13,9 @@ export function ForgotPasswordForm() {
   const [state, formAction, pending] = useActionState(requestResetAction, initial);
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <div aria-live="polite" role="status" className="min-h-6">
-        {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-        {state.status === "success" && <p className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{state.message}</p>}
-      </div>
+      <StatusMessage variant="banner" status={state.status} className="min-h-6">
+        {state.message}
+      </StatusMessage>
       <TextField
         name="email"
         label="Work email"
@@ -24,13 +25,9 @@ export function ForgotPasswordForm() {
         defaultValue={state.values?.email}
         required
       />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
-      >
-        {pending ? "Sending…" : "Email me a link"}
-      </button>
+      <Button type="submit" className="w-full" pending={pending} pendingLabel="Sending…">
+        Email me a link
+      </Button>
     </form>
   );
 }

@@ -3,8 +3,8 @@ import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
 import { addDays } from "@/lib/dates";
-import { markOpen } from "@/server/cycles/open";
-import { takeSnapshot } from "@/server/cycles/snapshot";
+import { markOpen } from "@/server/internal/cycles/open";
+import { takeSnapshot } from "@/server/internal/cycles/snapshot";
 
 /** One open, unanswered assessment: a person who may submit exactly once, about one manager. */
 export interface Rater {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, openPglite } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
 
 /**
  * Where the seeded demo organisation is built, once per test run: next to the run's own

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { cycles, invitations, people, teamSituations } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
 import { SELF_ITEMS } from "@/lib/survey/fields";

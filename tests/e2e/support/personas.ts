@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { cycles, participations, people } from "@/db/schema";
-import { ADMIN, DEMO_TEAMS, DIRECTORS } from "@/db/seed/demo-org";
+import { ADMIN, DEMO_TEAMS, DIRECTORS } from "@/server/internal/seed/demo-org";
 import { clock } from "@/lib/clock";
 import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS, SIGNED_IN_AT_CLAIM } from "@/server/auth/config";
 

@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import type postgres from "postgres";
-import { DEMO_PASSWORD } from "@/db/seed/demo-org";
+import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 import { send } from "./http";
 
 /** A demo rep who has not yet answered the open cycle. */

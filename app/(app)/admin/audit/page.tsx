@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { Button } from "@/app/_components/button";
+import { DataTable } from "@/app/_components/data-table";
 import { formatDay, formatInstant, isSearchableDay, SEARCHABLE_FROM } from "@/lib/dates";
 import { AUDIT_ACTIONS, listAudit } from "@/server/dal/audit";
 import { requireViewer } from "@/server/dal/session";
@@ -62,57 +64,32 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
           </label>
           <input id="to" name="to" type="date" defaultValue={filter.to} className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2" />
         </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
       </form>
       {refused.length > 0 && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
           {refused.join(" and ")}: not a date the log can be searched by (a day from {formatDay(SEARCHABLE_FROM)}, as YYYY-MM-DD), so the filter leaves it out.
         </p>
       )}
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[44rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <caption className="sr-only">Audit log entries</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                When (UTC)
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Who
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Action
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Person or cycle
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-slate-700">
-                  Nothing matches this filter.
-                </td>
-              </tr>
-            )}
-            {entries.map((entry) => (
-              <tr key={entry.id} className="border-t border-slate-200 align-top">
-                <td className="px-3 py-2 whitespace-nowrap">{formatInstant(entry.occurredAt)}</td>
-                <td className="px-3 py-2">{entry.actorName ?? "–"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-                <td className="px-3 py-2">{entry.personName ? `${entry.personName} (${entry.personEmail})` : (entry.cycleName ?? "–")}</td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{Object.keys(entry.details).length > 0 ? JSON.stringify(entry.details) : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Audit log entries"
+        className="min-w-[44rem]"
+        alignTop
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty="Nothing matches this filter."
+        columns={[
+          { header: "When (UTC)", className: "whitespace-nowrap", cell: (entry) => formatInstant(entry.occurredAt) },
+          { header: "Who", cell: (entry) => entry.actorName ?? "–" },
+          { header: "Action", className: "font-mono text-xs", cell: (entry) => entry.action },
+          { header: "Person or cycle", cell: (entry) => (entry.personName ? `${entry.personName} (${entry.personEmail})` : (entry.cycleName ?? "–")) },
+          {
+            header: "Details",
+            className: "font-mono text-xs break-all",
+            cell: (entry) => (Object.keys(entry.details).length > 0 ? JSON.stringify(entry.details) : ""),
+          },
+        ]}
+      />
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {filter.page > 1 && <Link href={link(filter.page - 1)}>Newer entries</Link>}
         {hasMore && <Link href={link(filter.page + 1)}>Older entries</Link>}

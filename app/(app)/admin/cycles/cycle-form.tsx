@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { createCycleAction, type CycleFormState, updateCycleAction } from "./actions";
 
 const initial: CycleFormState = { status: "idle", message: "", fieldErrors: {} };
@@ -46,13 +48,11 @@ export function CycleForm({ cycle }: CycleFormProps) {
         {field("name", "Name", "text", cycle?.name)}
         {field("opensOn", "Opens on", "date", cycle?.opensOn)}
         {field("closesOn", "Closes on", "date", cycle?.closesOn)}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <Button type="submit" pending={pending}>
           {cycle ? "Save" : "Create draft"}
-        </button>
+        </Button>
       </div>
-      <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
-        {state.message}
-      </p>
+      <StatusMessage status={state.status}>{state.message}</StatusMessage>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { TextField } from "@/app/_components/text-field";
 import { type CycleThresholdsState, raiseThresholdsAction } from "./actions";
 
@@ -43,13 +45,11 @@ export function CycleThresholds({ cycleId, cycleName, k, commentThreshold }: Cyc
         <div className="flex flex-wrap items-end gap-3">
           {field("k", "Minimum raters", k)}
           {field("commentThreshold", "Minimum commenters", commentThreshold)}
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60">
+          <Button type="submit" size="sm" pending={pending}>
             Raise
-          </button>
+          </Button>
         </div>
-        <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
-          {state.message}
-        </p>
+        <StatusMessage status={state.status}>{state.message}</StatusMessage>
       </form>
     </details>
   );

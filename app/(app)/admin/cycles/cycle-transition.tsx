@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { closeCycleAction, type CycleFormState, openCycleAction } from "./actions";
 
 const initial: CycleFormState = { status: "idle", message: "", fieldErrors: {} };
@@ -30,27 +32,20 @@ export function CycleTransition({ cycleId, cycleName, transition }: { cycleId: s
         <div className="space-y-2">
           <p className="max-w-xs text-sm">{copy.warning}</p>
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60">
+            <Button type="submit" size="sm" pending={pending}>
               {copy.confirm}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-400 px-3 py-1 text-sm">
+            </Button>
+            <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
-        <button
-          type="button"
-          onClick={() => setConfirming(true)}
-          aria-label={`${copy.button} ${cycleName}`}
-          className="rounded-md border border-brand-700 px-3 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-        >
+        <Button type="button" variant="outline" size="sm" onClick={() => setConfirming(true)} aria-label={`${copy.button} ${cycleName}`}>
           {copy.button}
-        </button>
+        </Button>
       )}
-      <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
-        {state.message}
-      </p>
+      <StatusMessage status={state.status}>{state.message}</StatusMessage>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/app/_components/data-table";
 import { formatDay } from "@/lib/dates";
 import { listCycles } from "@/server/dal/cycles";
-import { responseCountText } from "@/server/dal/response-count";
+import { responseCountText } from "@/lib/response-count";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 import { CycleForm } from "./cycle-form";
@@ -36,54 +37,41 @@ export default async function CyclesPage() {
           All cycles
         </h2>
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full min-w-[48rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Cycle
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Dates
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  State
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Responses
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Self-assessments
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Thresholds
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {cycles.map((cycle) => (
-                <tr key={cycle.id} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {cycle.name}
-                  </th>
-                  <td className="px-3 py-2">
+          <DataTable
+            scroll={false}
+            className="min-w-[48rem]"
+            alignTop
+            rows={cycles}
+            rowKey={(cycle) => cycle.id}
+            columns={[
+              { header: "Cycle", rowHeader: true, cell: (cycle) => cycle.name },
+              {
+                header: "Dates",
+                cell: (cycle) => (
+                  <>
                     {formatDay(cycle.opensOn)} – {formatDay(cycle.closesOn)}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[cycle.state]}`}>{cycle.state}</span>
-                  </td>
-                  <td className="px-3 py-2">{cycle.state === "draft" ? "–" : responseCountText(cycle.responses)}</td>
-                  <td className="px-3 py-2">{cycle.state === "draft" ? "–" : `${cycle.selfAssessed} of ${cycle.managers}`}</td>
-                  <td className="px-3 py-2">
-                    {cycle.minRaters !== null && cycle.minCommenters !== null ? (
-                      <CycleThresholds cycleId={cycle.id} cycleName={cycle.name} k={cycle.minRaters} commentThreshold={cycle.minCommenters} />
-                    ) : (
-                      "set when it opens"
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
+                  </>
+                ),
+              },
+              {
+                header: "State",
+                cell: (cycle) => <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[cycle.state]}`}>{cycle.state}</span>,
+              },
+              { header: "Responses", cell: (cycle) => (cycle.state === "draft" ? "–" : responseCountText(cycle.responses)) },
+              { header: "Self-assessments", cell: (cycle) => (cycle.state === "draft" ? "–" : `${cycle.selfAssessed} of ${cycle.managers}`) },
+              {
+                header: "Thresholds",
+                cell: (cycle) =>
+                  cycle.minRaters !== null && cycle.minCommenters !== null ? (
+                    <CycleThresholds cycleId={cycle.id} cycleName={cycle.name} k={cycle.minRaters} commentThreshold={cycle.minCommenters} />
+                  ) : (
+                    "set when it opens"
+                  ),
+              },
+              {
+                header: "Actions",
+                cell: (cycle) => (
+                  <>
                     {cycle.state === "draft" && (
                       <div className="space-y-2">
                         <CycleTransition cycleId={cycle.id} cycleName={cycle.name} transition="open" />
@@ -96,11 +84,11 @@ export default async function CyclesPage() {
                       </div>
                     )}
                     {cycle.state === "open" && <CycleTransition cycleId={cycle.id} cycleName={cycle.name} transition="close" />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </div>
       </section>
     </div>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { Button } from "@/app/_components/button";
+import { DataTable } from "@/app/_components/data-table";
 import { PEOPLE_PAGE_SIZE, searchPeople } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
@@ -30,47 +32,32 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
           </label>
           <input id="q" name="q" type="search" defaultValue={q} className="mt-1 w-72 rounded-md border border-slate-400 bg-white px-3 py-2" />
         </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       <p className="text-sm text-slate-700" aria-live="polite">
         {total === 1 ? "1 person" : `${total.toLocaleString("en")} people`}
         {q && <> matching &ldquo;{q}&rdquo;</>}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Email
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Manager
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((person) => (
-              <tr key={person.id} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/admin/people/${person.id}`}>{person.name}</Link>
-                  {person.isAdmin && <span className="ml-2 rounded bg-brand-100 px-1.5 text-xs text-brand-900">admin</span>}
-                </th>
-                <td className="px-3 py-2 break-all">{person.email}</td>
-                <td className="px-3 py-2">{person.managerName ?? "–"}</td>
-                <td className="px-3 py-2">{!person.isActive ? "Deactivated" : person.hasPassword ? "Active" : "Active, no password yet"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="min-w-[40rem]"
+        rows={rows}
+        rowKey={(person) => person.id}
+        columns={[
+          {
+            header: "Name",
+            rowHeader: true,
+            cell: (person) => (
+              <>
+                <Link href={`/admin/people/${person.id}`}>{person.name}</Link>
+                {person.isAdmin && <span className="ml-2 rounded bg-brand-100 px-1.5 text-xs text-brand-900">admin</span>}
+              </>
+            ),
+          },
+          { header: "Email", className: "break-all", cell: (person) => person.email },
+          { header: "Manager", cell: (person) => person.managerName ?? "–" },
+          { header: "Status", cell: (person) => (!person.isActive ? "Deactivated" : person.hasPassword ? "Active" : "Active, no password yet") },
+        ]}
+      />
       <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
         {page > 1 && <Link href={link(page - 1)}>Previous page</Link>}
         <span>

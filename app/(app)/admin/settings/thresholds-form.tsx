@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { TextField } from "@/app/_components/text-field";
+import { MIN_K } from "@/lib/scoring";
 import { type ThresholdsField, type ThresholdsState, updateThresholdsAction } from "./actions";
 
 export function ThresholdsForm({ k, commentThreshold }: { k: number; commentThreshold: number }) {
@@ -16,7 +19,7 @@ export function ThresholdsForm({ k, commentThreshold }: { k: number; commentThre
       width="w-28"
       type="number"
       inputMode="numeric"
-      min={3}
+      min={MIN_K}
       step={1}
       required
       defaultValue={state.values?.[name] ?? value}
@@ -24,14 +27,14 @@ export function ThresholdsForm({ k, commentThreshold }: { k: number; commentThre
   );
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
-      {field("k", "Minimum raters (k)", "Scores are shown only when at least this many people answered. Never below 3.", k)}
+      {field("k", "Minimum raters (k)", `Scores are shown only when at least this many people answered. Never below ${MIN_K}.`, k)}
       {field("commentThreshold", "Minimum commenters", "Comments are shown only when at least this many people wrote one. Never below k.", commentThreshold)}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         Save thresholds
-      </button>
-      <p role="status" aria-live="polite" className={state.status === "error" ? "font-medium text-red-700" : "text-emerald-800"}>
+      </Button>
+      <StatusMessage status={state.status} size="base">
         {state.message}
-      </p>
+      </StatusMessage>
     </form>
   );
 }

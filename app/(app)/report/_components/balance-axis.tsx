@@ -1,4 +1,4 @@
-import { COLOURS } from "./palette";
+import { COLOURS } from "@/app/_components/chart-palette";
 
 /** Shared geometry of every −1 … +1 axis in the report: 400 units wide, 0 in the middle. */
 export const AXIS_WIDTH = 400;

@@ -1,3 +1,4 @@
+import { COLOURS } from "@/app/_components/chart-palette";
 import { ASPECT_KEYS, type AspectKey, POLES } from "@/lib/aspects";
 import { formatInterval, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
@@ -6,7 +7,6 @@ import type { AspectReport, SelfAspect, Thresholds } from "@/lib/scoring";
 import type { ClosedReport } from "@/server/dal/report";
 import { AXIS_WIDTH, AxisGrid, AxisLabels, LegendShape, NeedMarker, SelfMarker, TargetMarker, xOf } from "./balance-axis";
 import { ChartFigure } from "./chart-figure";
-import { COLOURS } from "./palette";
 import { displayedTarget, Hidden, statisticText } from "./scores";
 
 const ROW_HEIGHT = 28;
@@ -110,7 +110,7 @@ function StripRow({
     >
       <span className="text-sm font-medium">{name}</span>
       <svg viewBox={`0 0 ${AXIS_WIDTH} ${ROW_HEIGHT}`} className="h-auto w-full" aria-hidden="true">
-        <rect x={0} y={0} width={AXIS_WIDTH} height={ROW_HEIGHT} fill="#f1f5f9" />
+        <rect x={0} y={0} width={AXIS_WIDTH} height={ROW_HEIGHT} fill={COLOURS.track} />
         <AxisGrid height={ROW_HEIGHT} />
         {balance.shown && (
           <rect

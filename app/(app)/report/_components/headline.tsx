@@ -1,9 +1,9 @@
+import { COLOURS } from "@/app/_components/chart-palette";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { headlineSentence } from "@/lib/report";
 import type { ClosedReport } from "@/server/dal/report";
 import { AXIS_WIDTH, AxisGrid, AxisLabels, LegendShape, TargetMarker, xOf } from "./balance-axis";
-import { COLOURS } from "./palette";
 import { displayedTarget, Hidden } from "./scores";
 
 /** Overall balance on a managing–leading scale, versatility, n of N and the one-sentence gist. */

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, type RadarPoint, Tooltip, type TooltipContentProps } from "recharts";
-import { COLOURS } from "./palette";
+import { COLOURS } from "@/app/_components/chart-palette";
 
 /** One aspect of the radar. `null` is a hidden or missing value: it is left out, never drawn as 0. */
 export interface RadarDatum {
@@ -107,8 +107,8 @@ export function ProfileRadarChart({ data, hasSelf }: { data: RadarDatum[]; hasSe
         style={{ maxWidth: "100%", height: "auto" }}
       >
         <PolarGrid stroke={COLOURS.grid} />
-        <PolarAngleAxis dataKey="aspect" tick={{ fill: "#1e293b", fontSize: 12 }} />
-        <PolarRadiusAxis domain={[1, 5]} tickCount={5} angle={64} tick={{ fill: "#334155", fontSize: 10 }} axisLine={false} />
+        <PolarAngleAxis dataKey="aspect" tick={{ fill: COLOURS.label, fontSize: 12 }} />
+        <PolarRadiusAxis domain={[1, 5]} tickCount={5} angle={64} tick={{ fill: COLOURS.tick, fontSize: 10 }} axisLine={false} />
         {series.map((s) => (
           <Radar
             key={s.key}

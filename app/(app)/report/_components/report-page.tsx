@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { ForbiddenError } from "@/server/dal/errors";
 import { loadReport, type ReportRequest } from "@/server/dal/report";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
+import { orNotFound } from "@/server/or-not-found";
 import { ReportView } from "./report-view";
 
 /**
@@ -12,10 +12,7 @@ import { ReportView } from "./report-view";
  */
 export async function ReportPage({ request }: { request: ReportRequest }) {
   const viewer = await requireViewer();
-  const report = await loadReport(await getDb(), viewer, request).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const report = await orNotFound(loadReport(await getDb(), viewer, request));
   if (report.status === "not-rated") {
     if (!viewer.hasDirectReports) notFound();
     return (

@@ -1,6 +1,6 @@
 import { formatDay } from "@/lib/dates";
 import type { ClosedReport, ManagerReport } from "@/server/dal/report";
-import { responseCountText } from "@/server/dal/response-count";
+import { responseCountText } from "@/lib/response-count";
 import { BalanceStrip } from "./balance-strip";
 import { CommentsSection } from "./comments-section";
 import { DevelopmentActions } from "./development-actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
-import { COLOURS } from "./palette";
+import { COLOURS } from "@/app/_components/chart-palette";
 
 /** One closed cycle on the trend. `null` means no result that cycle: the line has a gap there. */
 export interface TrendDatum {
@@ -48,19 +48,19 @@ export function TrendChart({ data, series }: { data: TrendDatum[]; series: keyof
         title={`${s.title} per closed cycle`}
         style={{ maxWidth: "100%", height: "auto" }}
       >
-        <CartesianGrid stroke="#e2e8f0" />
-        <XAxis dataKey="cycle" tick={{ fill: "#1e293b", fontSize: 12 }} padding={{ left: 24, right: 24 }} />
+        <CartesianGrid stroke={COLOURS.gridLight} />
+        <XAxis dataKey="cycle" tick={{ fill: COLOURS.label, fontSize: 12 }} padding={{ left: 24, right: 24 }} />
         <YAxis
           domain={[...s.domain]}
           ticks={[...s.ticks]}
           tickFormatter={(value: number) => String(value).replace("-", "\u2212")}
           width={36}
-          tick={{ fill: "#334155", fontSize: 11 }}
+          tick={{ fill: COLOURS.tick, fontSize: 11 }}
         />
         {series === "balance" && <ReferenceLine y={0} stroke={COLOURS.grid} />}
         <Line dataKey={series} stroke={s.colour} strokeWidth={2} dot={{ r: 4, fill: s.colour }} isAnimationActive={false}>
           {/* Points only where there is a value: a cycle without results gets no label either. */}
-          <LabelList dataKey={(d: TrendDatum) => (d[series] === null ? null : d[s.text])} position="top" fontSize={11} fill="#1e293b" />
+          <LabelList dataKey={(d: TrendDatum) => (d[series] === null ? null : d[s.text])} position="top" fontSize={11} fill={COLOURS.label} />
         </Line>
         <Tooltip content={TrendTooltip} />
       </LineChart>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
+import { COLOURS } from "@/app/_components/chart-palette";
 import { formatScore, formatSigned } from "@/lib/format";
 import { FIT_COLOURS, type FitBand } from "@/lib/teams/colour";
 import { DIGITS } from "@/lib/teams/csv";
@@ -113,7 +114,7 @@ function Chart({ points, cycleId }: { points: PortfolioPoint[]; cycleId: string 
       style={{ maxWidth: "100%", height: "auto" }}
       title="Teams by overall balance and versatility"
     >
-      <CartesianGrid stroke="#e2e8f0" />
+      <CartesianGrid stroke={COLOURS.gridLight} />
       {QUADRANTS.map((q) => (
         <ReferenceArea
           key={q.key}
@@ -123,7 +124,7 @@ function Chart({ points, cycleId }: { points: PortfolioPoint[]; cycleId: string 
           y2={q.top ? 5 : VERSATILITY_MIDPOINT}
           fill="none"
           stroke="none"
-          label={{ value: QUADRANT_LABELS[q.key], position: q.position, fill: "#334155", fontSize: 12 }}
+          label={{ value: QUADRANT_LABELS[q.key], position: q.position, fill: COLOURS.tick, fontSize: 12 }}
         />
       ))}
       <XAxis
@@ -133,8 +134,8 @@ function Chart({ points, cycleId }: { points: PortfolioPoint[]; cycleId: string 
         domain={[low, high]}
         ticks={balanceTicks([low, high])}
         tickFormatter={minus}
-        tick={{ fill: "#334155", fontSize: 11 }}
-        label={{ value: "Overall balance B: managing ← 0 → leading", position: "bottom", offset: 14, fill: "#1e293b", fontSize: 12 }}
+        tick={{ fill: COLOURS.tick, fontSize: 11 }}
+        label={{ value: "Overall balance B: managing ← 0 → leading", position: "bottom", offset: 14, fill: COLOURS.label, fontSize: 12 }}
       />
       <YAxis
         type="number"
@@ -143,11 +144,11 @@ function Chart({ points, cycleId }: { points: PortfolioPoint[]; cycleId: string 
         domain={[1, 5]}
         ticks={[1, 2, 3, 4, 5]}
         width={40}
-        tick={{ fill: "#334155", fontSize: 11 }}
-        label={{ value: "Versatility", angle: -90, position: "insideLeft", fill: "#1e293b", fontSize: 12 }}
+        tick={{ fill: COLOURS.tick, fontSize: 11 }}
+        label={{ value: "Versatility", angle: -90, position: "insideLeft", fill: COLOURS.label, fontSize: 12 }}
       />
-      <ReferenceLine x={0} stroke="#64748b" />
-      <ReferenceLine y={VERSATILITY_MIDPOINT} stroke="#64748b" />
+      <ReferenceLine x={0} stroke={COLOURS.reference} />
+      <ReferenceLine y={VERSATILITY_MIDPOINT} stroke={COLOURS.reference} />
       {BANDS.map(({ band, label, shape }) => (
         <Scatter
           key={band}

@@ -2,6 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { useDeferredValue, useId, useMemo, useState } from "react";
+import { Button, buttonClasses } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
+import { LOPSIDED_GAP } from "@/lib/scoring";
 import { balanceLegend } from "@/lib/teams/colour";
 import type { OrgLine } from "@/lib/teams/rows";
 import {
@@ -127,30 +130,22 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
           </label>
         </fieldset>
         <noscript>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 font-semibold text-white">
+          <Button type="submit" size="toolbar">
             Apply
-          </button>
+          </Button>
         </noscript>
         {narrowed && (
-          <button
-            type="button"
-            onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })}
-            className="rounded-md border border-slate-400 px-3 py-1.5 text-sm"
-          >
+          <Button type="button" variant="secondary" size="toolbar" onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })}>
             Clear filters
-          </button>
+          </Button>
         )}
       </form>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p role="status" aria-live="polite" className="text-sm font-medium">
+        <StatusMessage className="font-medium">
           {narrowed ? `${rows.length} of ${teams.length} teams match.` : `${teams.length} ${teams.length === 1 ? "team" : "teams"}.`}
-        </p>
-        <a
-          href={`${basePath}/export${query}`}
-          download
-          className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700 no-underline hover:bg-brand-50"
-        >
+        </StatusMessage>
+        <a href={`${basePath}/export${query}`} download className={buttonClasses({ variant: "outline", size: "toolbar", className: "no-underline" })}>
           Download CSV
         </a>
       </div>
@@ -190,8 +185,8 @@ function Legend({ k }: { k: number }) {
         <span>leading</span>
       </div>
       <p>
-        ◆ lopsided: one pole rated at least 1 point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold beyond ±
-        {FIT_GAP_LIMIT}. The organisation line pools every team below you that meets k on its own, whatever the filters.
+        ◆ lopsided: one pole rated at least {LOPSIDED_GAP} point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold beyond
+        ±{FIT_GAP_LIMIT}. The organisation line pools every team below you that meets k on its own, whatever the filters.
       </p>
     </div>
   );

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { formatDay } from "@/lib/dates";
 import { parseView } from "@/lib/teams/view";
 import { toWire } from "@/lib/teams/wire";
-import { ForbiddenError } from "@/server/dal/errors";
 import { requireViewer } from "@/server/dal/session";
-import { loadTeamsPage, type TeamsCycle, type TeamsPage } from "@/server/dal/teams";
+import { loadTeamsPage, type TeamsCycle } from "@/server/dal/teams";
 import { getDb } from "@/server/db";
+import { orNotFound } from "@/server/or-not-found";
 import { ProgressTable } from "./progress-table";
 import { TeamsExplorer } from "./teams-explorer";
 
@@ -15,13 +15,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The teams page, for the default cycle or a chosen one. Thin: the DAL decides what the viewer may see. */
 export async function TeamsScreen({ cycleId, searchParams }: { cycleId?: string; searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  let page: TeamsPage;
-  try {
-    page = await loadTeamsPage(await getDb(), viewer, cycleId);
-  } catch (error) {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  }
+  const page = await orNotFound(loadTeamsPage(await getDb(), viewer, cycleId));
   if (page.status === "none" && !viewer.hasIndirectReports) notFound();
 
   return (

@@ -1,17 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import type { FormState } from "@/server/form-state";
 import { createInvitationAction, type InvitationState, type PersonState, setActiveAction, updatePersonAction } from "./actions";
 
 const idle = { status: "idle" as const, message: "", fieldErrors: {} };
 
 function Status({ state }: { state: FormState }) {
-  return (
-    <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
-      {state.message}
-    </p>
-  );
+  return <StatusMessage status={state.status}>{state.message}</StatusMessage>;
 }
 
 interface PersonFormProps {
@@ -71,9 +69,9 @@ export function PersonForm({ personId, name, managerEmail, isAdmin }: PersonForm
         <input id="isAdmin" name="isAdmin" type="checkbox" defaultChecked={isAdmin} className="h-4 w-4 accent-brand-700" />
         <label htmlFor="isAdmin">Administrator</label>
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <Button type="submit" pending={pending}>
         Save changes
-      </button>
+      </Button>
       <Status state={state} />
     </form>
   );
@@ -85,9 +83,9 @@ export function ActiveToggle({ personId, isActive }: { personId: string; isActiv
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="active" value={String(!isActive)} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-400 px-4 py-2 font-semibold disabled:opacity-60">
+      <Button type="submit" variant="secondary" className="font-semibold" pending={pending}>
         {isActive ? "Deactivate" : "Reactivate"}
-      </button>
+      </Button>
       <Status state={state} />
     </form>
   );
@@ -98,9 +96,9 @@ export function InvitationButton({ personId, label }: { personId: string; label:
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="personId" value={personId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-700 disabled:opacity-60">
+      <Button type="submit" variant="outline" pending={pending}>
         {label}
-      </button>
+      </Button>
       <Status state={state} />
       {state.link && (
         <div className="flex flex-wrap items-center gap-2">
@@ -113,13 +111,9 @@ export function InvitationButton({ personId, label }: { personId: string; label:
             value={state.link}
             className="w-full max-w-xl rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs"
           />
-          <button
-            type="button"
-            onClick={() => void navigator.clipboard?.writeText(state.link ?? "")}
-            className="rounded-md border border-slate-400 px-3 py-1 text-sm"
-          >
+          <Button type="button" variant="secondary" size="sm" onClick={() => void navigator.clipboard?.writeText(state.link ?? "")}>
             Copy link
-          </button>
+          </Button>
         </div>
       )}
     </form>

@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "@/lib/org-import";
-import { adminGate } from "@/server/dal/admin-gate";
-import { ForbiddenError } from "@/server/dal/errors";
+import { runAction } from "@/server/action";
 import { applyImport, type ImportCounts, ImportRuleError, previewImport } from "@/server/dal/org-import";
 import { getDb } from "@/server/db";
 import type { FormState } from "@/server/form-state";
@@ -62,8 +60,6 @@ const importSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-const failed = (message: string, extra: Partial<ImportFormState> = {}): ImportFormState => ({ status: "error", message, fieldErrors: {}, ...extra });
-
 const listOf = <T>(items: T[], describe: (item: T) => PreviewPerson): PreviewList => ({
   people: items.slice(0, SHOWN_PER_LIST).map(describe),
   total: items.length,
@@ -88,23 +84,27 @@ function updateDetail(changes: string[], previousName: string, wasAdmin: boolean
  * again from scratch before writing anything.
  */
 export async function importAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
-  const { viewer, refusal } = await adminGate("import the org chart");
-  if (refusal !== undefined) return failed(refusal);
-  const parsed = importSchema.safeParse({
-    intent: formData.get("intent"),
-    file: formData.get("file"),
-    fileHash: formData.get("fileHash") ?? undefined,
-  });
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
-    const message = fieldErrors.file?.[0] ?? fieldErrors.fileHash?.[0] ?? "Choose a CSV file, then preview it.";
-    return failed(message, { fieldErrors: { file: [message] } });
-  }
-  const input = parsed.data;
-  try {
-    const csvText = await input.file.text();
-    const db = await getDb();
-    if (input.intent === "preview") {
+  return runAction(formData, {
+    name: "org import",
+    gate: "admin",
+    can: "import the org chart",
+    schema: importSchema,
+    input: (formData) => ({ intent: formData.get("intent"), file: formData.get("file"), fileHash: formData.get("fileHash") ?? undefined }),
+    // The one field is the file: whatever is wrong is said there.
+    invalid: (fieldErrors) => {
+      const message = fieldErrors.file?.[0] ?? fieldErrors.fileHash?.[0] ?? "Choose a CSV file, then preview it.";
+      return { message, fieldErrors: { file: [message] } };
+    },
+    run: async ({ viewer, input }) => {
+      const csvText = await input.file.text();
+      const db = await getDb();
+      if (input.intent === "apply") {
+        const { changed, counts } = await applyImport(db, viewer, csvText, input.fileHash);
+        const message = changed
+          ? `Imported: ${plural(counts.added, "person", "people")} added, ${counts.updated.toLocaleString("en")} updated, ${counts.moved.toLocaleString("en")} moved and ${counts.deactivated.toLocaleString("en")} deactivated.`
+          : "Nothing to change: the organisation already matches this file.";
+        return { message, applied: counts };
+      }
       const { fileHash, plan, counts } = await previewImport(db, viewer, csvText);
       const preview: ImportPreviewSummary = {
         fileName: input.file.name,
@@ -128,35 +128,19 @@ export async function importAction(_previous: ImportFormState, formData: FormDat
         deactivate: listOf(plan.deactivate, (p) => ({ email: p.email, name: p.name, detail: "not in the file" })),
       };
       if (plan.errors.length > 0) {
-        return failed(
-          `The file has ${plural(plan.errors.length, "error", "errors")}. Fix ${plan.errors.length === 1 ? "it" : "them"} and preview the file again: nothing can be imported until then.`,
-          {
-            preview,
-          },
-        );
+        const message = `The file has ${plural(plan.errors.length, "error", "errors")}. Fix ${plan.errors.length === 1 ? "it" : "them"} and preview the file again: nothing can be imported until then.`;
+        return { status: "error", message, preview };
       }
       const changes = counts.added + counts.updated + counts.moved + counts.deactivated;
       const message =
         changes === 0
           ? "Nothing to change: the organisation already matches this file."
           : `Preview ready: ${plural(counts.added, "person", "people")} to add, ${counts.updated.toLocaleString("en")} to update, ${counts.moved.toLocaleString("en")} to move and ${counts.deactivated.toLocaleString("en")} to deactivate. Nothing has changed yet.`;
-      return { status: "success", message, fieldErrors: {}, preview };
-    }
-    const outcome = await applyImport(db, viewer, csvText, input.fileHash);
-    // The reporting tree decides what every page shows to whom.
-    revalidatePath("/", "layout");
-    const { counts } = outcome;
-    const message = outcome.changed
-      ? `Imported: ${plural(counts.added, "person", "people")} added, ${counts.updated.toLocaleString("en")} updated, ${counts.moved.toLocaleString("en")} moved and ${counts.deactivated.toLocaleString("en")} deactivated.`
-      : "Nothing to change: the organisation already matches this file.";
-    return { status: "success", message, fieldErrors: {}, applied: counts };
-  } catch (error) {
-    if (error instanceof ImportRuleError) {
-      // Errors found only at apply time mean the organisation changed since the preview.
-      return failed(error.errors.length > 0 ? `${error.message} Preview the file again to see why.` : error.message);
-    }
-    if (error instanceof ForbiddenError) return failed("Only administrators can import the org chart.");
-    console.error(`org import failed: ${error instanceof Error ? error.name : "unknown error"}`);
-    return failed("That did not work, and nothing was changed. Please try again.");
-  }
+      return { message, preview };
+    },
+    // The reporting tree decides what every page shows to whom; a preview changes nothing.
+    revalidate: (input) => (input.intent === "apply" ? [["/", "layout"]] : []),
+    // Errors found only at apply time mean the organisation changed since the preview.
+    refusal: (error) => (error instanceof ImportRuleError && error.errors.length > 0 ? `${error.message} Preview the file again to see why.` : undefined),
+  });
 }

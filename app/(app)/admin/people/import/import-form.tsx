@@ -1,6 +1,9 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { Button } from "@/app/_components/button";
+import { DataTable } from "@/app/_components/data-table";
+import { StatusMessage } from "@/app/_components/status-message";
 import { MAX_IMPORT_BYTES } from "@/lib/org-import/limits";
 import type { ImportCounts } from "@/server/dal/org-import";
 import { type ImportFormState, type ImportPreviewSummary, importAction, type PreviewList } from "./actions";
@@ -18,40 +21,18 @@ function PeopleTable({ id, title, list, showLine = true }: { id: string; title: 
       <h3 id={id} className="font-semibold">
         {title} ({number(list.total)})
       </h3>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              {showLine && (
-                <th scope="col" className="px-3 py-2">
-                  Line
-                </th>
-              )}
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Email
-              </th>
-              <th scope="col" className="px-3 py-2">
-                What changes
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.people.map((person) => (
-              <tr key={person.email} className="border-t border-slate-200 align-top">
-                {showLine && <td className="px-3 py-2 tabular-nums">{person.line}</td>}
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {person.name}
-                </th>
-                <td className="px-3 py-2 break-all">{person.email}</td>
-                <td className="px-3 py-2">{person.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="min-w-[36rem]"
+        alignTop
+        rows={list.people}
+        rowKey={(person) => person.email}
+        columns={[
+          showLine && { header: "Line", className: "tabular-nums", cell: (person) => person.line },
+          { header: "Name", rowHeader: true, cell: (person) => person.name },
+          { header: "Email", className: "break-all", cell: (person) => person.email },
+          { header: "What changes", cell: (person) => person.detail },
+        ]}
+      />
       {more > 0 && <p className="text-sm text-slate-700">… and {number(more)} more.</p>}
     </section>
   );
@@ -75,28 +56,17 @@ function Preview({ preview }: { preview: ImportPreviewSummary }) {
           <h3 id="import-errors-heading" className="font-semibold text-red-800">
             Errors ({number(preview.errorTotal)})
           </h3>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] rounded-lg border border-red-200 bg-white text-left text-sm">
-              <thead className="bg-red-50">
-                <tr>
-                  <th scope="col" className="w-24 px-3 py-2">
-                    Line
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.errors.map((error, index) => (
-                  <tr key={index} className="border-t border-red-100 align-top">
-                    <td className="px-3 py-2 tabular-nums">{error.line}</td>
-                    <td className="px-3 py-2">{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            tone="danger"
+            className="min-w-[36rem]"
+            alignTop
+            rows={preview.errors}
+            rowKey={(_error, index) => index}
+            columns={[
+              { header: "Line", headerClassName: "w-24", className: "tabular-nums", cell: (error) => error.line },
+              { header: "Problem", cell: (error) => error.message },
+            ]}
+          />
           {hiddenErrors > 0 && (
             <p className="text-sm text-slate-700">
               The first {number(preview.errors.length)} errors are listed; {number(hiddenErrors)} more follow. Check that this is the right file.
@@ -204,23 +174,17 @@ export function ImportForm() {
             className="mt-1 block rounded-md border border-slate-400 bg-white text-sm file:mr-3 file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium"
           />
         </div>
-        <button
-          type="submit"
-          name="intent"
-          value="preview"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
+        <Button type="submit" name="intent" value="preview" pending={pending}>
           Preview
-        </button>
+        </Button>
       </div>
       <p id="import-file-hint" className="text-sm text-slate-700">
         Previewing changes nothing. You can apply the file once its preview has no errors.
       </p>
 
-      <p role="status" aria-live="polite" className={isError ? "font-medium text-red-700" : "text-emerald-800"}>
+      <StatusMessage status={isError ? "error" : "success"} size="base">
         {pending ? "Working…" : message}
-      </p>
+      </StatusMessage>
 
       {(preview || state.applied) && (
         <section aria-labelledby="import-result-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -240,15 +204,9 @@ export function ImportForm() {
                   {preview.counts.deactivated === 1 ? "1 person is" : `${number(preview.counts.deactivated)} people are`} deactivated and signed out at once.
                 </p>
               )}
-              <button
-                type="submit"
-                name="intent"
-                value="apply"
-                disabled={pending}
-                className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
-              >
+              <Button type="submit" name="intent" value="apply" pending={pending}>
                 Apply these changes
-              </button>
+              </Button>
             </div>
           )}
         </section>

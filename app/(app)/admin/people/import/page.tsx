@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, ORG_IMPORT_TEMPLATE } from "@/lib/org-import";
+import { DataTable } from "@/app/_components/data-table";
+import { numberWord } from "@/app/_components/number-words";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_NAME_LENGTH, ORG_IMPORT_COLUMNS, type OrgImportColumn, ORG_IMPORT_TEMPLATE } from "@/lib/org-import";
 import { requireViewer } from "@/server/dal/session";
 import { ImportForm } from "./import-form";
 
@@ -9,12 +11,12 @@ export const metadata: Metadata = { title: "Import the org chart" };
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(ORG_IMPORT_TEMPLATE)}`;
 
-const COLUMNS = [
-  { name: "email", meaning: "Their work email. Each person once; upper and lower case are the same." },
-  { name: "name", meaning: "Their full name, up to 200 characters." },
-  { name: "manager_email", meaning: "Their manager's email. The manager must be in the file too. Empty for the top of the tree." },
-  { name: "admin", meaning: "true or false (yes/no and 1/0 work too). Empty means false." },
-];
+const MEANINGS: Record<OrgImportColumn, string> = {
+  email: "Their work email. Each person once; upper and lower case are the same.",
+  name: `Their full name, up to ${MAX_NAME_LENGTH} characters.`,
+  manager_email: "Their manager's email. The manager must be in the file too. Empty for the top of the tree.",
+  admin: "true or false (yes/no and 1/0 work too). Empty means false.",
+};
 
 export default async function ImportPage() {
   const viewer = await requireViewer();
@@ -41,32 +43,17 @@ export default async function ImportPage() {
         </h2>
         <p className="max-w-3xl">
           A CSV file in UTF-8, with commas between values, at most {MAX_IMPORT_BYTES / (1024 * 1024)} MB and {MAX_IMPORT_ROWS.toLocaleString("en")} people. Its
-          first line names these four columns, in any order:
+          first line names these {numberWord(ORG_IMPORT_COLUMNS.length)} columns, in any order:
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Column
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  What goes in it
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {COLUMNS.map((column) => (
-                <tr key={column.name} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-2 font-mono font-medium">
-                    {column.name}
-                  </th>
-                  <td className="px-3 py-2">{column.meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="min-w-[36rem]"
+          rows={ORG_IMPORT_COLUMNS}
+          rowKey={(column) => column}
+          columns={[
+            { header: "Column", rowHeader: true, className: "font-mono", cell: (column) => column },
+            { header: "What goes in it", cell: (column) => MEANINGS[column] },
+          ]}
+        />
         <p>For example:</p>
         <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">{ORG_IMPORT_TEMPLATE}</pre>
         <p>

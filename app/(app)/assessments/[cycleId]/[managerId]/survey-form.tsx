@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
+import { Button } from "@/app/_components/button";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { instrumentText, orderedAspects } from "@/lib/instrument";
 import { completedAspects, type Perspective } from "@/lib/survey/fields";
@@ -92,13 +93,9 @@ export function SurveyForm(props: SurveyFormProps) {
       )}
 
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending || state.status === "success"}
-          className="rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
-        >
-          {pending ? "Sending…" : "Submit my answers"}
-        </button>
+        <Button type="submit" size="lg" pending={pending} pendingLabel="Sending…" disabled={state.status === "success"}>
+          Submit my answers
+        </Button>
         <p className="text-sm text-slate-700">Your answers stay in this browser until you submit.</p>
       </div>
     </form>

@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { DataTable } from "@/app/_components/data-table";
+import { capitalisedNumberWord, numberWord } from "@/app/_components/number-words";
 import { formatSigned } from "@/lib/format";
-import { SITUATION_FAVOURS } from "@/lib/situations";
+import { SITUATION_FAVOURS, SITUATION_KEYS } from "@/lib/situations";
 import { DIGITS } from "@/lib/teams/csv";
 import { formatSavedAt, SITUATION_TEXT } from "@/lib/teams/situations";
 import { safeTeamsPath } from "@/lib/teams/view";
-import { ForbiddenError } from "@/server/dal/errors";
 import { requireViewer } from "@/server/dal/session";
-import { loadTeamSituations, type TeamSituations } from "@/server/dal/situations";
+import { loadTeamSituations } from "@/server/dal/situations";
 import { getDb } from "@/server/db";
+import { orNotFound } from "@/server/or-not-found";
 import { SituationsForm } from "./situations-form";
 
 export const metadata: Metadata = { title: "Team situation" };
+
+const favouring = (side: "management" | "leadership") => SITUATION_KEYS.filter((key) => SITUATION_FAVOURS[key] === side).length;
 
 /**
  * A team's situation: editable by anyone above the team in today's tree, read-only for
@@ -22,13 +25,7 @@ export default async function SituationsPage({ params, searchParams }: PageProps
   const viewer = await requireViewer();
   const { manager } = await params;
   const back = safeTeamsPath((await searchParams).back);
-  let team: TeamSituations;
-  try {
-    team = await loadTeamSituations(await getDb(), viewer, manager);
-  } catch (error) {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  }
+  const team = await orNotFound(loadTeamSituations(await getDb(), viewer, manager));
   const own = team.manager.id === viewer.id;
   const count = (side: "management" | "leadership") => team.current.filter((key) => SITUATION_FAVOURS[key] === side).length;
   return (
@@ -42,7 +39,7 @@ export default async function SituationsPage({ params, searchParams }: PageProps
         <h1 className="text-2xl font-bold">{own ? "Your team's situation" : `Situation of ${team.manager.name}'s team`}</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
           {team.canEdit
-            ? "Mark the situations that apply to this team now. Five favour managing and five favour leading; together they set the balance the situation calls for, the target T. Each save is kept, with who made it and when."
+            ? `Mark the situations that apply to this team now. ${capitalisedNumberWord(favouring("management"))} favour managing and ${numberWord(favouring("leadership"))} favour leading; together they set the balance the situation calls for, the target T. Each save is kept, with who made it and when.`
             : own
               ? "Set by the people above you in the reporting tree. It gives the balance your team's situation calls for, the target T."
               : "Only people above this team in today's reporting tree can change its situation."}
@@ -104,40 +101,32 @@ export default async function SituationsPage({ params, searchParams }: PageProps
           <p className="mt-2 text-slate-700">No situation has been saved for this team yet.</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full max-w-4xl rounded-lg border border-slate-200 bg-white text-left text-sm">
-              <caption className="sr-only">Every saved situation of this team, newest first</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Saved
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    By
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Situations
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    T
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {team.history.map((entry, index) => (
-                  <tr key={entry.id} className="border-t border-slate-200 align-top">
-                    <td className="px-3 py-2 whitespace-nowrap">
+            <DataTable
+              scroll={false}
+              caption="Every saved situation of this team, newest first"
+              className="max-w-4xl"
+              alignTop
+              rows={team.history}
+              rowKey={(entry) => entry.id}
+              columns={[
+                {
+                  header: "Saved",
+                  className: "whitespace-nowrap",
+                  cell: (entry, index) => (
+                    <>
                       {formatSavedAt(entry.changedAt)}
                       {index === 0 && <span className="ml-2 rounded-full bg-brand-100 px-2 text-xs font-semibold text-brand-900">current</span>}
-                    </td>
-                    <td className="px-3 py-2">{entry.changedBy}</td>
-                    <td className="px-3 py-2">
-                      {entry.situations.length === 0 ? "None" : entry.situations.map((key) => SITUATION_TEXT[key].label).join(", ")}
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">{formatSigned(entry.target, DIGITS.target)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: "By", cell: (entry) => entry.changedBy },
+                {
+                  header: "Situations",
+                  cell: (entry) => (entry.situations.length === 0 ? "None" : entry.situations.map((key) => SITUATION_TEXT[key].label).join(", ")),
+                },
+                { header: "T", className: "tabular-nums", cell: (entry) => formatSigned(entry.target, DIGITS.target) },
+              ]}
+            />
             {team.changes > team.history.length && (
               <p className="mt-1 text-xs text-slate-600">
                 The latest {team.history.length} of {team.changes} saves.

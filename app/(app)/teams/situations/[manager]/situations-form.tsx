@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/app/_components/button";
+import { StatusMessage } from "@/app/_components/status-message";
 import { formatSigned } from "@/lib/format";
 import { situationalTarget } from "@/lib/scoring";
 import type { SituationKey } from "@/lib/situations";
@@ -29,12 +31,10 @@ export function SituationsForm({ managerId, latestId, current }: { managerId: st
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-        {pending ? "Saving…" : "Save situation"}
-      </button>
-      <p role="status" aria-live="polite" className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"}>
-        {state.message}
-      </p>
+      <Button type="submit" pending={pending} pendingLabel="Saving…">
+        Save situation
+      </Button>
+      <StatusMessage status={state.status}>{state.message}</StatusMessage>
     </form>
   );
 }

@@ -1,12 +1,13 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { ASPECT_KEYS, type AspectKey, type Need, type Rating } from "@/lib/aspects";
 import { clock } from "@/lib/clock";
 import { hashPassword } from "@/server/auth/password";
-import { closeCycle } from "@/server/cycles/close";
-import { markOpen } from "@/server/cycles/open";
+import { closeCycle } from "@/server/internal/cycles/close";
+import { markOpen } from "@/server/internal/cycles/open";
 import { sealAnswers, sealKey } from "@/server/seal";
-import type { Database } from "../client";
-import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments, teamSituations } from "../schema";
+import type { Database } from "@/db/client";
+import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments, teamSituations } from "@/db/schema";
 import { ADMIN, DEMO_COMMENTS, DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, LEADER_PROFILES, type Profile, VP, demoEmail } from "./demo-org";
 import { demoCycleCalendar, type DemoCycle } from "./demo-calendar";
 import { gaussian, seededRandom, shuffled } from "./random";

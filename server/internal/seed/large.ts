@@ -1,14 +1,15 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { clock } from "@/lib/clock";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { hashPassword } from "@/server/auth/password";
-import { closeCycle } from "@/server/cycles/close";
-import { markOpen } from "@/server/cycles/open";
-import { takeSnapshot } from "@/server/cycles/snapshot";
-import type { Database } from "../client";
-import { selectRows } from "../raw";
+import { closeCycle } from "@/server/internal/cycles/close";
+import { markOpen } from "@/server/internal/cycles/open";
+import { takeSnapshot } from "@/server/internal/cycles/snapshot";
+import type { Database } from "@/db/client";
+import { selectRows } from "@/db/raw";
 import { DEMO_PASSWORD } from "./demo-org";
 import { seededRandom, shuffled } from "./random";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 const DAY = 86_400_000;
 
 export interface DemoCycle {

@@ -1,3 +1,4 @@
+import "server-only";
 import { ADMIN, DEMO_TEAMS, DIRECTORS, VP, demoEmail } from "./demo-org";
 
 /** The demo accounts worth trying, with what each one will see, for the login page. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** mulberry32: a tiny seeded generator, so the demo organisation is the same on every machine. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

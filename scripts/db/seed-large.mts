@@ -1,8 +1,8 @@
 // `npm run db:seed:large`: migrates, then loads a large organisation (about 2,000 managers,
 // 25,000 reps and 12 closed cycles) into an empty PostgreSQL database, for load tests and
 // `npm run bench`. It refuses to run on the embedded database.
-import { openPostgres } from "../client";
-import { seedLarge } from "../seed/large";
+import { openPostgres } from "@/db/client";
+import { seedLarge } from "@/server/internal/seed/large";
 import { env } from "@/server/env";
 
 if (!env.DATABASE_URL) {

@@ -1,5 +1,5 @@
 // `npm run db:seed`: migrates, then loads the demo organisation into an empty database.
-import { seedDemoIfEmpty } from "../seed/demo";
+import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
 import { openConfiguredDatabase } from "./open";
 
 const handle = await openConfiguredDatabase();

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AspectKey } from "@/lib/aspects";
 import type { SituationKey } from "@/lib/situations";
 

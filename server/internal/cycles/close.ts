@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, eq, lt, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { cycles, settings } from "@/db/schema";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The SQL behind the teams page, as builders with no access check of their own: the data
  * access layer (server/dal/teams.ts) runs them for a viewer it has checked, and the

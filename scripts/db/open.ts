@@ -1,4 +1,4 @@
-import { openPglite, openPostgres } from "../client";
+import { openPglite, openPostgres } from "@/db/client";
 import { env } from "@/server/env";
 
 /** The database the app is configured for, for one-off scripts. Stop the app first when it is embedded. */
