@@ -44,7 +44,7 @@ export async function ownResponseCounts(db: Database, viewer: Viewer) {
 
 /** The managers below the viewer's direct reports, in today's tree, with the size of each team. */
 export async function teamsBelow(db: Database, viewer: Viewer) {
-  return selectRows<{ id: string; name: string; depth: number; team_size: number }>(
+  return selectRows<{ id: string; name: string; depth: number; teamSize: number }>(
     db,
     sql`
     WITH RECURSIVE below(id, depth) AS (
@@ -52,7 +52,7 @@ export async function teamsBelow(db: Database, viewer: Viewer) {
       UNION ALL
       SELECT p.id, below.depth + 1 FROM ${people} p JOIN below ON p.reports_to = below.id WHERE p.is_active
     )
-    SELECT m.id, m.name, below.depth, count(r.id)::int AS team_size
+    SELECT m.id, m.name, below.depth, count(r.id)::int AS "teamSize"
     FROM below
     JOIN ${people} m ON m.id = below.id
     JOIN ${people} r ON r.reports_to = m.id AND r.is_active
@@ -85,7 +85,7 @@ export async function adminOverview(db: Database, viewer: Viewer) {
  */
 export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
   await closeDueCycles(db);
-  const rows = await selectRows<{ cycle_name: string; closes_on: string; manager_id: string; manager_name: string; invited: number; responded: number }>(
+  const rows = await selectRows<{ cycleName: string; closesOn: string; managerId: string; managerName: string; invited: number; responded: number }>(
     db,
     sql`
       WITH RECURSIVE open_cycles AS (
@@ -97,7 +97,7 @@ export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
         SELECT a.cycle_id, a.rater_id FROM cycle_assignments a JOIN below b ON a.cycle_id = b.cycle_id AND a.manager_id = b.person_id
           WHERE a.rater_id <> a.manager_id
       )
-      SELECT c.name AS cycle_name, c.closes_on::text AS closes_on, m.id AS manager_id, m.name AS manager_name,
+      SELECT c.name AS "cycleName", c.closes_on::text AS "closesOn", m.id AS "managerId", m.name AS "managerName",
         count(a.rater_id)::int AS invited, count(p.rater_id)::int AS responded
       FROM below b
       JOIN open_cycles c ON c.id = b.cycle_id

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { uuidSchema } from "@/lib/ids";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { teamSituations } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { resolveThresholds, situationalTarget } from "@/lib/scoring";
 import { parseSituations, SITUATION_KEYS, type SituationKey } from "@/lib/situations";
@@ -199,10 +200,7 @@ export async function saveTeamSituations(
     const target = situationalTarget(marked);
     const previous = parseSituations(latest?.situations ?? null);
     if (previous.length === marked.length && previous.every((key) => marked.includes(key))) return { status: "unchanged", target };
-    const array = sql.raw(`ARRAY[${marked.map((key) => `'${key}'`).join(",")}]::situation[]`);
-    await tx.execute(sql`
-      INSERT INTO team_situations (manager_id, situations, changed_by, changed_at)
-      VALUES (${managerId}, ${array}, ${viewer.id}, ${clock.now().toISOString()}::timestamptz)`);
+    await tx.insert(teamSituations).values({ managerId, situations: marked, changedBy: viewer.id, changedAt: clock.now() });
     return { status: "saved", target };
   });
 }

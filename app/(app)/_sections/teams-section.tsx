@@ -30,7 +30,7 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
           <li key={team.id} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
             <p className="font-medium">{team.name}</p>
             <p className="text-sm text-slate-700">
-              {team.team_size} direct {team.team_size === 1 ? "report" : "reports"}
+              {team.teamSize} direct {team.teamSize === 1 ? "report" : "reports"}
             </p>
           </li>
         ))}
@@ -41,7 +41,7 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
           scroll={false}
           caption={
             <>
-              Responses so far in {cycleName}, open until {formatDay(rows[0]!.closes_on)}. Results appear when it closes. Once fewer than{" "}
+              Responses so far in {cycleName}, open until {formatDay(rows[0]!.closesOn)}. Results appear when it closes. Once fewer than{" "}
               {numberWord(EXACT_WHILE_LEFT)} are left to answer, the count stops at &ldquo;or more&rdquo;, so that nobody can tell who the last ones are.
             </>
           }
@@ -49,9 +49,9 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
           density="roomy"
           className="mt-6 max-w-2xl"
           rows={rows}
-          rowKey={(row) => row.manager_id}
+          rowKey={(row) => row.managerId}
           columns={[
-            { header: "Team of", rowHeader: true, cell: (row) => row.manager_name },
+            { header: "Team of", rowHeader: true, cell: (row) => row.managerName },
             { header: "Responded", cell: (row) => responseCountText(row.count) },
           ]}
         />
@@ -60,8 +60,8 @@ export async function TeamsSection({ viewer, level = 2 }: { viewer: Viewer; leve
   );
 }
 
-function byCycle<Row extends { cycle_name: string }>(rows: Row[]) {
+function byCycle<Row extends { cycleName: string }>(rows: Row[]) {
   const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(row.cycle_name, [...(groups.get(row.cycle_name) ?? []), row]);
+  for (const row of rows) groups.set(row.cycleName, [...(groups.get(row.cycleName) ?? []), row]);
   return groups;
 }
