@@ -15,21 +15,26 @@ const THROTTLED = /^Too many failed sign-in attempts/;
 /** Reps of the demo, one account per guess: the per-account throttle never comes into play. */
 const accounts = DEMO_TEAMS.flatMap((team) => team.reps).map(demoEmail);
 
+/** The sign-in form's action, posted to this server with an X-Forwarded-For of the caller's choosing; returns what it answered. */
+function signInThrough(baseUrl: string) {
+  const actionId = builtActions().get(SIGN_IN)!.id;
+  return async (email: string, password: string, forwardedFor: string) =>
+    outcome(
+      await callAction(baseUrl, {
+        path: "/login",
+        actionId,
+        args: [IDLE, form({ email, password, callbackUrl: "/" })],
+        headers: { "X-Forwarded-For": forwardedFor },
+      }),
+    );
+}
+
 test("with no proxy, X-Forwarded-For is ignored: rotating it does not reset the limit, and it names nobody", async () => {
   test.setTimeout(120_000);
   const demo = await ownDemo(async () => ({}));
   try {
     const app = await demo.serve({ TRUSTED_PROXY_HOPS: "0" });
-    const actionId = builtActions().get(SIGN_IN)!.id;
-    const signIn = async (email: string, password: string, forwardedFor: string) =>
-      outcome(
-        await callAction(app.url, {
-          path: "/login",
-          actionId,
-          args: [IDLE, form({ email, password, callbackUrl: "/" })],
-          headers: { "X-Forwarded-For": forwardedFor },
-        }),
-      );
+    const signIn = signInThrough(app.url);
     // Each guess claims another address, and the last ones claim a victim's.
     for (let guess = 0; guess < THROTTLE_MAX_FAILURES; guess++) {
       expect(await signIn(accounts[guess]!, "wrong password", guess < 5 ? `203.0.113.${guess}` : "192.0.2.50")).toMatch(INVALID);
@@ -59,16 +64,7 @@ test("behind one proxy, the address it appended counts: spraying through it is l
   const demo = await ownDemo(async () => ({}));
   try {
     const app = await demo.serve({ TRUSTED_PROXY_HOPS: "1" });
-    const actionId = builtActions().get(SIGN_IN)!.id;
-    const signIn = async (email: string, password: string, forwardedFor: string) =>
-      outcome(
-        await callAction(app.url, {
-          path: "/login",
-          actionId,
-          args: [IDLE, form({ email, password, callbackUrl: "/" })],
-          headers: { "X-Forwarded-For": forwardedFor },
-        }),
-      );
+    const signIn = signInThrough(app.url);
     const victim = "192.0.2.50";
     const attacker = "203.0.113.66";
     // The attacker writes the victim's address, and a new one each time; the proxy appends the attacker's real one.
