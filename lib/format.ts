@@ -6,19 +6,53 @@ import type { Interval } from "./scoring/stats";
 
 const MINUS = "\u2212";
 
+/**
+ * Decimals a value is first written out to before it is rounded for display. Every number
+ * Fulcrum shows is a fraction of small whole numbers (sums of 1–5 answers over counts),
+ * computed in doubles with an error far below 10⁻¹³. Writing it out to 12 decimals removes
+ * that error, so 63/20, held as 3.1499999999999995, is read as exactly 3.15. A fraction
+ * p/q that is not a tie lies at least 1/(2q·10^digits) from one, far more than 10⁻¹²
+ * for every q below 10⁹, so no such fraction is pulled onto a tie.
+ */
+const EXACT_DECIMALS = 12;
+/** Beyond this the 12 decimals would outrun a double's precision; no score comes near. */
+const LARGEST_ROUNDED = 1e3;
+
+/**
+ * The value rounded to `digits` decimals, half away from zero on its exact value, as an
+ * integer count of 10^−digits steps: `roundedUnits(3.15, 1)` is 32n, `roundedUnits(−0.625, 2)`
+ * is −63n. Whole numbers, so the rounding itself adds no error.
+ */
+export function roundedUnits(value: number, digits: number): bigint {
+  if (!Number.isFinite(value) || Math.abs(value) >= LARGEST_ROUNDED) throw new RangeError(`Cannot round ${value} for display`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > EXACT_DECIMALS) throw new RangeError(`Digits must be 0 to ${EXACT_DECIMALS}, got ${digits}`);
+  const exact = BigInt(Math.abs(value).toFixed(EXACT_DECIMALS).replace(".", ""));
+  const step = 10n ** BigInt(EXACT_DECIMALS - digits);
+  // Half a step or more rounds up: on the magnitude, that is away from zero.
+  const magnitude = (exact + step / 2n) / step;
+  return value < 0 ? -magnitude : magnitude;
+}
+
+/** The value as it is displayed, back as a number: `roundForDisplay(63 / 20, 1)` → 3.2. */
+export function roundForDisplay(value: number, digits = 1): number {
+  return Number(roundedUnits(value, digits)) / 10 ** digits;
+}
+
 /** The sign a value shows once rounded to `digits` decimals: −0.04 shows as 0.0, so 0. */
 export function displayedSign(value: number, digits = 1): -1 | 0 | 1 {
-  if (Number(Math.abs(value).toFixed(digits)) === 0) return 0;
-  return value < 0 ? -1 : 1;
+  const units = roundedUnits(value, digits);
+  return units === 0n ? 0 : units < 0n ? -1 : 1;
 }
 
 /**
- * Fixed decimals, rounded on the magnitude so that a value and its negative always look
+ * Fixed decimals, rounded half away from zero so that a value and its negative always look
  * alike, with a typographic minus and never a negative zero ("−0.0").
  */
 function fixed(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
-  return displayedSign(value, digits) < 0 ? `${MINUS}${text}` : text;
+  const units = roundedUnits(value, digits);
+  const magnitude = (units < 0n ? -units : units).toString().padStart(digits + 1, "0");
+  const text = digits === 0 ? magnitude : `${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
+  return units < 0n ? `${MINUS}${text}` : text;
 }
 
 /** A score for display: `formatScore(4.25)` → "4.3", `formatScore(-0.55)` → "−0.6". */

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayedSign, formatInterval, formatScore, formatSigned } from "@/lib/format";
+import { displayedSign, formatInterval, formatScore, formatSigned, roundedUnits, roundForDisplay } from "@/lib/format";
 
 describe("formatScore", () => {
   it("rounds to one decimal for display", () => {
@@ -44,5 +45,76 @@ describe("formatInterval", () => {
   it("joins both ends with an en dash", () => {
     expect(formatInterval({ low: 3.14, high: 4.46 })).toBe("3.1\u20134.5");
     expect(formatInterval({ low: -9.71, high: 15.71 }, 0)).toBe("\u221210\u201316");
+  });
+});
+
+/**
+ * The reference: p/q rounded half away from zero to `digits` decimals, in whole numbers
+ * only, so it is exact by construction.
+ */
+function referenceUnits(p: bigint, q: bigint, digits: number): bigint {
+  const scaled = p * 10n ** BigInt(digits);
+  const magnitude = scaled < 0n ? -scaled : scaled;
+  const rounded = (2n * magnitude + q) / (2n * q);
+  return scaled < 0n ? -rounded : rounded;
+}
+
+const fraction = fc.record({ p: fc.integer({ min: -400, max: 400 }), q: fc.integer({ min: 1, max: 200 }) });
+
+describe("rounding on the exact value", () => {
+  it("rounds the ties the reports met half away from zero", () => {
+    expect(formatScore(63 / 20)).toBe("3.2");
+    expect(formatSigned(-5 / 8, 2)).toBe("\u22120.63");
+    expect(formatSigned(5 / 8, 2)).toBe("+0.63");
+    expect(formatSigned(3.75 - 3.2)).toBe("+0.6");
+    expect(formatSigned(4.05 - 4)).toBe("+0.1");
+    expect(formatSigned(4 - 4.05)).toBe("\u22120.1");
+    expect(roundForDisplay(2.675, 2)).toBe(2.68);
+  });
+
+  it("matches whole-number rounding of p/q for every denominator up to 200", () => {
+    fc.assert(
+      fc.property(fraction, fc.integer({ min: 0, max: 3 }), ({ p, q }, digits) => {
+        expect(roundedUnits(p / q, digits)).toBe(referenceUnits(BigInt(p), BigInt(q), digits));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("matches it for differences and quarter-differences of two such fractions, as b and changes are", () => {
+    fc.assert(
+      fc.property(fraction, fraction, fc.integer({ min: 0, max: 3 }), (a, b, digits) => {
+        const [p, q] = [BigInt(a.p * b.q - b.p * a.q), BigInt(a.q * b.q)];
+        expect(roundedUnits(a.p / a.q - b.p / b.q, digits)).toBe(referenceUnits(p, q, digits));
+        expect(roundedUnits((a.p / a.q - b.p / b.q) / 4, digits)).toBe(referenceUnits(p, 4n * q, digits));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("hits every exact tie with a denominator up to 200", () => {
+    for (let q = 1; q <= 200; q++) {
+      for (let p = -5 * q; p <= 5 * q; p++) {
+        for (const digits of [1, 2]) {
+          if ((2n * BigInt(Math.abs(p)) * 10n ** BigInt(digits)) % BigInt(q) !== 0n) continue;
+          expect(roundedUnits(p / q, digits)).toBe(referenceUnits(BigInt(p), BigInt(q), digits));
+        }
+      }
+    }
+  });
+
+  it("shows a value and its negative alike, and the sign a reader sees", () => {
+    fc.assert(
+      fc.property(fraction, fc.integer({ min: 0, max: 3 }), ({ p, q }, digits) => {
+        expect(formatScore(-p / q, digits).replace("\u2212", "")).toBe(formatScore(p / q, digits).replace("\u2212", ""));
+        const units = referenceUnits(BigInt(p), BigInt(q), digits);
+        expect(displayedSign(p / q, digits)).toBe(units === 0n ? 0 : units < 0n ? -1 : 1);
+      }),
+    );
+  });
+
+  it("refuses what it cannot round exactly", () => {
+    expect(() => formatScore(Number.NaN)).toThrow(RangeError);
+    expect(() => formatScore(1e6)).toThrow(RangeError);
   });
 });
