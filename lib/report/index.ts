@@ -2,3 +2,4 @@ export * from "./chart-summaries";
 export * from "./self-view";
 export * from "./summary";
 export * from "./trend";
+export * from "./statistic-text";

@@ -108,3 +108,62 @@ export function tCritical95(df: number): number {
   const g4 = (79 * z ** 9 + 776 * z ** 7 + 1482 * z ** 5 - 1920 * z ** 3 - 945 * z) / 92160;
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
+
+/** The ends of an answer scale. */
+export interface Scale {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * A 95% interval kept inside the answer scale. The t-interval assumes a bell curve, which
+ * answers on a 1–5 scale are not near its ends: with few raters it can reach past 5. No
+ * mean can, so the part outside is cut off, and `clamped` says that an end was cut.
+ */
+export interface ScaleInterval extends Interval {
+  readonly clamped: boolean;
+}
+
+export function withinScale({ low, high }: Interval, { min, max }: Scale): ScaleInterval {
+  return { low: Math.max(min, low), high: Math.min(max, high), clamped: low < min || high > max };
+}
+
+/**
+ * How precisely a value is known: its standard error and the degrees of freedom of the
+ * t-distribution that goes with it. Zero when everyone answered the same.
+ */
+export interface Precision {
+  readonly standardError: number;
+  readonly degreesOfFreedom: number;
+}
+
+/** The precision of a mean from its sufficient statistics; `null` below n = 2. */
+export function precisionOf(moments: Moments): Precision | null {
+  const spread = spreadOf(moments);
+  return spread === null ? null : { standardError: spread.sd / Math.sqrt(moments.n), degreesOfFreedom: moments.n - 1 };
+}
+
+/** A difference between two estimates, with its 95% interval. */
+export interface Difference {
+  readonly value: number;
+  readonly ci: Interval;
+}
+
+/**
+ * `after − before` with Welch's 95% interval, which does not assume both have the same
+ * spread. Its degrees of freedom (Welch–Satterthwaite) are rounded down, which widens the
+ * interval a little: the cautious side. Two samples of the same team share people, whose
+ * answers move together; treating them as independent overstates the noise, again the
+ * cautious side. When neither value has any noise, the interval is the difference itself.
+ */
+export function differenceOf(after: { readonly value: number } & Precision, before: { readonly value: number } & Precision): Difference {
+  const value = after.value - before.value;
+  const [a, b] = [after.standardError ** 2, before.standardError ** 2];
+  if (a + b === 0) return { value, ci: { low: value, high: value } };
+  // Welch–Satterthwaite, written with each side's share of the variance so that it cannot
+  // overflow or underflow: (a + b)² / (a²/ν₁ + b²/ν₂) = 1 / (wa²/ν₁ + wb²/ν₂).
+  const [wa, wb] = [a / (a + b), b / (a + b)];
+  const degreesOfFreedom = 1 / (wa ** 2 / after.degreesOfFreedom + wb ** 2 / before.degreesOfFreedom);
+  const halfWidth = tCritical95(Math.max(1, Math.floor(degreesOfFreedom))) * Math.sqrt(a + b);
+  return { value, ci: { low: value - halfWidth, high: value + halfWidth } };
+}

@@ -3,10 +3,13 @@
  * organisation goes through here. A value below its threshold is absent, with a reason;
  * it is never shown as 0 and never folded into a larger group.
  */
-import { ASPECT_KEYS, type AspectKey } from "../aspects";
-import { type AspectAggregate, emptyAspects, hasText, type TeamAggregate } from "./aggregate";
+import { ASPECT_KEYS, type AspectKey, NEED_MAX, NEED_MIN, RATING_MAX, RATING_MIN } from "../aspects";
+import { type AspectAggregate, EMPTY_RATERS, emptyAspects, hasText, RATER_UNITS, type RaterAggregate, type TeamAggregate } from "./aggregate";
 import { balance, isLopsided, meanOfPresent, versatility } from "./profile";
-import { addMoments, type Interval, type Moments, spreadOf } from "./stats";
+import { addMoments, type Moments, type Precision, precisionOf, type Scale, type ScaleInterval, spreadOf, withinScale } from "./stats";
+
+export const RATING_SCALE: Scale = { min: RATING_MIN, max: RATING_MAX };
+export const NEED_SCALE: Scale = { min: NEED_MIN, max: NEED_MAX };
 
 export const MIN_K = 3;
 export const DEFAULT_K = 3;
@@ -68,26 +71,40 @@ function absent<R extends AbsentReason>(reason: R): Absent<R> {
   return { shown: false, reason };
 }
 
-/** A mean with its spread. Shown only from n ≥ k ≥ 3, so sd and ci always exist. */
-export interface Statistic {
+/**
+ * A mean with its spread and its 95% interval, kept inside the scale. Shown only from
+ * n ≥ k ≥ 3, so sd and ci always exist.
+ */
+export interface Statistic extends Precision {
   readonly value: number;
   readonly n: number;
   readonly sd: number;
-  readonly ci: Interval;
+  readonly ci: ScaleInterval;
+}
+
+/**
+ * A balance b with how precisely it is known, from the raters who rated both poles;
+ * `precision` is `null` when fewer than k did, and then no change in it can be called.
+ */
+export interface BalanceValue {
+  readonly value: number;
+  readonly lopsided: boolean;
+  readonly precision: Precision | null;
 }
 
 export interface AspectReport {
   readonly management: Gated<Statistic>;
   readonly leadership: Gated<Statistic>;
   readonly need: Gated<Statistic>;
-  readonly balance: Gated<{ readonly value: number; readonly lopsided: boolean }>;
+  readonly balance: Gated<BalanceValue>;
   readonly versatility: Gated<{ readonly value: number }>;
 }
 
-/** An overall figure, with how many aspects it averages. */
+/** An overall figure, with how many aspects it averages and how precisely it is known (as `BalanceValue`). */
 export interface OverallValue {
   readonly value: number;
   readonly aspects: number;
+  readonly precision: Precision | null;
 }
 
 export interface Scores {
@@ -120,17 +137,24 @@ export function shuffle<T>(items: readonly T[], random: RandomSource = secureRan
   return result;
 }
 
-function gateStatistic(moments: Moments, k: number): Gated<Statistic> {
+function gateStatistic(moments: Moments, k: number, scale: Scale): Gated<Statistic> {
   // With k ≥ 3 a series that passes always has a spread; both conditions keep the types honest.
   const spread = moments.n >= k ? spreadOf(moments) : null;
-  if (spread === null) return absent("below_threshold");
-  return { shown: true, value: spread.mean, n: moments.n, sd: spread.sd, ci: spread.ci };
+  const precision = precisionOf(moments);
+  if (spread === null || precision === null) return absent("below_threshold");
+  return { shown: true, value: spread.mean, n: moments.n, sd: spread.sd, ci: withinScale(spread.ci, scale), ...precision };
+}
+
+/** The precision of a series divided by `divisor`, when at least k answers back it. */
+function scaledPrecision(moments: Moments, k: number, divisor: number): Precision | null {
+  const precision = moments.n >= k ? precisionOf(moments) : null;
+  return precision && { standardError: precision.standardError / divisor, degreesOfFreedom: precision.degreesOfFreedom };
 }
 
 function reportAspect(aggregate: AspectAggregate, k: number): AspectReport {
-  const management = gateStatistic(aggregate.management, k);
-  const leadership = gateStatistic(aggregate.leadership, k);
-  const need = gateStatistic(aggregate.need, k);
+  const management = gateStatistic(aggregate.management, k, RATING_SCALE);
+  const leadership = gateStatistic(aggregate.leadership, k, RATING_SCALE);
+  const need = gateStatistic(aggregate.need, k, NEED_SCALE);
   if (!management.shown || !leadership.shown) {
     return { management, leadership, need, balance: absent("pole_hidden"), versatility: absent("pole_hidden") };
   }
@@ -140,26 +164,32 @@ function reportAspect(aggregate: AspectAggregate, k: number): AspectReport {
     management,
     leadership,
     need,
-    balance: { shown: true, value: balance(m, l), lopsided: isLopsided(m, l) },
+    balance: { shown: true, value: balance(m, l), lopsided: isLopsided(m, l), precision: scaledPrecision(aggregate.difference, k, 4) },
     versatility: { shown: true, value: versatility(m, l) },
   };
 }
 
-function overall(values: readonly Gated<{ readonly value: number }>[]): Gated<OverallValue> {
+function overall(values: readonly Gated<{ readonly value: number }>[], precision: Precision | null): Gated<OverallValue> {
   const present = values.map((v) => (v.shown ? v.value : null));
   const value = meanOfPresent(present);
   if (value === null) return absent("no_data");
-  return { shown: true, value, aspects: present.filter((v) => v !== null).length };
+  return { shown: true, value, aspects: present.filter((v) => v !== null).length, precision };
 }
 
-function scoresOf(respondents: number, aspects: Readonly<Record<AspectKey, AspectAggregate>>, k: number): Scores {
+function scoresOf(respondents: number, aspects: Readonly<Record<AspectKey, AspectAggregate>>, raters: RaterAggregate, k: number): Scores {
   const reports = Object.fromEntries(ASPECT_KEYS.map((key) => [key, reportAspect(aspects[key], k)])) as Record<AspectKey, AspectReport>;
   const list = ASPECT_KEYS.map((key) => reports[key]);
   return {
     respondents,
     aspects: reports,
-    balance: overall(list.map((a) => a.balance)),
-    versatility: overall(list.map((a) => a.versatility)),
+    balance: overall(
+      list.map((a) => a.balance),
+      scaledPrecision(raters.difference, k, 4 * RATER_UNITS),
+    ),
+    versatility: overall(
+      list.map((a) => a.versatility),
+      scaledPrecision(raters.total, k, 2 * RATER_UNITS),
+    ),
   };
 }
 
@@ -175,7 +205,7 @@ export function suppressTeam(aggregate: TeamAggregate, thresholds: Partial<Thres
   const comments = aggregate.comments.filter(hasText);
   return {
     shown: true,
-    ...scoresOf(aggregate.respondents, aggregate.aspects, k),
+    ...scoresOf(aggregate.respondents, aggregate.aspects, aggregate.raters, k),
     comments: comments.length >= commentThreshold ? { shown: true, items: shuffle(comments, random) } : absent("below_comment_threshold"),
   };
 }
@@ -198,7 +228,9 @@ export function suppressOrg(teams: readonly TeamAggregate[], thresholds: Partial
   if (included.length === 0) return { ...counts, ...absent("no_team_meets_threshold") };
 
   const pooled = emptyAspects();
+  let raters = EMPTY_RATERS;
   for (const team of included) {
+    raters = { difference: poolIfShown(raters.difference, team.raters.difference, k), total: poolIfShown(raters.total, team.raters.total, k) };
     for (const key of ASPECT_KEYS) {
       const sum = pooled[key];
       const add = team.aspects[key];
@@ -206,9 +238,10 @@ export function suppressOrg(teams: readonly TeamAggregate[], thresholds: Partial
         management: poolIfShown(sum.management, add.management, k),
         leadership: poolIfShown(sum.leadership, add.leadership, k),
         need: poolIfShown(sum.need, add.need, k),
+        difference: poolIfShown(sum.difference, add.difference, k),
       };
     }
   }
   const respondents = included.reduce((total, team) => total + team.respondents, 0);
-  return { ...counts, shown: true, ...scoresOf(respondents, pooled, k) };
+  return { ...counts, shown: true, ...scoresOf(respondents, pooled, raters, k) };
 }

@@ -37,8 +37,10 @@ describe("changeSince", () => {
     const before = scoresOf(3, { management: 4, leadership: 2 });
     const after = scoresOf(3, { management: 3, leadership: 4 }, { motivation: { leadership: null } });
     const changes = changeSince(before, after);
-    expect(changes.focus).toEqual({ management: -1, leadership: 2, balance: 0.75 });
-    expect(changes.motivation).toEqual({ management: -1, leadership: null, balance: null });
+    expect(changes.focus.management).toMatchObject({ value: -1, clear: true });
+    expect(changes.focus.leadership).toMatchObject({ value: 2, clear: true });
+    expect(changes.focus.balance).toMatchObject({ value: 0.75, clear: true });
+    expect(changes.motivation).toMatchObject({ management: { value: -1 }, leadership: null, balance: null });
   });
 });
 

@@ -9,8 +9,9 @@ describe("aggregateResponses", () => {
     expect(aggregate.respondents).toBe(0);
     expect(aggregate.comments).toEqual([]);
     for (const key of ASPECT_KEYS) {
-      expect(aggregate.aspects[key]).toEqual({ management: EMPTY_MOMENTS, leadership: EMPTY_MOMENTS, need: EMPTY_MOMENTS });
+      expect(aggregate.aspects[key]).toEqual({ management: EMPTY_MOMENTS, leadership: EMPTY_MOMENTS, need: EMPTY_MOMENTS, difference: EMPTY_MOMENTS });
     }
+    expect(aggregate.raters).toEqual({ difference: EMPTY_MOMENTS, total: EMPTY_MOMENTS });
   });
 
   it("counts a rater who can't say anything as a participant who adds no data", () => {
@@ -30,8 +31,24 @@ describe("aggregateResponses", () => {
       management: { n: 2, sum: 8, sumOfSquares: 34 },
       leadership: { n: 1, sum: 2, sumOfSquares: 4 },
       need: { n: 2, sum: 3, sumOfSquares: 5 },
+      // Only the first rater rated both poles: L − M = −3.
+      difference: { n: 1, sum: -3, sumOfSquares: 9 },
     });
     expect(aggregate.aspects.motivation.need).toEqual({ n: 2, sum: 0, sumOfSquares: 8 });
+  });
+
+  it("keeps each rater's own mean L − M and L + M, over the aspects they rated both poles of, in 1/420ths", () => {
+    const aggregate = aggregateResponses([
+      response({ management: 5, leadership: 2 }, { motivation: { management: 1, leadership: 5 } }),
+      response({}, { focus: { management: 3, leadership: 4 } }),
+      response({ management: 4 }),
+    ]);
+    // First rater: six aspects at −3 and one at +4, so a mean L − M of −14/7 = −2 (−840/420) and L + M of 48/7 (2880/420).
+    // Second: one aspect, +1 and 7. The third rated no aspect on both poles and is left out.
+    expect(aggregate.raters).toEqual({
+      difference: { n: 2, sum: -840 + 420, sumOfSquares: 840 ** 2 + 420 ** 2 },
+      total: { n: 2, sum: 2880 + 2940, sumOfSquares: 2880 ** 2 + 2940 ** 2 },
+    });
   });
 
   it("keeps only comments with visible text", () => {

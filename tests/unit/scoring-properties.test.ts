@@ -175,7 +175,7 @@ describe("suppression properties", () => {
             ASPECT_KEYS.map((key): [AspectKey, TeamAggregate["aspects"][AspectKey]] => {
               const a = team.aspects[key];
               const replace = (m: typeof a.management) => (m.n < k ? momentsOf(noise) : m);
-              return [key, { management: replace(a.management), leadership: replace(a.leadership), need: replace(a.need) }];
+              return [key, { management: replace(a.management), leadership: replace(a.leadership), need: replace(a.need), difference: replace(a.difference) }];
             }),
           ) as TeamAggregate["aspects"],
         });

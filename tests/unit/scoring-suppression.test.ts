@@ -104,7 +104,11 @@ describe("suppressTeam: values", () => {
     if (!m.shown) throw new Error("management should be shown");
     expect(m.sd).toBeCloseTo(1, 12);
     expect(m.ci.low).toBeCloseTo(4 - 2.4841377, 6);
-    expect(m.ci.high).toBeCloseTo(4 + 2.4841377, 6);
+    // 4 + 2.48 would pass the top of the scale: the interval stops at 5 and says so.
+    expect(m.ci.high).toBe(5);
+    expect(m.ci.clamped).toBe(true);
+    expect(m.standardError).toBeCloseTo(1 / Math.sqrt(3), 12);
+    expect(m.degreesOfFreedom).toBe(2);
     const l = report.aspects.focus.leadership;
     if (!l.shown) throw new Error("leadership should be shown");
     expect(l.value).toBeCloseTo(7 / 3, 12);
@@ -145,9 +149,10 @@ describe("suppressTeam: values", () => {
 
   it("marks an aspect with poles less than 1 apart as not lopsided", () => {
     const balanced = shown(suppressTeam(aggregateResponses(responses(3, { management: 4, leadership: 4 }))));
-    expect(balanced.aspects.adaptability.balance).toEqual({ shown: true, value: 0, lopsided: false });
-    expect(balanced.balance).toEqual({ shown: true, value: 0, aspects: 7 });
-    expect(balanced.versatility).toEqual({ shown: true, value: 4, aspects: 7 });
+    const exact = { standardError: 0, degreesOfFreedom: 2 };
+    expect(balanced.aspects.adaptability.balance).toEqual({ shown: true, value: 0, lopsided: false, precision: exact });
+    expect(balanced.balance).toEqual({ shown: true, value: 0, aspects: 7, precision: exact });
+    expect(balanced.versatility).toEqual({ shown: true, value: 4, aspects: 7, precision: exact });
   });
 });
 

@@ -91,13 +91,16 @@ describe("responseRate", () => {
 });
 
 describe("aggregateFromStatistics", () => {
-  // management n, sum, sum of squares; leadership n, sum, sum of squares; need n, sum, sum of squares: 7 each.
-  const statistics = (m: number, l: number) =>
-    [
+  // n, sum, sum of squares of management, leadership, need and L − M: 7 each; then the raters' means in 1/420ths.
+  const statistics = (m: number, l: number) => [
+    ...[
       [3, 3 * m, 3 * m * m],
       [3, 3 * l, 3 * l * l],
       [0, 0, 0],
-    ].flatMap((series) => series.flatMap((value) => ASPECT_KEYS.map(() => value)));
+      [3, 3 * (l - m), 3 * (l - m) ** 2],
+    ].flatMap((series) => series.flatMap((value) => ASPECT_KEYS.map(() => value))),
+    ...[3, 3 * 420 * (l - m), 3 * (420 * (l - m)) ** 2, 3 * 420 * (l + m), 3 * (420 * (l + m)) ** 2],
+  ];
 
   it("gives the same aggregate as the answers themselves", () => {
     const fromAnswers = aggregateResponses(responses(3, { management: 4, leadership: 2 }));

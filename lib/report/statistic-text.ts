@@ -1,0 +1,63 @@
+/**
+ * Pole scores and changes in words: the value with its n, its spread (SD) and its 95%
+ * interval, and a change with whether it is clear of the noise. Every view and the CSV
+ * say these the same way.
+ */
+import { formatInterval, formatScore, formatSigned } from "../format";
+import { atLeast } from "../scoring/profile";
+import type { Statistic } from "../scoring/suppression";
+import type { Change } from "./trend";
+
+/** Decimals of a standard deviation. */
+export const SD_DIGITS = 1;
+/**
+ * From this standard deviation up (on the 1–5 scale) the team disagrees: answers are
+ * typically more than a full step from the average, so some see the behaviour often and
+ * others rarely.
+ */
+export const DISAGREEMENT_SD = 1.2;
+
+/** What the 95% interval means, in one plain sentence and no formula. */
+export const INTERVAL_EXPLANATION =
+  "The range after a score shows how sure it is: the team's true average most likely lies inside it, and it is wide when few people answered or when they disagree.";
+
+export const SAME_ANSWERS = "everyone answered the same";
+export const CUT_AT_SCALE = "cut at the end of the scale";
+
+/** "3.2–4.6", "3.9–5.0, cut at the end of the scale", or "everyone answered the same". */
+export function intervalText(statistic: Pick<Statistic, "sd" | "ci">, digits = 1): string {
+  if (statistic.sd === 0) return SAME_ANSWERS;
+  const range = formatInterval(statistic.ci, digits);
+  return statistic.ci.clamped ? `${range}, ${CUT_AT_SCALE}` : range;
+}
+
+export function sdText(statistic: Pick<Statistic, "sd">): string {
+  return formatScore(statistic.sd, SD_DIGITS);
+}
+
+/** "4.3 (n 6, SD 0.8, 3.8–4.8)"; a team need is signed: "+1.2 (…)". */
+export function statisticText(statistic: Statistic, signed = false): string {
+  const value = signed ? formatSigned(statistic.value) : formatScore(statistic.value);
+  return `${value} (n ${statistic.n}, SD ${sdText(statistic)}, ${intervalText(statistic)})`;
+}
+
+/** The team's answers on this score are far apart. */
+export function disagrees(statistic: Pick<Statistic, "sd">): boolean {
+  return atLeast(statistic.sd, DISAGREEMENT_SD);
+}
+
+/** Whether a change is one, in two or three words. */
+export function changeVerdict(change: Change): string {
+  if (!change.clear) return "no clear change";
+  return change.value > 0 ? "a clear rise" : "a clear fall";
+}
+
+/**
+ * "+0.6, a clear rise (95% interval +0.1 to +1.1)", "+0.2, no clear change (−0.3 to +0.7)",
+ * or, without an interval, "+0.2, no clear change (too few people rated both sides to tell)".
+ */
+export function changeText(change: Change, digits = 1): string {
+  const value = `${formatSigned(change.value, digits)}, ${changeVerdict(change)}`;
+  if (change.ci === null) return `${value} (too few people rated both sides to tell)`;
+  return `${value} (95% interval ${formatSigned(change.ci.low, digits)} to ${formatSigned(change.ci.high, digits)})`;
+}
