@@ -46,15 +46,16 @@ export function csvHeader(options: CsvOptions): string[] {
     "Row",
     "Manager",
     "Reports to",
-    "Responses",
+    "Responses (n of B, versatility and fit gap)",
     "Invited",
     "Response rate",
-    ...ASPECT_KEYS.map((key) => `${en.aspects[key].name} (b)`),
+    ...ASPECT_KEYS.flatMap((key) => [`${en.aspects[key].name} (b)`, `${en.aspects[key].name} (n)`]),
     "Overall balance (B)",
     "Versatility",
     "Situational target (T)",
     "Fit gap (B − T)",
     options.previousCycleName ? `Change in B since ${options.previousCycleName}` : "Change in B",
+    "Change in B: clear of the noise?",
     "Lopsided aspects",
     "Not shown, and why",
   ].map(neutralise);
@@ -62,8 +63,16 @@ export function csvHeader(options: CsvOptions): string[] {
 
 const num = (value: number | null, digits: number) => (value === null ? "" : csvNumber(value, digits));
 
+/** b and the n behind it, per aspect; both empty when hidden. */
 function aspectCells(aspects: readonly (AspectCell | null)[]): string[] {
-  return aspects.map((cell) => num(cell?.value ?? null, DIGITS.balance));
+  return aspects.flatMap((cell) => [num(cell?.value ?? null, DIGITS.balance), cell === null ? "" : String(cell.n)]);
+}
+
+/** Whether the change in B is clear of the noise, in words; empty when there is no change. */
+export function changeVerdictCell(row: Pick<TeamRow, "change" | "changeIsClear">): string {
+  if (row.change === null) return "";
+  if (!row.changeIsClear) return "no clear change";
+  return row.change > 0 ? "clear rise" : "clear fall";
 }
 
 const lopsidedNames = (aspects: readonly (AspectCell | null)[]) =>
@@ -104,13 +113,14 @@ export function teamRecord(row: TeamRow, options: CsvOptions): string[] {
     num(row.target, DIGITS.target),
     num(row.fitGap, DIGITS.fitGap),
     num(row.change, DIGITS.change),
+    changeVerdictCell(row),
     neutralise(lopsidedNames(row.aspects)),
     neutralise(teamReasons(row, options)),
   ];
 }
 
 export function orgLabel(org: OrgLine): string {
-  return `All teams meeting k (${org.teamsIncluded} of ${org.teamsIncluded + org.teamsLeftOut})`;
+  return `All teams meeting k (${org.teamsIncluded} of ${org.teamsIncluded + org.teamsLeftOut}): counts and scores cover these teams only`;
 }
 
 export function orgReasons(org: OrgLine, options: CsvOptions): string {
@@ -131,6 +141,7 @@ export function orgRecord(org: OrgLine, options: CsvOptions): string[] {
     ...aspectCells(org.aspects),
     num(org.balance, DIGITS.balance),
     num(org.versatility, DIGITS.versatility),
+    "",
     "",
     "",
     "",

@@ -5,16 +5,21 @@
  * response.
  */
 import { ASPECT_KEYS } from "../aspects";
-import { formatScore } from "../format";
+import { roundForDisplay } from "../format";
+import { balanceChange } from "../report/trend";
 import type { TeamAggregate } from "../scoring/aggregate";
 import { fitGap, situationalTarget } from "../scoring/situation";
-import { type OrgReport, type Scores, suppressOrg, suppressTeam, type Thresholds } from "../scoring/suppression";
+import { type OrgReport, resolveThresholds, type Scores, suppressOrg, suppressTeam, type Thresholds } from "../scoring/suppression";
 import { SITUATION_KEYS, type SituationKey } from "../situations";
 
-/** A shown balance `b` of one aspect, and whether its poles are at least 1 apart. */
+/**
+ * A shown balance `b` of one aspect, whether its poles are at least 1 apart, and n: the
+ * answers behind it, the fewer of its two poles' counts.
+ */
 export interface AspectCell {
   readonly value: number;
   readonly lopsided: boolean;
+  readonly n: number;
 }
 
 export interface TeamRow {
@@ -41,6 +46,8 @@ export interface TeamRow {
   readonly fitGap: number | null;
   /** B minus B in the previous closed cycle, when both are shown. */
   readonly change: number | null;
+  /** The change is clear of the noise (lib/report `changeBetween`); false when there is none. */
+  readonly changeIsClear: boolean;
   /** At least one shown aspect is lopsided. */
   readonly lopsided: boolean;
 }
@@ -71,12 +78,9 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
   const current = scores(input.current, thresholds);
   // The previous cycle matters only for the change in B, which needs a B now.
   const previous = input.previous && current?.balance.shown ? scores(input.previous, previousThresholds) : null;
-  const aspects = ASPECT_KEYS.map((key) => {
-    const balance = current?.aspects[key].balance;
-    return balance?.shown ? { value: balance.value, lopsided: balance.lopsided } : null;
-  });
+  const aspects = current === null ? ASPECT_KEYS.map(() => null) : aspectCells(current);
   const balance = current?.balance.shown ? current.balance.value : null;
-  const previousBalance = previous?.balance.shown ? previous.balance.value : null;
+  const change = current && previous ? balanceChange(previous, current) : null;
   const target = situationalTarget(input.situations);
   return {
     id: input.id,
@@ -92,7 +96,8 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
     target,
     situations: SITUATION_KEYS.filter((key) => input.situations.includes(key)),
     fitGap: balance === null ? null : fitGap(balance, target),
-    change: balance === null || previousBalance === null ? null : balance - previousBalance,
+    change: change?.value ?? null,
+    changeIsClear: change?.clear ?? false,
     lopsided: aspects.some((cell) => cell?.lopsided === true),
   };
 }
@@ -101,7 +106,7 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
 export interface OrgLine {
   readonly teamsIncluded: number;
   readonly teamsLeftOut: number;
-  /** Summed over every team, whether or not it meets k: counts only. */
+  /** Summed over the included teams only, the same teams the scores cover. */
   readonly invited: number;
   readonly responded: number;
   readonly aspects: readonly (AspectCell | null)[];
@@ -110,17 +115,26 @@ export interface OrgLine {
   readonly lopsided: boolean;
 }
 
-export function orgLine(teams: readonly TeamAggregate[], invited: number, thresholds: Thresholds): OrgLine {
-  const report: OrgReport = suppressOrg(teams, thresholds);
-  const aspects = ASPECT_KEYS.map((key) => {
-    const balance = report.shown ? report.aspects[key].balance : null;
-    return balance?.shown ? { value: balance.value, lopsided: balance.lopsided } : null;
+/** The b cells of shown scores, with the n behind each. */
+function aspectCells(scores: Pick<Scores, "aspects">): (AspectCell | null)[] {
+  return ASPECT_KEYS.map((key) => {
+    const { balance, management, leadership } = scores.aspects[key];
+    return balance.shown && management.shown && leadership.shown
+      ? { value: balance.value, lopsided: balance.lopsided, n: Math.min(management.n, leadership.n) }
+      : null;
   });
+}
+
+export function orgLine(teams: readonly (TeamAggregate & { readonly invited: number })[], thresholds: Thresholds): OrgLine {
+  const report: OrgReport = suppressOrg(teams, thresholds);
+  const aspects = report.shown ? aspectCells(report) : ASPECT_KEYS.map(() => null);
+  // The same rule as suppressOrg: a team counts only when it meets k on its own.
+  const included = teams.filter((team) => team.respondents >= resolveThresholds(thresholds).k);
   return {
     teamsIncluded: report.teamsIncluded,
     teamsLeftOut: report.teamsLeftOut,
-    invited,
-    responded: teams.reduce((total, team) => total + team.respondents, 0),
+    invited: included.reduce((total, team) => total + team.invited, 0),
+    responded: included.reduce((total, team) => total + team.respondents, 0),
     aspects,
     balance: report.shown && report.balance.shown ? report.balance.value : null,
     versatility: report.shown && report.versatility.shown ? report.versatility.value : null,
@@ -138,7 +152,7 @@ export const DIGITS = { balance: 2, versatility: 1, target: 2, fitGap: 2, change
 
 /** A value as the page shows it: rounded by lib/format, then read back as a number. */
 export function displayed(value: number, digits: number): number {
-  return Number(formatScore(value, digits).replace("\u2212", "-"));
+  return roundForDisplay(value, digits);
 }
 
 const shownValue = (value: number | null, digits: number) => (value === null ? null : displayed(value, digits));
@@ -152,7 +166,7 @@ const shownValue = (value: number | null, digits: number) => (value === null ? n
 export function asDisplayed(row: TeamRow): TeamRow {
   return {
     ...row,
-    aspects: row.aspects.map((cell) => (cell === null ? null : { value: displayed(cell.value, DIGITS.balance), lopsided: cell.lopsided })),
+    aspects: row.aspects.map((cell) => (cell === null ? null : { ...cell, value: displayed(cell.value, DIGITS.balance) })),
     balance: shownValue(row.balance, DIGITS.balance),
     versatility: shownValue(row.versatility, DIGITS.versatility),
     target: displayed(row.target, DIGITS.target),

@@ -19,6 +19,8 @@ export type WireRow = readonly [
   shown: 0 | 1,
   /** b per aspect, null when hidden. */
   balances: readonly (number | null)[],
+  /** The n behind each b, 0 when hidden. */
+  counts: readonly number[],
   /** Bit i set: aspect i is lopsided. */
   lopsided: number,
   balance: number | null,
@@ -28,6 +30,7 @@ export type WireRow = readonly [
   target: number,
   fitGap: number | null,
   change: number | null,
+  changeIsClear: 0 | 1,
 ];
 
 /** The situations as bits, in the order of SITUATION_KEYS. */
@@ -52,6 +55,7 @@ export function toWire(rows: readonly TeamRow[]): WireRow[] {
       row.responded,
       row.shown ? 1 : 0,
       row.aspects.map((cell) => cell?.value ?? null),
+      row.aspects.map((cell) => cell?.n ?? 0),
       row.aspects.reduce((mask, cell, i) => (cell?.lopsided ? mask | (1 << i) : mask), 0),
       row.balance,
       row.versatility,
@@ -59,12 +63,13 @@ export function toWire(rows: readonly TeamRow[]): WireRow[] {
       row.target,
       row.fitGap,
       row.change,
+      row.changeIsClear ? 1 : 0,
     ]);
 }
 
 /** The rows back (rounded as shown), for a viewer: rows whose parent is −1 report to the viewer. */
 export function fromWire(wire: readonly WireRow[], viewer: { id: string; name: string }): TeamRow[] {
-  return wire.map(([id, name, parent, invited, responded, shown, balances, lopsided, balance, versatility, bits, target, fitGap, change]) => {
+  return wire.map(([id, name, parent, invited, responded, shown, balances, counts, lopsided, balance, versatility, bits, target, fitGap, change, changeIsClear]) => {
     const parentRow = parent >= 0 ? wire[parent] : undefined;
     return {
       id,
@@ -76,7 +81,7 @@ export function fromWire(wire: readonly WireRow[], viewer: { id: string; name: s
       shown: shown === 1,
       aspects: ASPECT_KEYS.map((_, i) => {
         const value = balances[i];
-        return value === null || value === undefined ? null : { value, lopsided: (lopsided & (1 << i)) !== 0 };
+        return value === null || value === undefined ? null : { value, lopsided: (lopsided & (1 << i)) !== 0, n: counts[i] ?? 0 };
       }),
       balance,
       versatility,
@@ -84,6 +89,7 @@ export function fromWire(wire: readonly WireRow[], viewer: { id: string; name: s
       situations: situationsOf(bits),
       fitGap,
       change,
+      changeIsClear: changeIsClear === 1,
       lopsided: lopsided !== 0,
     };
   });

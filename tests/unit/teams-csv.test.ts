@@ -19,13 +19,14 @@ function row(values: Partial<TeamRow> = {}): TeamRow {
     invited: 8,
     responded: 6,
     shown: true,
-    aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.3125 : 0.1, lopsided: i === 0 })),
+    aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.3125 : 0.1, lopsided: i === 0, n: 5 + i })),
     balance: -0.05,
     versatility: 3.45,
     target: 1 / 3,
     situations: ["large_team", "period_of_change", "innovation_essential"],
     fitGap: -0.3833,
     change: 0.004,
+    changeIsClear: false,
     lopsided: true,
     ...values,
   };
@@ -36,7 +37,7 @@ const org: OrgLine = {
   teamsLeftOut: 1,
   invited: 20,
   responded: 15,
-  aspects: ASPECT_KEYS.map((_, i) => (i === 6 ? null : { value: 0.2, lopsided: false })),
+  aspects: ASPECT_KEYS.map((_, i) => (i === 6 ? null : { value: 0.2, lopsided: false, n: 12 })),
   balance: 0.2,
   versatility: 3.2,
   lopsided: false,
@@ -66,9 +67,11 @@ describe("records", () => {
     const header = csvHeader(options);
     const record = teamRecord(row(), options);
     expect(record).toHaveLength(header.length);
-    expect(header[header.length - 3]).toBe("Change in B since Q2 2026");
-    expect(record.slice(0, 7)).toEqual(["team", "Ana", "Pat", "6", "8", "75%", "-0.31"]);
-    expect(record.slice(13, 18)).toEqual(["-0.05", "3.5", "0.33", "-0.38", "0.00"]);
+    expect(header[header.length - 4]).toBe("Change in B since Q2 2026");
+    expect(header.slice(6, 8)).toEqual(["Focus (b)", "Focus (n)"]);
+    expect(record.slice(0, 10)).toEqual(["team", "Ana", "Pat", "6", "8", "75%", "-0.31", "5", "0.10", "6"]);
+    expect(record.slice(20, 26)).toEqual(["-0.05", "3.5", "0.33", "-0.38", "0.00", "no clear change"]);
+    expect(teamRecord(row({ change: -0.3, changeIsClear: true }), options)[25]).toBe("clear fall");
     expect(record.at(-2)).toBe("Focus");
     expect(record.at(-1)).toBe("");
     expect(csvHeader({ ...options, previousCycleName: null })).toContain("Change in B");
@@ -86,9 +89,10 @@ describe("records", () => {
       responded: 0,
     });
     const record = teamRecord(hidden, options);
-    expect(record.slice(5, 15).every((cell) => cell === "")).toBe(true);
+    expect(record.slice(5, 22).every((cell) => cell === "")).toBe(true);
+    expect(record.slice(23, 26).every((cell) => cell === "")).toBe(true);
     expect(record.at(-1)).toBe("Not shown: fewer than 3 people answered.");
-    const partly = row({ aspects: ASPECT_KEYS.map((_, i) => (i < 2 ? null : { value: 0.1, lopsided: false })), change: null });
+    const partly = row({ aspects: ASPECT_KEYS.map((_, i) => (i < 2 ? null : { value: 0.1, lopsided: false, n: 4 })), change: null });
     expect(teamReasons(partly, options)).toBe("Focus, Decision-making: fewer than 3 answers on a pole. Change in B: no result shown for this team in Q2 2026.");
     expect(teamReasons(row({ change: null }), { ...options, previousCycleName: null })).toBe("Change in B: no earlier closed cycle.");
     expect(teamReasons(row({ balance: null, fitGap: null, change: null, aspects: ASPECT_KEYS.map(() => null) }), options)).toContain(
@@ -98,8 +102,10 @@ describe("records", () => {
 
   it("writes the organisation line with its left-out teams", () => {
     const record = orgRecord(org, options);
-    expect(record.slice(0, 6)).toEqual(["organisation", "All teams meeting k (2 of 3)", "", "15", "20", "75%"]);
-    expect(record[12]).toBe("");
+    expect(record.slice(0, 6)).toEqual(["organisation", "All teams meeting k (2 of 3): counts and scores cover these teams only", "", "15", "20", "75%"]);
+    expect(record.slice(6, 8)).toEqual(["0.20", "12"]);
+    expect(record.slice(18, 20)).toEqual(["", ""]);
+    expect(record).toHaveLength(csvHeader(options).length);
     expect(orgReasons(org, options)).toBe(
       "1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap and change in B are per team.",
     );
@@ -119,7 +125,7 @@ describe("records", () => {
 
   it("puts the header, then the organisation line, then the teams in order", () => {
     const records = teamsCsvRecords([row({ name: "=evil()" }), row({ name: "Bo" })], org, options);
-    expect(records.map((record) => record[1])).toEqual(["Manager", "All teams meeting k (2 of 3)", "'=evil()", "Bo"]);
+    expect(records.map((record) => record[1])).toEqual(["Manager", "All teams meeting k (2 of 3): counts and scores cover these teams only", "'=evil()", "Bo"]);
   });
 });
 

@@ -25,7 +25,7 @@ describe("teamRow", () => {
     );
     expect(row.shown).toBe(true);
     expect(row.aspects).toHaveLength(ASPECT_KEYS.length);
-    for (const cell of row.aspects) expect(cell).toEqual({ value: -0.5, lopsided: true });
+    for (const cell of row.aspects) expect(cell).toEqual({ value: -0.5, lopsided: true, n: 4 });
     expect(row.balance).toBe(-0.5);
     expect(row.versatility).toBe(3);
     expect(row.target).toBe(1);
@@ -46,14 +46,17 @@ describe("teamRow", () => {
     const answers = [...responses(2, { management: 3, leadership: 4 }), ...responses(2, { management: 3, leadership: 4 }, { focus: { leadership: null } })];
     const row = teamRow(team(aggregateResponses(answers)), DEFAULT_THRESHOLDS);
     expect(row.aspects[0]).toBeNull();
-    expect(row.aspects[1]).toEqual({ value: 0.25, lopsided: true });
+    expect(row.aspects[1]).toEqual({ value: 0.25, lopsided: true, n: 4 });
     expect(row.balance).toBe(0.25);
   });
 
   it("gives the change in B when both cycles show B, and none otherwise", () => {
     const previous = aggregateResponses(responses(3, { management: 3, leadership: 3 }));
     const current = aggregateResponses(responses(3, { management: 3, leadership: 5 }));
-    expect(teamRow(team(current, { previous }), DEFAULT_THRESHOLDS).change).toBe(0.5);
+    // Everyone answered alike in both cycles, so the change of +0.5 is clear of the noise.
+    expect(teamRow(team(current, { previous }), DEFAULT_THRESHOLDS)).toMatchObject({ change: 0.5, changeIsClear: true });
+    const mixed = aggregateResponses([...responses(2, { management: 3, leadership: 5 }), response({ management: 4, leadership: 3 })]);
+    expect(teamRow(team(mixed, { previous }), DEFAULT_THRESHOLDS)).toMatchObject({ changeIsClear: false });
     const hiddenBefore = aggregateResponses(responses(2, { management: 3, leadership: 3 }));
     expect(teamRow(team(current, { previous: hiddenBefore }), DEFAULT_THRESHOLDS).change).toBeNull();
   });
@@ -70,15 +73,23 @@ describe("orgLine", () => {
   it("pools only the teams that meet k and counts the others", () => {
     const big = aggregateResponses(responses(4, { management: 4, leadership: 2 }));
     const small = aggregateResponses([response({ management: 1, leadership: 5 })]);
-    const line = orgLine([big, small, big], 14, DEFAULT_THRESHOLDS);
-    expect(line).toMatchObject({ teamsIncluded: 2, teamsLeftOut: 1, invited: 14, responded: 9, balance: -0.5, versatility: 3, lopsided: true });
+    const line = orgLine(
+      [
+        { ...big, invited: 5 },
+        { ...small, invited: 4 },
+        { ...big, invited: 5 },
+      ],
+      DEFAULT_THRESHOLDS,
+    );
+    // The counts cover exactly the teams the scores cover: the small team's 1 of 4 is left out.
+    expect(line).toMatchObject({ teamsIncluded: 2, teamsLeftOut: 1, invited: 10, responded: 8, balance: -0.5, versatility: 3, lopsided: true });
     const report = suppressOrg([big, small, big]);
     expect(report.shown && report.balance.shown ? report.balance.value : null).toBe(line.balance);
   });
 
   it("shows nothing when no team meets k", () => {
-    const line = orgLine([aggregateResponses(responses(2, { management: 4, leadership: 2 }))], 2, DEFAULT_THRESHOLDS);
-    expect(line).toMatchObject({ teamsIncluded: 0, teamsLeftOut: 1, balance: null, versatility: null, lopsided: false });
+    const line = orgLine([{ ...aggregateResponses(responses(2, { management: 4, leadership: 2 })), invited: 2 }], DEFAULT_THRESHOLDS);
+    expect(line).toMatchObject({ teamsIncluded: 0, teamsLeftOut: 1, invited: 0, responded: 0, balance: null, versatility: null, lopsided: false });
     expect(line.aspects.every((cell) => cell === null)).toBe(true);
   });
 });
