@@ -7,9 +7,11 @@ import { formatScore, formatSigned } from "../format";
 import { en } from "../instrument/en";
 import type { InstrumentText } from "../instrument/types";
 import type { SelfAspect } from "../scoring/profile";
-import type { AspectReport } from "../scoring/suppression";
+import { type AspectReport, DEFAULT_THRESHOLDS, type Thresholds } from "../scoring/suppression";
 import { comparePole } from "./self-view";
+import { changeVerdict } from "./statistic-text";
 import { leanOf } from "./summary";
+import type { Change } from "./trend";
 
 type Aspects = Readonly<Record<AspectKey, AspectReport>>;
 
@@ -19,15 +21,37 @@ function listNames(keys: readonly AspectKey[], text: InstrumentText) {
   return keys.map((key) => text.aspects[key].name).join(", ");
 }
 
-/** "Toward managing on 5 aspects, balanced on 1 and toward leading on 0. Furthest …" */
-export function balanceSummary(aspects: Aspects, text: InstrumentText = en): string {
+/** "Not shown: Focus, Motivation (fewer than 3 answers on a pole)." or "". */
+function hiddenSentence(items: readonly string[], why: string): string {
+  return items.length > 0 ? ` Not shown: ${items.join(", ")} (${why}).` : "";
+}
+
+/** "The team asks for more leading on 3 aspects, more managing on 1 and keeps the balance on 2." and the hidden needs, with why. */
+function needSentence(aspects: Aspects, thresholds: Thresholds, text: InstrumentText): string {
+  const shown = ASPECT_KEYS.flatMap((key) => {
+    const need = aspects[key].need;
+    return need.shown ? [leanOf(need.value / 2)] : [];
+  });
+  if (shown.length === 0) return ` No team need is shown: each has fewer than ${thresholds.k} answers.`;
+  const hidden = ASPECT_KEYS.filter((key) => !aspects[key].need.shown).map((key) => `team need on ${text.aspects[key].name}`);
+  const why = hiddenSentence(hidden, `fewer than ${thresholds.k} answers`);
+  const on = (lean: string) => shown.filter((item) => item === lean).length;
+  return ` The team asks for more leading on ${count(on("leading"), "aspect")}, more managing on ${on("managing")} and the same balance on ${on("balanced")}.${why}`;
+}
+
+/** "Toward managing on 5 aspects, balanced on 1 and toward leading on 0. Furthest …", then the team's need. */
+export function balanceSummary(aspects: Aspects, thresholds: Thresholds = DEFAULT_THRESHOLDS, text: InstrumentText = en): string {
   const shown = ASPECT_KEYS.flatMap((key) => {
     const b = aspects[key].balance;
     return b.shown ? [{ key, value: b.value }] : [];
   });
   const hidden = ASPECT_KEYS.filter((key) => !aspects[key].balance.shown);
-  const hiddenText = hidden.length > 0 ? ` Not shown: ${listNames(hidden, text)}.` : "";
-  if (shown.length === 0) return `No aspect has both a managing and a leading score to show.${hiddenText}`;
+  const hiddenText = hiddenSentence(
+    hidden.map((key) => `balance on ${text.aspects[key].name}`),
+    `a managing or leading score has fewer than ${thresholds.k} answers`,
+  );
+  const need = needSentence(aspects, thresholds, text);
+  if (shown.length === 0) return `No aspect has both a managing and a leading score to show.${hiddenText}${need}`;
 
   const on = (lean: string) => shown.filter((item) => leanOf(item.value) === lean).length;
   let summary = `Toward managing on ${count(on("managing"), "aspect")}, balanced on ${on("balanced")} and toward leading on ${on("leading")}.`;
@@ -39,18 +63,23 @@ export function balanceSummary(aspects: Aspects, text: InstrumentText = en): str
       summary += ` Furthest toward ${lean}: ${text.aspects[item.key].name} (${formatSigned(item.value, 2)}).`;
     }
   }
-  return summary + hiddenText;
+  return summary + hiddenText + need;
 }
 
 /** "Managing is rated from 3.9 (Adaptability) to 4.6 (Focus); leading from … ." and the self gaps. */
-export function radarSummary(aspects: Aspects, self: Readonly<Record<AspectKey, SelfAspect>> | null, text: InstrumentText = en): string {
+export function radarSummary(
+  aspects: Aspects,
+  self: Readonly<Record<AspectKey, SelfAspect>> | null,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  text: InstrumentText = en,
+): string {
   const ranges = POLES.map((pole) => {
     const name = text.poles[pole].name.toLowerCase();
     const shown = ASPECT_KEYS.flatMap((key) => {
       const score = aspects[key][pole];
       return score.shown ? [{ key, value: score.value }] : [];
     }).sort((a, b) => a.value - b.value);
-    if (shown.length === 0) return `${name} has no score to show`;
+    if (shown.length === 0) return `${name} has no score to show (each has fewer than ${thresholds.k} answers)`;
     const low = shown[0]!;
     const high = shown[shown.length - 1]!;
     if (formatScore(low.value) === formatScore(high.value)) return `${name} ${formatScore(low.value)} on every aspect shown`;
@@ -61,7 +90,7 @@ export function radarSummary(aspects: Aspects, self: Readonly<Record<AspectKey, 
   const hidden = ASPECT_KEYS.flatMap((key) =>
     partly.filter((pole) => !aspects[key][pole].shown).map((pole) => `${text.poles[pole].name.toLowerCase()} on ${text.aspects[key].name}`),
   );
-  const hiddenText = hidden.length > 0 ? ` Not shown: ${hidden.join(", ")}.` : "";
+  const hiddenText = hiddenSentence(hidden, `fewer than ${thresholds.k} answers`);
   const scales = `On the 1–5 scale the team rates ${ranges.join("; ")}.${hiddenText}`;
   if (self === null) return `${scales} There is no self-assessment for this cycle.`;
 
@@ -77,8 +106,34 @@ export interface TrendPoint {
   readonly versatility: number | null;
 }
 
+/** The last two cycles compared: the changes and whether the people answering changed. */
+export interface LatestChange {
+  readonly since: string;
+  readonly balance: Change | null;
+  readonly versatility: Change | null;
+  /** Fewer than half of this cycle's respondents answered the previous one; `null` when not counted. */
+  readonly respondentsChanged: boolean | null;
+}
+
+/** " Since Q2: B +0.12, no clear change; versatility +0.4, a clear rise. Most of the people answering are new." */
+export function latestChangeSentence(latest: LatestChange): string {
+  const parts = [
+    latest.balance && `B ${formatSigned(latest.balance.value, 2)}, ${changeVerdict(latest.balance)}`,
+    latest.versatility && `versatility ${formatSigned(latest.versatility.value)}, ${changeVerdict(latest.versatility)}`,
+  ].filter((part) => part !== null);
+  const changes = parts.length > 0 ? ` Since ${latest.since}: ${parts.join("; ")}.` : "";
+  const people = latest.respondentsChanged
+    ? ` Fewer than half of the people who answered this time also answered in ${latest.since}, so a change may reflect who answered more than the manager.`
+    : "";
+  return changes + people;
+}
+
 /** "From Q1 2026 to Q3 2026, overall balance B went from −0.42 to −0.05 and versatility from 3.1 to 3.6." */
-export function trendSummary(points: readonly TrendPoint[]): string {
+export function trendSummary(points: readonly TrendPoint[], latest: LatestChange | null = null): string {
+  return trendRange(points) + (latest ? latestChangeSentence(latest) : "");
+}
+
+function trendRange(points: readonly TrendPoint[]): string {
   const shown = points.filter((point) => point.balance !== null && point.versatility !== null);
   const missing = points.filter((point) => !shown.includes(point));
   const missingText = missing.length > 0 ? ` No results for ${missing.map((point) => point.label).join(", ")}.` : "";

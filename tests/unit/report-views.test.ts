@@ -48,23 +48,23 @@ describe("balanceSummary", () => {
   it("counts the aspects per lean and names the extremes and the hidden ones", () => {
     const scores = scoresOf(
       3,
-      { management: 4, leadership: 2 },
+      { management: 4, leadership: 2, need: 2 },
       {
-        motivation: { management: 2, leadership: 4 },
-        focus: { management: 4, leadership: 4 },
-        development: { leadership: null },
+        motivation: { management: 2, leadership: 4, need: -2 },
+        focus: { management: 4, leadership: 4, need: 0 },
+        development: { leadership: null, need: null },
       },
     );
     expect(balanceSummary(scores.aspects)).toBe(
-      "Toward managing on 4 aspects, balanced on 1 and toward leading on 1. Furthest toward managing: Decision-making (\u22120.50). Furthest toward leading: Motivation (+0.50). Not shown: Development.",
+      "Toward managing on 4 aspects, balanced on 1 and toward leading on 1. Furthest toward managing: Decision-making (\u22120.50). Furthest toward leading: Motivation (+0.50). Not shown: balance on Development (a managing or leading score has fewer than 3 answers). The team asks for more leading on 4 aspects, more managing on 1 and the same balance on 1. Not shown: team need on Development (fewer than 3 answers).",
     );
   });
 
   it("names no extreme on a side nobody leans to, and says when nothing can be shown", () => {
     expect(balanceSummary(scoresOf(3, { management: 3, leadership: 2 }).aspects)).toBe(
-      "Toward managing on 7 aspects, balanced on 0 and toward leading on 0. Furthest toward managing: Focus (\u22120.25).",
+      "Toward managing on 7 aspects, balanced on 0 and toward leading on 0. Furthest toward managing: Focus (\u22120.25). No team need is shown: each has fewer than 3 answers.",
     );
-    expect(balanceSummary(scoresOf(3, { management: 4 }).aspects)).toMatch(/^No aspect has both a managing and a leading score to show\. Not shown: Focus, /);
+    expect(balanceSummary(scoresOf(3, { management: 4 }).aspects)).toMatch(/^No aspect has both a managing and a leading score to show\. Not shown: balance on Focus, /);
   });
 });
 
@@ -78,10 +78,10 @@ describe("radarSummary", () => {
 
   it("says when a pole has nothing to show or there is no self-assessment", () => {
     expect(radarSummary(scoresOf(3, { management: 4 }).aspects, null)).toBe(
-      "On the 1–5 scale the team rates managing 4.0 on every aspect shown; leading has no score to show. There is no self-assessment for this cycle.",
+      "On the 1–5 scale the team rates managing 4.0 on every aspect shown; leading has no score to show (each has fewer than 3 answers). There is no self-assessment for this cycle.",
     );
     expect(radarSummary(scoresOf(3, { management: 4, leadership: 2 }, { focus: { leadership: null }, motivation: { management: null } }).aspects, null)).toBe(
-      "On the 1–5 scale the team rates managing 4.0 on every aspect shown; leading 2.0 on every aspect shown. Not shown: leading on Focus, managing on Motivation. There is no self-assessment for this cycle.",
+      "On the 1–5 scale the team rates managing 4.0 on every aspect shown; leading 2.0 on every aspect shown. Not shown: leading on Focus, managing on Motivation (fewer than 3 answers). There is no self-assessment for this cycle.",
     );
     expect(radarSummary(scoresOf(3, { management: 4, leadership: 3 }, { focus: { leadership: 2 } }).aspects, selfOf(4, 3))).toContain(
       "above the team on 1 score (blind spots)",
@@ -103,5 +103,22 @@ describe("trendSummary", () => {
   it("handles a single cycle with results, and none at all", () => {
     expect(trendSummary([{ label: "Q3", balance: 0.1, versatility: 4 }])).toBe("One closed cycle with results so far: Q3, with B +0.10 and versatility 4.0.");
     expect(trendSummary([{ label: "Q3", balance: null, versatility: null }])).toBe("No closed cycle has enough answers to show a trend. No results for Q3.");
+  });
+
+  it("says whether the latest change is clear of the noise, and when most of the people answering are new", () => {
+    const points = [
+      { label: "Q2", balance: -0.3, versatility: 3.2 },
+      { label: "Q3", balance: -0.1, versatility: 3.9 },
+    ];
+    const latest = {
+      since: "Q2",
+      balance: { value: 0.2, ci: { low: -0.1, high: 0.5 }, clear: false },
+      versatility: { value: 0.7, ci: { low: 0.2, high: 1.2 }, clear: true },
+      respondentsChanged: true,
+    };
+    expect(trendSummary(points, latest)).toBe(
+      "From Q2 to Q3, overall balance B went from \u22120.30 to \u22120.10 and versatility from 3.2 to 3.9. Since Q2: B +0.20, no clear change; versatility +0.7, a clear rise. Fewer than half of the people who answered this time also answered in Q2, so a change may reflect who answered more than the manager.",
+    );
+    expect(trendSummary(points, { ...latest, respondentsChanged: false })).not.toContain("Fewer than half");
   });
 });
