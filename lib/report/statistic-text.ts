@@ -5,17 +5,12 @@
  */
 import { formatInterval, formatScore, formatSigned } from "../format";
 import { atLeast } from "../scoring/profile";
+import { DISAGREEMENT_SD } from "../scoring/stats";
 import type { Statistic } from "../scoring/suppression";
 import type { Change } from "./trend";
 
 /** Decimals of a standard deviation. */
 export const SD_DIGITS = 1;
-/**
- * From this standard deviation up (on the 1–5 scale) the team disagrees: answers are
- * typically more than a full step from the average, so some see the behaviour often and
- * others rarely.
- */
-export const DISAGREEMENT_SD = 1.2;
 
 /** What the 95% interval means, in one plain sentence and no formula. */
 export const INTERVAL_EXPLANATION =

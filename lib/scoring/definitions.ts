@@ -1,4 +1,6 @@
 import { LOPSIDED_GAP, SELF_GAP_THRESHOLD } from "./profile";
+import { RATING_MAX, RATING_MIN } from "../aspects";
+import { DISAGREEMENT_SD } from "./stats";
 import { DEFAULT_COMMENT_THRESHOLD, DEFAULT_K, MIN_K } from "./suppression";
 
 export type ScoreDefinitionKey =
@@ -13,6 +15,7 @@ export type ScoreDefinitionKey =
   | "self_gap"
   | "situational_target"
   | "fit_gap"
+  | "change"
   | "anonymity";
 
 /** One score, described for the "How scores work" page: its formula and what it means. */
@@ -45,9 +48,8 @@ export const SCORE_DEFINITIONS: readonly ScoreDefinition[] = [
   {
     key: "spread",
     name: "Spread and confidence",
-    formula: "sd = √( Σ(x − average)² / (n − 1) ); 95% interval = average ± t × sd / √n, with t from Student's t for n − 1 degrees of freedom",
-    description:
-      "n is how many people gave a rating. The standard deviation (sd) shows how much they agree: small means similar answers. The 95% interval shows how precise the average is. With few raters it is wide, so read small differences with care.",
+    formula: `SD = √( Σ(x − average)² / (n − 1) ); 95% interval = average ± t × SD / √n, with t from Student's t for n − 1 degrees of freedom, cut at ${RATING_MIN} and ${RATING_MAX}`,
+    description: `n is how many people gave a rating. The standard deviation (SD) shows how much they agree: small means similar answers, and from ${DISAGREEMENT_SD} up the report says the team disagrees, because some see the behaviour often and others rarely. The 95% interval shows how sure the average is: the team's true average most likely lies inside it. It is wide with few people or much disagreement, so read small differences with care. No average can leave the ${RATING_MIN}–${RATING_MAX} scale, so an interval that would is cut at its end, and the report says so. When everyone gave the same answer, the report says that instead of showing an interval of no width.`,
   },
   {
     key: "balance",
@@ -102,6 +104,14 @@ export const SCORE_DEFINITIONS: readonly ScoreDefinition[] = [
     formula: "fit gap = B − T",
     description:
       "How far your overall balance is from your team's situational target. Positive means you lean further toward leading than the situation asks; negative means further toward managing.",
+  },
+  {
+    key: "change",
+    name: "Change since the previous cycle",
+    formula:
+      "change = this cycle − the previous one; 95% interval of the change by Welch's t-test; a clear change when that interval leaves out 0, otherwise no clear change",
+    description:
+      "Scores move a little from cycle to cycle even when nothing changed, because different people answer and answers vary. A change is called a rise or a fall only when it is larger than that noise; otherwise the report says there is no clear change, however large the number looks. For a balance, the noise is measured on each person's own answers, since the same person rates both sides. When fewer than half of the people who answered this time also answered the previous cycle, the report says so: the change may then be about who answered more than about the manager. That count is made only when both cycles have enough answers to show.",
   },
   {
     key: "anonymity",

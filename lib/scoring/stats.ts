@@ -109,6 +109,13 @@ export function tCritical95(df: number): number {
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
+/**
+ * From this standard deviation up (on the 1–5 scale) the team disagrees: answers are
+ * typically more than a full step from the average, so some see the behaviour often and
+ * others rarely.
+ */
+export const DISAGREEMENT_SD = 1.2;
+
 /** The ends of an answer scale. */
 export interface Scale {
   readonly min: number;

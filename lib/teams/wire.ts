@@ -69,28 +69,30 @@ export function toWire(rows: readonly TeamRow[]): WireRow[] {
 
 /** The rows back (rounded as shown), for a viewer: rows whose parent is −1 report to the viewer. */
 export function fromWire(wire: readonly WireRow[], viewer: { id: string; name: string }): TeamRow[] {
-  return wire.map(([id, name, parent, invited, responded, shown, balances, counts, lopsided, balance, versatility, bits, target, fitGap, change, changeIsClear]) => {
-    const parentRow = parent >= 0 ? wire[parent] : undefined;
-    return {
-      id,
-      name,
-      parentId: parentRow ? parentRow[0] : viewer.id,
-      parentName: parentRow ? parentRow[1] : viewer.name,
-      invited,
-      responded,
-      shown: shown === 1,
-      aspects: ASPECT_KEYS.map((_, i) => {
-        const value = balances[i];
-        return value === null || value === undefined ? null : { value, lopsided: (lopsided & (1 << i)) !== 0, n: counts[i] ?? 0 };
-      }),
-      balance,
-      versatility,
-      target,
-      situations: situationsOf(bits),
-      fitGap,
-      change,
-      changeIsClear: changeIsClear === 1,
-      lopsided: lopsided !== 0,
-    };
-  });
+  return wire.map(
+    ([id, name, parent, invited, responded, shown, balances, counts, lopsided, balance, versatility, bits, target, fitGap, change, changeIsClear]) => {
+      const parentRow = parent >= 0 ? wire[parent] : undefined;
+      return {
+        id,
+        name,
+        parentId: parentRow ? parentRow[0] : viewer.id,
+        parentName: parentRow ? parentRow[1] : viewer.name,
+        invited,
+        responded,
+        shown: shown === 1,
+        aspects: ASPECT_KEYS.map((_, i) => {
+          const value = balances[i];
+          return value === null || value === undefined ? null : { value, lopsided: (lopsided & (1 << i)) !== 0, n: counts[i] ?? 0 };
+        }),
+        balance,
+        versatility,
+        target,
+        situations: situationsOf(bits),
+        fitGap,
+        change,
+        changeIsClear: changeIsClear === 1,
+        lopsided: lopsided !== 0,
+      };
+    },
+  );
 }

@@ -64,7 +64,9 @@ describe("balanceSummary", () => {
     expect(balanceSummary(scoresOf(3, { management: 3, leadership: 2 }).aspects)).toBe(
       "Toward managing on 7 aspects, balanced on 0 and toward leading on 0. Furthest toward managing: Focus (\u22120.25). No team need is shown: each has fewer than 3 answers.",
     );
-    expect(balanceSummary(scoresOf(3, { management: 4 }).aspects)).toMatch(/^No aspect has both a managing and a leading score to show\. Not shown: balance on Focus, /);
+    expect(balanceSummary(scoresOf(3, { management: 4 }).aspects)).toMatch(
+      /^No aspect has both a managing and a leading score to show\. Not shown: balance on Focus, /,
+    );
   });
 });
 

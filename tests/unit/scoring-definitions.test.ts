@@ -17,6 +17,7 @@ describe("SCORE_DEFINITIONS", () => {
       "self_gap",
       "situational_target",
       "fit_gap",
+      "change",
       "anonymity",
     ]);
     for (const d of SCORE_DEFINITIONS) {
@@ -33,5 +34,7 @@ describe("SCORE_DEFINITIONS", () => {
     expect(byKey.self_gap?.formula).toContain("≥ +1");
     expect(byKey.anonymity?.formula).toContain("k = 3 by default, never below 3");
     expect(byKey.anonymity?.formula).toContain("at least 5 by default");
+    expect(byKey.spread?.formula).toContain("cut at 1 and 5");
+    expect(byKey.spread?.description).toContain("from 1.2 up the report says the team disagrees");
   });
 });
