@@ -15,6 +15,7 @@ const LIB_FORBIDDEN = [
   "@/db/*",
   "@/server/*",
   "@/app/*",
+  "@/tests/*",
 ];
 
 // The layers (README "Architecture"): lib/ is pure; db/ is the schema, migrations, client and
@@ -22,16 +23,25 @@ const LIB_FORBIDDEN = [
 // below it. A pattern catches the alias (@/db/…) and a relative path out of the folder alike.
 const importOf = (folder, message) => ({ regex: `^(@/|(\\.\\./)+)${folder}(/|$)`, message });
 const APP = importOf("app", "Nothing imports from app/: it is the top layer.");
+// Test support is for tests and benchmarks only: among it the unchecked `selectUncheckedRows`.
+// Production code reads a raw query's rows with `selectRows` of @/db/raw and a zod schema of the row.
+const TESTS = importOf("tests", "tests/ is for tests and benchmarks: read a raw query with selectRows from @/db/raw and a zod schema of its row.");
 const DB_FORBIDDEN = [
   APP,
+  TESTS,
   importOf("server", "db/ is the bottom layer: it imports nothing from server/. Seeds live in server/internal/seed, scripts in scripts/db."),
 ];
 const APP_FORBIDDEN = [
+  TESTS,
   importOf("db", "Pages, actions and routes reach data through @/server (the checked entry points in server/dal), never @/db."),
   importOf("server/internal", "server/internal holds unchecked building blocks: use the entry point in @/server/dal that checks the viewer's rights."),
 ];
 // Building blocks trust their caller and check no rights: the checked layer (server/dal) is built on them, not the other way round.
-const INTERNAL_FORBIDDEN = [APP, importOf("server/dal", "server/internal is below server/dal: a building block does not call the checked data access layer.")];
+const INTERNAL_FORBIDDEN = [
+  APP,
+  TESTS,
+  importOf("server/dal", "server/internal is below server/dal: a building block does not call the checked data access layer."),
+];
 // Every server module is server-only, but for these: next.config.ts (loaded by Node.js outside
 // any bundle) imports them, and `server-only` throws there.
 const SHARED_SERVER_FILES = ["server/env.ts", "server/security-headers.ts"];
@@ -98,7 +108,12 @@ const config = [
   },
   {
     files: ["server/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [APP] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [APP, TESTS] }] },
+  },
+  {
+    // Scripts run in production too (migrate, seed, admin:create); the harness configs may import tests/.
+    files: ["scripts/**", "next.config.ts", "drizzle.config.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [TESTS] }] },
   },
   {
     files: ["server/internal/**"],

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { clock } from "@/lib/clock";
 import { applyImport, fileHash, previewImport } from "@/server/dal/org-import";
 import { loadViewer } from "@/server/dal/viewer";
@@ -23,13 +23,13 @@ interface Line {
  * first-line managers under the existing directors and new reps under them.
  */
 async function orgChart(db: Database): Promise<{ csv: string; added: Line[] }> {
-  const existing = await selectRows<Line>(
+  const existing = await selectUncheckedRows<Line>(
     db,
     sql`
     SELECT p.email, p.name, coalesce(m.email, '') AS manager_email, CASE WHEN p.is_admin THEN 'yes' ELSE '' END AS admin
     FROM people p LEFT JOIN people m ON m.id = p.reports_to WHERE p.is_active ORDER BY p.email`,
   );
-  const directors = await selectRows<{ email: string }>(
+  const directors = await selectUncheckedRows<{ email: string }>(
     db,
     sql`
     SELECT DISTINCT m.email FROM people m JOIN people r ON r.reports_to = m.id JOIN people rr ON rr.reports_to = r.id
@@ -81,7 +81,7 @@ async function handWrittenImport(db: Database, added: Line[]) {
  * the same file again, which changes nothing. The apply runs once, on a fresh copy.
  */
 export async function importRows(db: Database, section: string, runs: number): Promise<Row[]> {
-  const [admin] = await selectRows<{ id: string }>(db, sql`SELECT id FROM people WHERE is_admin AND is_active ORDER BY email LIMIT 1`);
+  const [admin] = await selectUncheckedRows<{ id: string }>(db, sql`SELECT id FROM people WHERE is_admin AND is_active ORDER BY email LIMIT 1`);
   const viewer = admin && (await loadViewer(db, admin.id));
   if (!viewer) throw new Error("The import benchmark needs an active administrator.");
   const { csv, added } = await orgChart(db);

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { loadAssessment, openAssessmentsFor } from "@/server/dal/assessments";
 import { loadReport } from "@/server/dal/report";
 import { currentThresholds } from "@/server/dal/settings";
@@ -24,7 +24,7 @@ export interface Personas {
  * latest closed cycle (the fullest report); the person at the top of the largest tree.
  */
 export async function findPersonas(db: Database): Promise<Personas> {
-  const [rep] = await selectRows<Personas["rep"]>(
+  const [rep] = await selectUncheckedRows<Personas["rep"]>(
     db,
     sql`
     SELECT p.id, p.email, a.cycle_id AS "cycleId", a.manager_id AS "managerId"
@@ -34,19 +34,19 @@ export async function findPersonas(db: Database): Promise<Personas> {
       AND NOT EXISTS (SELECT 1 FROM people r WHERE r.reports_to = p.id)
     ORDER BY p.email DESC LIMIT 1`,
   );
-  const [closed] = await selectRows<{ id: string; previous: string | null }>(
+  const [closed] = await selectUncheckedRows<{ id: string; previous: string | null }>(
     db,
     sql`
     SELECT id, lead(id) OVER (ORDER BY opens_on DESC) AS previous FROM cycles WHERE state = 'closed' ORDER BY opens_on DESC LIMIT 1`,
   );
   if (!rep || !closed) throw new Error("The benchmark needs an open cycle with someone yet to answer, and a closed cycle.");
-  const [manager] = await selectRows<Personas["manager"]>(
+  const [manager] = await selectUncheckedRows<Personas["manager"]>(
     db,
     sql`
     SELECT p.id, p.email, s.respondents FROM cycle_team_summaries s JOIN people p ON p.id = s.manager_id
     WHERE s.cycle_id = ${closed.id} ORDER BY s.respondents DESC, p.email LIMIT 1`,
   );
-  const [director] = await selectRows<{ id: string; email: string }>(
+  const [director] = await selectUncheckedRows<{ id: string; email: string }>(
     db,
     sql`
     WITH RECURSIVE tree(root, id) AS (
@@ -199,7 +199,7 @@ export async function pageRows(options: PageRunOptions): Promise<Row[]> {
       bytes = Buffer.byteLength(body);
     };
     const http = summarise(await time(get, runs, warmup));
-    const floor = db ? summarise(await time(() => selectRows(db, page.floor(personas)), runs, warmup)) : null;
+    const floor = db ? summarise(await time(() => selectUncheckedRows(db, page.floor(personas)), runs, warmup)) : null;
     const p50Target = options.p50Targets?.[page.name];
     rows.push({
       section: options.section,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { developmentPlan } from "@/lib/recommendations";
 import { DEFAULT_THRESHOLDS, suppressTeam } from "@/lib/scoring/suppression";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
@@ -15,7 +15,7 @@ import type { Row } from "./types.mjs";
  * once, before timing: this row is the domain code alone.
  */
 export async function scoringRows(db: Database, section: string, runs: number, warmup: number): Promise<Row[]> {
-  const teams = await selectRows<{ respondents: number; stats: number[] }>(
+  const teams = await selectUncheckedRows<{ respondents: number; stats: number[] }>(
     db,
     sql`SELECT respondents, ${summaryStatistics("s")} AS stats FROM cycle_team_summaries s`,
   );

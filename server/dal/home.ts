@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles, participations, people } from "@/db/schema";
@@ -42,9 +43,12 @@ export async function ownResponseCounts(db: Database, viewer: Viewer) {
   }));
 }
 
+/** A manager below the viewer, how far below, and how many active people report to them. */
+const teamBelowRow = z.object({ id: z.string(), name: z.string(), depth: z.int(), teamSize: z.int() });
+
 /** The managers below the viewer's direct reports, in today's tree, with the size of each team. */
 export async function teamsBelow(db: Database, viewer: Viewer) {
-  return selectRows<{ id: string; name: string; depth: number; teamSize: number }>(
+  return selectRows(
     db,
     sql`
     WITH RECURSIVE below(id, depth) AS (
@@ -58,6 +62,7 @@ export async function teamsBelow(db: Database, viewer: Viewer) {
     JOIN ${people} r ON r.reports_to = m.id AND r.is_active
     GROUP BY m.id, m.name, below.depth
     ORDER BY below.depth, m.name`,
+    teamBelowRow,
   );
 }
 
@@ -78,6 +83,16 @@ export async function adminOverview(db: Database, viewer: Viewer) {
   };
 }
 
+/** A team below the viewer in an open cycle's snapshot: who leads it, how many were invited and how many answered. */
+const openTeamProgressRow = z.object({
+  cycleName: z.string(),
+  closesOn: z.iso.date(),
+  managerId: z.string(),
+  managerName: z.string(),
+  invited: z.int(),
+  responded: z.int(),
+});
+
 /**
  * While a cycle is open, how many of each team below the viewer have answered, from the
  * cycle's snapshot of the tree, as `countWhileOpen` allows. Counts only: scores exist once
@@ -85,7 +100,7 @@ export async function adminOverview(db: Database, viewer: Viewer) {
  */
 export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
   await closeDueCycles(db);
-  const rows = await selectRows<{ cycleName: string; closesOn: string; managerId: string; managerName: string; invited: number; responded: number }>(
+  const rows = await selectRows(
     db,
     sql`
       WITH RECURSIVE open_cycles AS (
@@ -106,6 +121,7 @@ export async function openCycleProgressBelow(db: Database, viewer: Viewer) {
       LEFT JOIN participations p ON p.cycle_id = a.cycle_id AND p.rater_id = a.rater_id AND p.manager_id = a.manager_id
       GROUP BY c.name, c.closes_on, m.id, m.name
       ORDER BY c.closes_on, m.name`,
+    openTeamProgressRow,
   );
   return rows.map(({ invited, responded, ...team }) => ({ ...team, count: countWhileOpen(responded, invited) }));
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
-import { sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { type CsvRecord, type ExistingPerson, type ImportError, type ImportPlan, MAX_IMPORT_BYTES, planChangesSomething, planImport } from "@/lib/org-import";
 import { recordAudit } from "./audit";
@@ -106,13 +107,14 @@ function countsOf(plan: ImportPlan): ImportCounts {
   };
 }
 
+const manager = alias(people, "manager");
+
 async function loadPeople(db: Database | Transaction): Promise<ExistingPerson[]> {
-  return selectRows<ExistingPerson>(
-    db,
-    sql`SELECT p.email, p.name, m.email AS "managerEmail", p.is_admin AS "isAdmin", p.is_active AS "isActive"
-        FROM people p LEFT JOIN people m ON m.id = p.reports_to
-        ORDER BY p.email`,
-  );
+  return db
+    .select({ email: people.email, name: people.name, managerEmail: manager.email, isAdmin: people.isAdmin, isActive: people.isActive })
+    .from(people)
+    .leftJoin(manager, eq(manager.id, people.reportsTo))
+    .orderBy(asc(people.email));
 }
 
 function planFor(csvText: string, existing: ExistingPerson[], viewer: Viewer): ImportPlan {

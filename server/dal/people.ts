@@ -67,6 +67,9 @@ export const personInputSchema = z.object({
 });
 export type PersonInput = z.infer<typeof personInputSchema>;
 
+/** Whether the manager asked for sits somewhere below the person in today's tree. */
+const newManagerBelowRow = z.object({ below: z.boolean() });
+
 /**
  * Edits a person's name, manager and admin flag. A new manager must be active and may not
  * sit below the person (that would make a loop). Open cycles keep their snapshot.
@@ -85,12 +88,13 @@ export async function updatePerson(db: Database, viewer: Viewer, personId: strin
         .where(and(eq(people.email, input.managerEmail), eq(people.isActive, true)));
       if (!found) throw new PersonRuleError("No active person has that email address.");
       if (found.id === personId) throw new PersonRuleError("Someone cannot be their own manager.");
-      const [loop] = await selectRows<{ below: boolean }>(
+      const [loop] = await selectRows(
         tx,
         sql`WITH RECURSIVE below(id) AS (
               SELECT id FROM people WHERE reports_to = ${personId}
               UNION SELECT p.id FROM people p JOIN below b ON p.reports_to = b.id)
             SELECT EXISTS (SELECT 1 FROM below WHERE id = ${found.id}) AS below`,
+        newManagerBelowRow,
       );
       if (loop?.below) throw new PersonRuleError("That manager reports to this person already: the tree would loop.");
       managerId = found.id;

@@ -1,9 +1,10 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import { uuidSchema } from "@/lib/ids";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { ASPECT_KEYS, type AspectKey, type Rating } from "@/lib/aspects";
+import { ASPECT_KEYS, type AspectKey, type Rating, RATINGS } from "@/lib/aspects";
 import {
   type Absent,
   type AspectAggregate,
@@ -19,7 +20,7 @@ import {
   situationalTarget,
   suppressTeam,
 } from "@/lib/scoring";
-import type { SituationKey } from "@/lib/situations";
+import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
 import { countWhileOpen } from "@/lib/response-count";
@@ -112,7 +113,7 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
   const isViewer = managerId === viewer.id;
   await closeDueCycles(db);
 
-  const context = await selectRows<ContextRow>(db, contextQuery(viewer.id, managerId));
+  const context = await selectRows(db, contextQuery(viewer.id, managerId), reportCycleRow);
   const first = context[0];
   if (!first) {
     if (isViewer && !request.cycleId) return { status: "not-rated", manager: { id: viewer.id, name: viewer.name, isViewer } };
@@ -135,7 +136,7 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
     .filter((c) => c.state === "closed")
     .slice(0, TREND_CYCLES)
     .reverse();
-  const rows = await selectRows<AggregateRow>(db, aggregateQuery(managerId, trendCycles, cycle.id, isViewer, thresholds));
+  const rows = await selectRows(db, aggregateQuery(managerId, trendCycles, cycle.id, isViewer, thresholds), cycleAggregateRow);
   const byCycle = new Map(rows.map((row) => [row.cycleId, row]));
   const results = trendCycles.map((c) => cycleResult(c, byCycle.get(c.id), thresholdsOf.get(c.id)!));
   const current = results[results.length - 1]!;
@@ -154,20 +155,22 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
   };
 }
 
-interface ContextRow {
-  id: string;
-  name: string;
-  state: "open" | "closed";
-  closesOn: string;
-  invited: number;
-  responded: number;
-  managerName: string;
-  minRaters: number | null;
-  minCommenters: number | null;
-  situations: SituationKey[] | null;
-}
+/** A cycle in which the manager was rated and the viewer may see the result, with the manager's name and team situations repeated on each. */
+const reportCycleRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.enum(["open", "closed"]),
+  closesOn: z.iso.date(),
+  invited: z.int(),
+  responded: z.int(),
+  managerName: z.string(),
+  minRaters: z.int().nullable(),
+  minCommenters: z.int().nullable(),
+  situations: z.array(z.enum(SITUATION_KEYS)).nullable(),
+});
+type ReportCycleRow = z.infer<typeof reportCycleRow>;
 
-const toCycle = ({ id, name, state, closesOn, invited, responded }: ContextRow): ReportCycle => ({
+const toCycle = ({ id, name, state, closesOn, invited, responded }: ReportCycleRow): ReportCycle => ({
   id,
   name,
   state,
@@ -215,14 +218,19 @@ function contextQuery(viewerId: string, managerId: string): SQL {
 
 type Series = "management" | "leadership" | "need";
 
-interface AggregateRow {
-  cycleId: string;
-  respondents: number;
+const seriesMoments = z.object({ n: z.int(), sum: z.int(), sumOfSquares: z.int() }) satisfies z.ZodType<Moments>;
+const rating = z.literal(RATINGS);
+
+/** One closed cycle's answers about the manager, as sufficient statistics, with their self-assessment. */
+const cycleAggregateRow = z.object({
+  cycleId: z.string(),
+  respondents: z.int(),
   /** Present only for the manager's own selected cycle, and only above the comment threshold. */
-  comments: string[] | null;
-  aspects: Partial<Record<AspectKey, Record<Series, Moments>>> | null;
-  self: Partial<Record<AspectKey, { management: Rating | null; leadership: Rating | null }>> | null;
-}
+  comments: z.array(z.string()).nullable(),
+  aspects: z.partialRecord(z.enum(ASPECT_KEYS), z.object({ management: seriesMoments, leadership: seriesMoments, need: seriesMoments })).nullable(),
+  self: z.partialRecord(z.enum(ASPECT_KEYS), z.object({ management: rating.nullable(), leadership: rating.nullable() })).nullable(),
+});
+type CycleAggregateRow = z.infer<typeof cycleAggregateRow>;
 
 const moments = (column: Series) =>
   sql.raw(`json_build_object(
@@ -276,7 +284,7 @@ function aggregateQuery(managerId: string, cycles: ReportCycle[], selectedId: st
     WHERE c.id IN (${ids})`;
 }
 
-function teamAggregate(row: AggregateRow | undefined) {
+function teamAggregate(row: CycleAggregateRow | undefined) {
   const aspects: Record<AspectKey, AspectAggregate> = emptyAspects();
   for (const key of ASPECT_KEYS) {
     const found = row?.aspects?.[key];
@@ -285,7 +293,7 @@ function teamAggregate(row: AggregateRow | undefined) {
   return { respondents: row?.respondents ?? 0, aspects, comments: row?.comments ?? [] };
 }
 
-function cycleResult(cycle: ReportCycle, row: AggregateRow | undefined, thresholds: Thresholds) {
+function cycleResult(cycle: ReportCycle, row: CycleAggregateRow | undefined, thresholds: Thresholds) {
   const report = suppressTeam(teamAggregate(row), thresholds);
   // Comments travel apart from the scores: only the selected cycle's manager gets them.
   const team: TeamScores = report.shown

@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { uuidSchema } from "@/lib/ids";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
@@ -66,16 +67,14 @@ export class SituationConflictError extends ExpectedError {
   override readonly stale = true;
 }
 
-interface Standing {
-  name: string | null;
-  above: boolean;
-  leadsTeam: boolean;
-}
+/** The manager's name (null when there is no such person), whether the viewer is above them, and whether they lead a team. */
+const standingRow = z.object({ name: z.string().nullable(), above: z.boolean(), leadsTeam: z.boolean() });
+type Standing = z.infer<typeof standingRow>;
 
 /** Where the viewer stands relative to the manager in today's tree. */
 async function standing(db: Database | Transaction, viewer: Viewer, managerId: string): Promise<Standing> {
-  const [row] = await selectRows<Standing>(
-    db as Database,
+  const [row] = await selectRows(
+    db,
     sql`
       WITH RECURSIVE up(person_id, depth) AS (
         SELECT p.reports_to, 1 FROM people p WHERE p.id = ${managerId} AND p.is_active AND p.reports_to IS NOT NULL
@@ -86,9 +85,20 @@ async function standing(db: Database | Transaction, viewer: Viewer, managerId: s
       SELECT (SELECT name FROM people WHERE id = ${managerId}) AS name,
         EXISTS (SELECT 1 FROM up JOIN people v ON v.id = up.person_id AND v.is_active WHERE up.person_id = ${viewer.id}) AS above,
         EXISTS (SELECT 1 FROM people r WHERE r.reports_to = ${managerId} AND r.is_active) AS "leadsTeam"`,
+    standingRow,
   );
   return row ?? { name: null, above: false, leadsTeam: false };
 }
+
+/** One save of a team's situation, with how many saves the team has in all. */
+const situationEntryRow = z.object({
+  id: z.string(),
+  /** Comma-separated, as parseSituations reads them. */
+  situations: z.string().nullable(),
+  changedBy: z.string(),
+  changedAt: z.iso.datetime(),
+  total: z.int(),
+});
 
 export async function loadTeamSituations(db: Database, viewer: Viewer, managerId: string): Promise<TeamSituations> {
   if (!uuidSchema.safeParse(managerId).success) throw new ForbiddenError("see this team's situation");
@@ -96,7 +106,7 @@ export async function loadTeamSituations(db: Database, viewer: Viewer, managerId
   const where = await standing(db, viewer, managerId);
   if (where.name === null || !(isManager || where.above)) throw new ForbiddenError("see this team's situation");
 
-  const history = await selectRows<{ id: string; situations: string | null; changedBy: string; changedAt: string; total: number }>(
+  const history = await selectRows(
     db,
     sql`
       SELECT t.id, array_to_string(t.situations, ',') AS situations, p.name AS "changedBy",
@@ -106,6 +116,7 @@ export async function loadTeamSituations(db: Database, viewer: Viewer, managerId
       WHERE t.manager_id = ${managerId}
       ORDER BY t.changed_at DESC, t.id DESC
       LIMIT ${HISTORY_LIMIT}`,
+    situationEntryRow,
   );
   const entries = history.map((row) => {
     const situations = parseSituations(row.situations);
@@ -125,13 +136,23 @@ export async function loadTeamSituations(db: Database, viewer: Viewer, managerId
   };
 }
 
+/** A closed cycle's summary of one team, with the cycle's k: the nine statistics arrays as one (summaryStatistics). */
+const latestSummaryRow = z.object({
+  cycleId: z.string(),
+  cycleName: z.string(),
+  invited: z.int(),
+  respondents: z.int(),
+  stats: z.array(z.int()),
+  minRaters: z.int().nullable(),
+});
+
 /**
  * B in the latest closed cycle in which the viewer may read this team's result: their own
  * team, or a team below them in that cycle's snapshot (the same rule as the report). Read
  * from the cycle's summaries and passed through the anonymity gate.
  */
 async function latestResult(db: Database, viewer: Viewer, managerId: string, situations: SituationKey[]): Promise<LatestResult | null> {
-  const [row] = await selectRows<{ cycleId: string; cycleName: string; invited: number; respondents: number; stats: number[]; minRaters: number | null }>(
+  const [row] = await selectRows(
     db,
     sql`
       WITH RECURSIVE up(cycle_id, person_id) AS (
@@ -149,6 +170,7 @@ async function latestResult(db: Database, viewer: Viewer, managerId: string, sit
         AND (${managerId === viewer.id} OR EXISTS (SELECT 1 FROM up WHERE up.cycle_id = s.cycle_id AND up.person_id = ${viewer.id}))
       ORDER BY c.opens_on DESC, c.closes_on DESC
       LIMIT 1`,
+    latestSummaryRow,
   );
   if (!row) return null;
   const result = teamRow(
@@ -189,16 +211,17 @@ export async function saveTeamSituations(
     await tx.execute(sql`SELECT 1 FROM people WHERE id = ${managerId} FOR NO KEY UPDATE`);
     const where = await standing(tx, viewer, managerId);
     if (managerId === viewer.id || !where.above || !where.leadsTeam) throw new ForbiddenError("change this team's situation");
-    const [latest] = await selectRows<{ id: string; situations: string | null }>(
-      tx,
-      sql`SELECT id, array_to_string(situations, ',') AS situations FROM team_situations
-          WHERE manager_id = ${managerId} ORDER BY changed_at DESC, id DESC LIMIT 1`,
-    );
+    const [latest] = await tx
+      .select({ id: teamSituations.id, situations: teamSituations.situations })
+      .from(teamSituations)
+      .where(eq(teamSituations.managerId, managerId))
+      .orderBy(desc(teamSituations.changedAt), desc(teamSituations.id))
+      .limit(1);
     if ((latest?.id ?? null) !== basedOn) {
       throw new SituationConflictError("Someone changed this team's situation while you were editing it. Check the history, then save again.");
     }
     const target = situationalTarget(marked);
-    const previous = parseSituations(latest?.situations ?? null);
+    const previous = latest?.situations ?? [];
     if (previous.length === marked.length && previous.every((key) => marked.includes(key))) return { status: "unchanged", target };
     await tx.insert(teamSituations).values({ managerId, situations: marked, changedBy: viewer.id, changedAt: clock.now() });
     return { status: "saved", target };

@@ -11,7 +11,16 @@ import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { applyView, subTeamOptions, type SubTeamOption, type TeamsView } from "@/lib/teams/view";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
-import { type CycleRow, cyclesQuery, type ProgressRow, progressQuery, teamsQuery, type TeamSummaryRow } from "@/server/internal/teams-queries";
+import {
+  type CycleRow,
+  cycleRow,
+  cyclesQuery,
+  type ProgressRow,
+  progressQuery,
+  progressRow,
+  teamsQuery,
+  teamSummaryRow,
+} from "@/server/internal/teams-queries";
 import { countWhileOpen, type ResponseCount } from "@/lib/response-count";
 import type { Viewer } from "./viewer";
 
@@ -75,7 +84,7 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
 export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: string): Promise<TeamsPage> {
   if (cycleId !== undefined && !uuidSchema.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
   await closeDueCycles(db);
-  const all = await selectRows<CycleRow>(db, cyclesQuery(viewer.id));
+  const all = await selectRows(db, cyclesQuery(viewer.id), cycleRow);
   const cycles = all.filter((cycle) => cycle.accessible);
   const chosen = cycleId === undefined ? (cycles.find((cycle) => cycle.state === "closed") ?? cycles[0]) : cycles.find((cycle) => cycle.id === cycleId);
   if (!chosen) {
@@ -86,7 +95,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   const visible = cycles.map(toCycle);
 
   if (cycle.state === "open") {
-    const rows = await selectRows<ProgressRow>(db, progressQuery(viewer.id, cycle.id));
+    const rows = await selectRows(db, progressQuery(viewer.id, cycle.id), progressRow);
     // Everyone below the viewer who is rated by someone leads a team.
     return { status: "open", cycles: visible, cycle, teams: withParentNames(rows, viewer) };
   }
@@ -95,7 +104,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   const previousRow = all.slice(index + 1).find((c) => c.state === "closed");
   const thresholds = resolveThresholds({ k: chosen.minRaters ?? undefined });
   const previousThresholds = resolveThresholds({ k: previousRow?.minRaters ?? undefined });
-  const rows = await selectRows<TeamSummaryRow>(db, teamsQuery(viewer.id, cycle.id, previousRow?.id ?? null));
+  const rows = await selectRows(db, teamsQuery(viewer.id, cycle.id, previousRow?.id ?? null), teamSummaryRow);
   const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
   const currents = rows.map((row) => aggregateFromStatistics(row.respondents, row.stats));
   const teams = rows.map((row, i) =>

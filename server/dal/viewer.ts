@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
@@ -15,6 +16,15 @@ export interface Viewer {
   hasIndirectReports: boolean;
 }
 
+const viewerRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  isAdmin: z.boolean(),
+  hasDirectReports: z.boolean(),
+  hasIndirectReports: z.boolean(),
+}) satisfies z.ZodType<Viewer>;
+
 /**
  * Loads the signed-in person fresh from the database, with their position in the
  * reporting tree. A deactivated or deleted person yields null, which ends their session
@@ -23,7 +33,7 @@ export interface Viewer {
  * `signedInAtMs` is the session's sign-in time; tests of people alone omit it.
  */
 export async function loadViewer(db: Database, personId: string, signedInAtMs = Number.MAX_SAFE_INTEGER): Promise<Viewer | null> {
-  const [row] = await selectRows<Viewer>(
+  const [row] = await selectRows(
     db,
     sql`
       SELECT p.id, p.name, p.email, p.is_admin AS "isAdmin",
@@ -36,6 +46,7 @@ export async function loadViewer(db: Database, personId: string, signedInAtMs = 
       FROM people AS p
       WHERE p.id = ${personId} AND p.is_active
         AND (p.sessions_valid_from IS NULL OR floor(extract(epoch FROM p.sessions_valid_from) * 1000) < ${signedInAtMs})`,
+    viewerRow,
   );
   return row ?? null;
 }

@@ -8,17 +8,20 @@ import "server-only";
  * cycle_team_summaries.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 
-export interface CycleRow {
-  id: string;
-  name: string;
-  state: "open" | "closed";
-  opensOn: string;
-  closesOn: string;
+/** A cycle that has opened, with the viewer's access to it and its k. */
+export const cycleRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.enum(["open", "closed"]),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date(),
   /** The viewer had at least one team below them in this cycle's snapshot. */
-  accessible: boolean;
-  minRaters: number | null;
-}
+  accessible: z.boolean(),
+  minRaters: z.int().nullable(),
+});
+export type CycleRow = z.infer<typeof cycleRow>;
 
 /**
  * Every cycle that has opened, newest first, with whether the viewer had a team below
@@ -49,20 +52,22 @@ const STATISTICS = ["management", "leadership", "need"].flatMap((series) => ["n"
  */
 export const summaryStatistics = (table: string) => sql.raw(`(${STATISTICS.map((column) => `${table}.${column}`).join(" || ")})`);
 
-export interface TeamSummaryRow {
-  id: string;
-  name: string;
-  parentId: string | null;
-  invited: number;
-  respondents: number;
+/** A team below the viewer in a closed cycle's snapshot, with its summary. */
+export const teamSummaryRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  invited: z.int(),
+  respondents: z.int(),
   /** The nine statistics arrays of the summary, one after the other. */
-  stats: number[];
+  stats: z.array(z.int()),
   /** The same team in the previous closed cycle, when it was below the viewer then too; else null. */
-  prevRespondents: number | null;
-  prevStats: number[] | null;
+  prevRespondents: z.int().nullable(),
+  prevStats: z.array(z.int()).nullable(),
   /** The team's current situations, comma-separated, or null when none was ever saved. */
-  situations: string | null;
-}
+  situations: z.string().nullable(),
+});
+export type TeamSummaryRow = z.infer<typeof teamSummaryRow>;
 
 /**
  * Every team below the viewer in one closed cycle's snapshot, found by walking the
@@ -104,13 +109,15 @@ export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: s
     LEFT JOIN situations sit ON sit.manager_id = b.manager_id`;
 }
 
-export interface ProgressRow {
-  id: string;
-  name: string;
-  parentId: string | null;
-  invited: number;
-  responded: number;
-}
+/** A team below the viewer in an open cycle's snapshot: how many were invited and how many have answered. */
+export const progressRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  invited: z.int(),
+  responded: z.int(),
+});
+export type ProgressRow = z.infer<typeof progressRow>;
 
 /**
  * While a cycle is open: for each team below the viewer in its snapshot, how many were

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openPglite } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { sealedResponses } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { openAnswers, sealKey } from "@/server/seal";
@@ -31,7 +31,7 @@ async function storedComments() {
   try {
     cpSync(path.join(process.env.FULCRUM_E2E_DATA_DIR!, "pglite"), path.join(copy, "pglite"), { recursive: true });
     const handle = await openPglite(path.join(copy, "pglite"));
-    const clear = await selectRows<{ comment: string }>(handle.db, sql`SELECT comment FROM responses WHERE comment IS NOT NULL`);
+    const clear = await selectUncheckedRows<{ comment: string }>(handle.db, sql`SELECT comment FROM responses WHERE comment IS NOT NULL`);
     const sealed = await handle.db.select().from(sealedResponses);
     await handle.close();
     const opened = sealed.map((row) => openAnswers(sealKey(), row.cycleId, row.managerId, row.sealed).comment);

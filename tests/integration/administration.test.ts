@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { auditEvents, invitations, people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
@@ -203,7 +203,7 @@ describe("sign-in links", () => {
   it("name the person in the audit log, and tell the person who set their password through a link", async () => {
     const person = await createPerson(database.db, { name: "Audited Link" });
     const token = await shownLink(person.id);
-    const [entry] = await selectRows<{ action: string; person_id: string; details: unknown }>(
+    const [entry] = await selectUncheckedRows<{ action: string; person_id: string; details: unknown }>(
       database.db,
       sql`SELECT action::text, person_id, details FROM audit_events WHERE person_id = ${person.id} AND action = 'invitation.create'`,
     );
@@ -237,7 +237,7 @@ describe("sign-in links", () => {
 describe("the audit log", () => {
   it("records cycle changes with who, what and which cycle", async () => {
     const cycleId = await createCycle(database.db, admin, { name: "Audited cycle", ...upcomingCycleDates() });
-    const [entry] = await selectRows<{ action: string; actor_id: string; cycle_id: string }>(
+    const [entry] = await selectUncheckedRows<{ action: string; actor_id: string; cycle_id: string }>(
       database.db,
       sql`SELECT action::text, actor_id, cycle_id FROM audit_events WHERE cycle_id = ${cycleId}`,
     );

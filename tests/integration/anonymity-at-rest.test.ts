@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle } from "@/server/internal/cycles/close";
 import { dropClosedPartitions } from "@/server/internal/cycles/sealed-partitions";
@@ -31,17 +31,19 @@ async function answeredTeam(size: number, answering = size) {
   }
   /** The transaction ids that wrote the participations: the submitting transactions. */
   const submitters = async () =>
-    (await selectRows<{ xmin: string }>(database.db, sql`SELECT xmin::text AS xmin FROM participations WHERE cycle_id = ${cycle.id}`)).map((row) => row.xmin);
+    (await selectUncheckedRows<{ xmin: string }>(database.db, sql`SELECT xmin::text AS xmin FROM participations WHERE cycle_id = ${cycle.id}`)).map(
+      (row) => row.xmin,
+    );
   return { manager, reps, cycleId: cycle.id, markers, submitters };
 }
 
 const partitionOf = (cycleId: string) => `sealed_responses_${cycleId.replaceAll("-", "")}`;
 const partitionExists = async (cycleId: string) =>
-  (await selectRows<{ found: boolean }>(database.db, sql`SELECT to_regclass(${partitionOf(cycleId)}) IS NOT NULL AS found`))[0]!.found;
+  (await selectUncheckedRows<{ found: boolean }>(database.db, sql`SELECT to_regclass(${partitionOf(cycleId)}) IS NOT NULL AS found`))[0]!.found;
 
 /** Participations joined with anything that holds answers, the ways the audit joined them. */
 const joins = (cycleId: string) =>
-  selectRows<{ rater_id: string; comment: string | null }>(
+  selectUncheckedRows<{ rater_id: string; comment: string | null }>(
     database.db,
     sql`SELECT p.rater_id, r.comment FROM participations p JOIN responses r ON p.xmin::text = r.xmin::text WHERE p.cycle_id = ${cycleId}
       UNION ALL
@@ -50,7 +52,7 @@ const joins = (cycleId: string) =>
 
 describe("the tables that hold answers cannot identify a rater", () => {
   it.each(["responses", "response_answers", "sealed_responses"])("%s has no rater, user or time column", async (table) => {
-    const columns = await selectRows<{ column_name: string; data_type: string }>(
+    const columns = await selectUncheckedRows<{ column_name: string; data_type: string }>(
       database.db,
       sql`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${table}`,
     );
@@ -71,12 +73,12 @@ describe("while a cycle is open, its answers exist only sealed", () => {
   });
 
   it("writes no plaintext response: joins on xmin and ctid find nothing to link", async () => {
-    expect(await selectRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${team.cycleId}`)).toEqual([]);
+    expect(await selectUncheckedRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${team.cycleId}`)).toEqual([]);
     expect(await joins(team.cycleId)).toEqual([]);
   });
 
   it("pairs each participation with a sealed row by xmin, but the sealed row is ciphertext of one fixed length", async () => {
-    const sealed = await selectRows<{ length: number; holds_marker: boolean }>(
+    const sealed = await selectUncheckedRows<{ length: number; holds_marker: boolean }>(
       database.db,
       sql`SELECT octet_length(s.sealed) AS length, position(convert_to(${team.markers[0]!}, 'UTF8') IN s.sealed) > 0 AS holds_marker
         FROM participations p JOIN sealed_responses s ON p.xmin::text = s.xmin::text WHERE p.cycle_id = ${team.cycleId}`,
@@ -102,7 +104,7 @@ describe("after the close, nothing at rest links a participation to its answers"
 
   it("joins on xmin and ctid find nothing, and every response carries the close's one transaction id", async () => {
     expect(await joins(team.cycleId)).toEqual([]);
-    const xmins = await selectRows<{ xmin: string }>(
+    const xmins = await selectUncheckedRows<{ xmin: string }>(
       database.db,
       sql`SELECT DISTINCT r.xmin::text AS xmin FROM responses r WHERE r.cycle_id = ${team.cycleId}
           UNION SELECT DISTINCT a.xmin::text FROM response_answers a JOIN responses r ON r.id = a.response_id WHERE r.cycle_id = ${team.cycleId}`,
@@ -113,7 +115,7 @@ describe("after the close, nothing at rest links a participation to its answers"
 
   it("drops the cycle's sealed partition, files and all", async () => {
     expect(await partitionExists(team.cycleId)).toBe(false);
-    expect(await selectRows(database.db, sql`SELECT 1 FROM sealed_responses WHERE cycle_id = ${team.cycleId}`)).toEqual([]);
+    expect(await selectUncheckedRows(database.db, sql`SELECT 1 FROM sealed_responses WHERE cycle_id = ${team.cycleId}`)).toEqual([]);
   });
 
   it("leaves each comment in the files only next to the close's transaction id, never a submitting one", async () => {
@@ -134,15 +136,15 @@ describe("answers that can never be shown are never written in plaintext", () =>
   it("keeps only the count of a team with one respondent", async () => {
     const team = await answeredTeam(4, 1);
     expect(await closeCycle(database.db, team.cycleId)).toBe(true);
-    expect(await selectRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${team.cycleId}`)).toEqual([]);
+    expect(await selectUncheckedRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${team.cycleId}`)).toEqual([]);
     expect(await relationsHolding(database.db, team.markers[0]!)).toEqual([]);
-    const [summary] = await selectRows<{ invited: number; respondents: number; sums: number[] }>(
+    const [summary] = await selectUncheckedRows<{ invited: number; respondents: number; sums: number[] }>(
       database.db,
       sql`SELECT invited, respondents, management_sum AS sums FROM cycle_team_summaries WHERE cycle_id = ${team.cycleId} AND manager_id = ${team.manager.id}`,
     );
     expect(summary).toEqual({ invited: 4, respondents: 1, sums: [0, 0, 0, 0, 0, 0, 0] });
     // The plain join of the audit: one participation, and no response to pair it with.
-    const paired = await selectRows(
+    const paired = await selectUncheckedRows(
       database.db,
       sql`SELECT 1 FROM participations p JOIN responses r ON r.cycle_id = p.cycle_id AND r.manager_id = p.manager_id WHERE p.cycle_id = ${team.cycleId}`,
     );
@@ -152,7 +154,7 @@ describe("answers that can never be shown are never written in plaintext", () =>
   it("keeps the answers but not the comments of a team below the comment threshold", async () => {
     const team = await answeredTeam(3);
     expect(await closeCycle(database.db, team.cycleId)).toBe(true);
-    const comments = await selectRows<{ comment: string | null }>(database.db, sql`SELECT comment FROM responses WHERE cycle_id = ${team.cycleId}`);
+    const comments = await selectUncheckedRows<{ comment: string | null }>(database.db, sql`SELECT comment FROM responses WHERE cycle_id = ${team.cycleId}`);
     expect(comments).toEqual([{ comment: null }, { comment: null }, { comment: null }]);
     for (const marker of team.markers) expect(await relationsHolding(database.db, marker)).toEqual([]);
   });

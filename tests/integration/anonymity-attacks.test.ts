@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycleAssignments, cycles } from "@/db/schema";
 import { DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { type SurveyState, submitSurvey } from "@/server/assessments/submit-survey";
@@ -65,7 +65,7 @@ describe("the order and the ids of responses do not follow the order of submissi
   });
 
   const responsesBy = (order: "id" | "ctid" | "none") =>
-    selectRows<{ id: string; comment: string }>(
+    selectUncheckedRows<{ id: string; comment: string }>(
       database.db,
       order === "none"
         ? sql`SELECT id, comment FROM responses WHERE cycle_id = ${cycleId}`
@@ -83,7 +83,7 @@ describe("the order and the ids of responses do not follow the order of submissi
       expect(Math.abs(orderAgreement(rows.map((row) => submittedAs(row.comment)))), order).toBeLessThan(0.5);
     }
     // The answers, read in their stored order, meet each response for the first time in some order too.
-    const answers = await selectRows<{ comment: string }>(
+    const answers = await selectUncheckedRows<{ comment: string }>(
       database.db,
       sql`SELECT r.comment FROM (SELECT response_id, ctid FROM response_answers) a
           JOIN responses r ON r.id = a.response_id WHERE r.cycle_id = ${cycleId} ORDER BY a.ctid`,
@@ -129,7 +129,7 @@ describe("the confirmation tells nobody when someone answered", () => {
   });
 
   it("records participation by the day, nothing finer", async () => {
-    const columns = await selectRows<{ column_name: string; data_type: string }>(
+    const columns = await selectUncheckedRows<{ column_name: string; data_type: string }>(
       database.db,
       sql`SELECT column_name, data_type FROM information_schema.columns
           WHERE table_schema = 'public' AND table_name = 'participations' AND data_type NOT IN ('uuid')`,
@@ -327,7 +327,7 @@ describe("an administrator cannot answer as the team, then subtract", () => {
       for (const person of [...reps.slice(0, 5), manager]) expect(smtp.to(person.email)).toHaveLength(1);
       expect(smtp.received).toHaveLength(6);
       // The audit log says whom each link was for.
-      const logged = await selectRows<{ person_id: string }>(
+      const logged = await selectUncheckedRows<{ person_id: string }>(
         database.db,
         sql`SELECT person_id FROM audit_events WHERE action = 'invitation.create' AND actor_id = ${admin.id}`,
       );
@@ -353,7 +353,7 @@ describe("thresholds are frozen when a cycle opens", () => {
     // Four answered, below the k of 5 the cycle opened with: nothing to show, and nothing kept.
     const report = await loadReport(database.db, await viewerOf(manager.id), { cycleId: cycle.id });
     expect(report.status === "closed" && report.current.team).toEqual({ shown: false, reason: "team_below_threshold" });
-    expect(await selectRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${cycle.id}`)).toEqual([]);
+    expect(await selectUncheckedRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${cycle.id}`)).toEqual([]);
   });
 
   it("refuses to lower an open or closed cycle's thresholds, through the app and in the database", async () => {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycleAssignments, cycles, participations, people, responseAnswers, responses, selfAssessmentAnswers, selfAssessments, settings } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION, createTestDatabase, sqlState, type TestDatabase } from "../support/database";
@@ -45,7 +45,7 @@ describe("one participation per rater, manager and cycle", () => {
   });
 
   it("keeps no time finer than the day in participation", async () => {
-    const columns = await selectRows<{ column_name: string; data_type: string }>(
+    const columns = await selectUncheckedRows<{ column_name: string; data_type: string }>(
       database.db,
       sql`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'participations'`,
     );

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycleAssignments, people } from "@/db/schema";
 import { closeCycleNow, createCycle, CycleRuleError, listCycles, openCycle, updateDraftCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
@@ -101,7 +101,7 @@ describe("the cycle lifecycle", () => {
     await closeCycleNow(database.db, admin, id);
     await expect(closeCycleNow(database.db, admin, id)).rejects.toThrow("Only an open cycle can be closed.");
     await expect(openCycle(database.db, admin, id)).rejects.toThrow("Only a draft cycle can be opened.");
-    const [row] = await selectRows<{ state: string }>(database.db, sql`SELECT state::text FROM cycles WHERE id = ${id}`);
+    const [row] = await selectUncheckedRows<{ state: string }>(database.db, sql`SELECT state::text FROM cycles WHERE id = ${id}`);
     expect(row?.state).toBe("closed");
   });
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { DEMO_PASSWORD, DEMO_TEAMS } from "@/server/internal/seed/demo-org";
 import { demoAccounts } from "@/server/internal/seed/demo-accounts";
 import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
@@ -18,7 +18,7 @@ afterAll(() => database.dispose());
 
 describe("the demo organisation", () => {
   it("has an admin, a VP, two directors, eight managers and about fifty reps", async () => {
-    const [counts] = await selectRows<{ admins: number; people: number; managers: number; directors: number }>(
+    const [counts] = await selectUncheckedRows<{ admins: number; people: number; managers: number; directors: number }>(
       database.db,
       sql`SELECT
         count(*) FILTER (WHERE is_admin)::int AS admins,
@@ -34,7 +34,7 @@ describe("the demo organisation", () => {
   });
 
   it("has three closed quarterly cycles and one open cycle with partial participation", async () => {
-    const cycles = await selectRows<{ name: string; state: string; invited: number; responded: number; sealed: number }>(
+    const cycles = await selectUncheckedRows<{ name: string; state: string; invited: number; responded: number; sealed: number }>(
       database.db,
       sql`SELECT c.name, c.state::text,
           (SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = c.id AND a.rater_id <> a.manager_id) AS invited,
@@ -56,7 +56,7 @@ describe("the demo organisation", () => {
   });
 
   it("keeps one team below the anonymity threshold, with its count and no answers, and every other team above it", async () => {
-    const teams = await selectRows<{ name: string; cycle: string; respondents: number; responses: number; k: number }>(
+    const teams = await selectUncheckedRows<{ name: string; cycle: string; respondents: number; responses: number; k: number }>(
       database.db,
       sql`SELECT m.name, c.name AS cycle, c.min_raters AS k,
           (SELECT count(*)::int FROM participations p WHERE p.cycle_id = c.id AND p.manager_id = m.id) AS respondents,
@@ -76,7 +76,7 @@ describe("the demo organisation", () => {
   });
 
   it("gives the managers visibly different profiles, and one that improved", async () => {
-    const balance = await selectRows<{ name: string; cycle: string; balance: number }>(
+    const balance = await selectUncheckedRows<{ name: string; cycle: string; balance: number }>(
       database.db,
       sql`SELECT m.name, c.name AS cycle, (avg(a.leadership) - avg(a.management)) / 4 AS balance
         FROM response_answers a JOIN responses r ON r.id = a.response_id
@@ -100,7 +100,7 @@ describe("the demo organisation", () => {
 
   it("seeds only an empty database", async () => {
     expect(await seedDemoIfEmpty(database.db)).toBe(false);
-    const [row] = await selectRows<{ cycles: number }>(database.db, sql`SELECT count(*)::int AS cycles FROM cycles`);
+    const [row] = await selectUncheckedRows<{ cycles: number }>(database.db, sql`SELECT count(*)::int AS cycles FROM cycles`);
     expect(row?.cycles).toBe(4);
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { people } from "@/db/schema";
 import { testDatabaseKind } from "../support/database";
 
@@ -21,7 +21,7 @@ describe.runIf(testDatabaseKind === "pglite")("the embedded database on disk", (
 
     const second = await openPglite(dataDir);
     await second.migrate();
-    const rows = await selectRows<{ name: string }>(second.db, sql`SELECT name FROM people`);
+    const rows = await selectUncheckedRows<{ name: string }>(second.db, sql`SELECT name FROM people`);
     expect(rows.map((row) => row.name)).toEqual(["Persistent Person"]);
     await second.close();
   });

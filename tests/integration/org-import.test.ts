@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { auditEvents, cycleAssignments, invitations } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
@@ -22,7 +22,7 @@ const row = (email: string, name: string, manager = "", isAdmin = false): Row =>
 
 /** The organisation as it is now, as an import file: importing it must change nothing. */
 async function currentOrg(): Promise<Row[]> {
-  const rows = await selectRows<{ email: string; name: string; manager: string | null; isAdmin: boolean }>(
+  const rows = await selectUncheckedRows<{ email: string; name: string; manager: string | null; isAdmin: boolean }>(
     database.db,
     sql`SELECT p.email, p.name, m.email AS manager, p.is_admin AS "isAdmin"
         FROM people p LEFT JOIN people m ON m.id = p.reports_to WHERE p.is_active ORDER BY p.email`,
@@ -31,11 +31,11 @@ async function currentOrg(): Promise<Row[]> {
 }
 
 /** Everything in the people table, to show that a refused import wrote nothing. */
-const peopleTable = () => selectRows<Record<string, unknown>>(database.db, sql`SELECT * FROM people ORDER BY email`);
+const peopleTable = () => selectUncheckedRows<Record<string, unknown>>(database.db, sql`SELECT * FROM people ORDER BY email`);
 const importAudits = () => database.db.select().from(auditEvents).where(eq(auditEvents.action, "people.import"));
 
 async function personByEmail(email: string) {
-  const [found] = await selectRows<{ id: string; name: string; isAdmin: boolean; isActive: boolean; manager: string | null }>(
+  const [found] = await selectUncheckedRows<{ id: string; name: string; isAdmin: boolean; isActive: boolean; manager: string | null }>(
     database.db,
     sql`SELECT p.id, p.name, p.is_admin AS "isAdmin", p.is_active AS "isActive", m.email AS manager
         FROM people p LEFT JOIN people m ON m.id = p.reports_to WHERE p.email = ${email}`,

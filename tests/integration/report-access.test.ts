@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClosedReportView } from "@/app/(app)/report/_components/report-view";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import type { Database } from "@/db/client";
 import { cycles, people, settings } from "@/db/schema";
 import { createCycle, openCycle } from "@/server/dal/cycles";
@@ -156,7 +156,7 @@ describe("the thresholds", () => {
 
   it("are the cycle's own, frozen when it opened: k for the team, the comment threshold for comments", async () => {
     const cycleId = cycleIds.get(DEMO_CYCLES.latestClosed)!;
-    const [{ respondents, commenters } = expect.fail("no responses")] = await selectRows<{ respondents: number; commenters: number }>(
+    const [{ respondents, commenters } = expect.fail("no responses")] = await selectUncheckedRows<{ respondents: number; commenters: number }>(
       database.db,
       sql`SELECT count(*)::int AS respondents, count(comment)::int AS commenters FROM responses
         WHERE manager_id = ${idOf("Daniel Okafor")} AND cycle_id = ${cycleId}`,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { createElement, type FunctionComponent } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycles } from "@/db/schema";
 import { DEMO_TEAMS } from "@/server/internal/seed/demo-org";
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
@@ -68,7 +68,7 @@ interface Expected {
 
 /** The means, straight from the responses, rounded by PostgreSQL's numeric round (half away from zero). */
 async function expectedFromSql(managerId: string, cycleId: string) {
-  const aspects = await selectRows<Expected>(
+  const aspects = await selectUncheckedRows<Expected>(
     database.db,
     sql`SELECT a.aspect::text AS aspect,
         count(a.management)::int AS m_n, round(avg(a.management)::numeric, 1)::text AS m_mean,
@@ -78,7 +78,7 @@ async function expectedFromSql(managerId: string, cycleId: string) {
       WHERE r.manager_id = ${managerId} AND r.cycle_id = ${cycleId}
       GROUP BY a.aspect`,
   );
-  const [team] = await selectRows<{ respondents: number }>(
+  const [team] = await selectUncheckedRows<{ respondents: number }>(
     database.db,
     sql`SELECT count(*)::int AS respondents FROM responses WHERE manager_id = ${managerId} AND cycle_id = ${cycleId}`,
   );

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { inspect } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycles, sealedResponses } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import type { RaterAnswers } from "@/lib/survey/sealed-answers";
@@ -76,6 +76,6 @@ describe("an instance given another key", () => {
     expect(state).toEqual({ state: "open" });
     expect(await database.db.select().from(sealedResponses).where(eq(sealedResponses.cycleId, cycle.id))).toHaveLength(3);
     expect(await closeCycle(database.db, cycle.id)).toBe(true);
-    expect(await selectRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${cycle.id}`)).toHaveLength(3);
+    expect(await selectUncheckedRows(database.db, sql`SELECT 1 FROM responses WHERE cycle_id = ${cycle.id}`)).toHaveLength(3);
   });
 });

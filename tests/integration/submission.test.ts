@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycles, people, sealedResponses } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { submitSurvey } from "@/server/assessments/submit-survey";
@@ -23,7 +23,14 @@ async function viewerOf(personId: string) {
 }
 
 async function rowCounts() {
-  const [counts] = await selectRows<{ participations: number; sealed: number; responses: number; answers: number; selfs: number; self_answers: number }>(
+  const [counts] = await selectUncheckedRows<{
+    participations: number;
+    sealed: number;
+    responses: number;
+    answers: number;
+    selfs: number;
+    self_answers: number;
+  }>(
     database.db,
     sql`SELECT (SELECT count(*)::int FROM participations) AS participations,
       (SELECT count(*)::int FROM sealed_responses) AS sealed,
@@ -49,7 +56,7 @@ describe("submitting a survey", () => {
       await submitSurvey(database.db, await viewerOf(rep.id), surveyEntries(cycle.id, manager.id, "rater", { comment: `Clear goals ${index + 1}.` }));
     }
     await closeCycle(database.db, cycle.id);
-    const comments = await selectRows<{ comment: string }>(database.db, sql`SELECT comment FROM responses WHERE manager_id = ${manager.id}`);
+    const comments = await selectUncheckedRows<{ comment: string }>(database.db, sql`SELECT comment FROM responses WHERE manager_id = ${manager.id}`);
     expect(comments.map((row) => row.comment).sort()).toEqual(["Clear goals 0.", "Clear goals 1.", "Clear goals 2.", "Clear goals 3.", "Clear goals 4."]);
     const after = await rowCounts();
     expect(after).toMatchObject({ sealed: before.sealed, responses: before.responses + 5, answers: before.answers + 35 });
@@ -62,7 +69,7 @@ describe("submitting a survey", () => {
     expect(results.filter((result) => result.status === "success")).toHaveLength(1);
     const refusals = results.filter((result) => result.status === "error").map((result) => result.message);
     expect(new Set(refusals)).toEqual(new Set([`You have already rated Team Manager in ${cycle.name}.`]));
-    const [counts] = await selectRows<{ participations: number; sealed: number }>(
+    const [counts] = await selectUncheckedRows<{ participations: number; sealed: number }>(
       database.db,
       sql`SELECT (SELECT count(*)::int FROM participations WHERE cycle_id = ${cycle.id}) AS participations,
         (SELECT count(*)::int FROM sealed_responses WHERE cycle_id = ${cycle.id}) AS sealed`,

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { people } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { PLAIN_NUMBER } from "@/lib/teams/csv";
@@ -80,7 +80,7 @@ describe("the CSV export", () => {
     const marcus = await viewerOf("Marcus Bennett");
     const page = await latestClosed(marcus);
     const csv = (await exportTeams(database.db, marcus, page.cycle.id, DEFAULT_VIEW)).csv;
-    const comments = await selectRows<{ comment: string }>(
+    const comments = await selectUncheckedRows<{ comment: string }>(
       database.db,
       sql`SELECT DISTINCT comment FROM responses WHERE cycle_id = ${page.cycle.id} AND comment IS NOT NULL`,
     );

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { people } from "@/db/schema";
 import { ForbiddenError } from "@/server/dal/errors";
 import { loadTeamSituations, saveTeamSituations, SituationConflictError } from "@/server/dal/situations";
@@ -57,7 +57,7 @@ describe("team situations", () => {
     expect(history.target).toBe(0);
     expect(history.history.map((entry) => entry.changedBy).slice(0, 3)).toEqual(["Marcus Bennett", "Elena Marquez", "Marcus Bennett"]);
     expect(history.changes).toBe(3);
-    const [rows] = await selectRows<{ count: number }>(
+    const [rows] = await selectUncheckedRows<{ count: number }>(
       database.db,
       sql`SELECT count(*)::int AS count FROM team_situations WHERE manager_id = ${id("Sofia Rossi")}`,
     );

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { people } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { ForbiddenError } from "@/server/dal/errors";
@@ -29,7 +29,7 @@ async function closedPage(name: string, cycleName?: string): Promise<ClosedTeams
 
 /** Written apart from the app: everyone below a person in one cycle's snapshot who is rated by somebody. */
 async function subtreeInSnapshot(viewerId: string, cycleId: string): Promise<string[]> {
-  const rows = await selectRows<{ id: string }>(
+  const rows = await selectUncheckedRows<{ id: string }>(
     database.db,
     sql`
       WITH RECURSIVE tree(person) AS (
@@ -122,7 +122,7 @@ describe("what a team row shows", () => {
   it("computes b per aspect from the answers, as an independent query does", async () => {
     const page = await closedPage("Marcus Bennett");
     const daniel = page.teams.find((team) => team.name === "Daniel Okafor")!;
-    const expected = await selectRows<{ aspect: string; b: number }>(
+    const expected = await selectUncheckedRows<{ aspect: string; b: number }>(
       database.db,
       sql`SELECT a.aspect::text AS aspect, ((avg(a.leadership) - avg(a.management)) / 4)::float8 AS b
           FROM responses r JOIN response_answers a ON a.response_id = r.id
@@ -139,7 +139,7 @@ describe("what a team row shows", () => {
 
   it("hides an aspect whose leading pole has fewer than k answers", async () => {
     const liam = (await closedPage("Marcus Bennett")).teams.find((team) => team.name === "Liam O'Brien")!;
-    const [count] = await selectRows<{ n: number }>(
+    const [count] = await selectUncheckedRows<{ n: number }>(
       database.db,
       sql`SELECT count(a.leadership)::int AS n FROM responses r JOIN response_answers a ON a.response_id = r.id
           WHERE r.manager_id = ${liam.id} AND r.cycle_id = ${cycleIds.get(DEMO_CYCLES.latestClosed)} AND a.aspect = 'conflict_resolution'`,
@@ -170,7 +170,7 @@ describe("the organisation line", () => {
       teams.map((team) => sql`${team}::uuid`),
       sql`, `,
     );
-    return selectRows<{ aspect: string; m: number | null; l: number | null; included: number; left_out: number }>(
+    return selectUncheckedRows<{ aspect: string; m: number | null; l: number | null; included: number; left_out: number }>(
       database.db,
       sql`
         WITH team_sizes AS (
@@ -221,7 +221,7 @@ describe("the organisation line", () => {
     const marcus = await closedPage("Marcus Bennett");
     const hidden = marcus.teams.filter((team) => !team.shown).map((team) => team.id);
     expect(hidden).toHaveLength(1);
-    const [kept] = await selectRows<{ responses: number; respondents: number }>(
+    const [kept] = await selectUncheckedRows<{ responses: number; respondents: number }>(
       database.db,
       sql`SELECT (SELECT count(*)::int FROM responses WHERE cycle_id = ${marcus.cycle.id} AND manager_id = ${hidden[0]!}) AS responses,
         (SELECT respondents FROM cycle_team_summaries WHERE cycle_id = ${marcus.cycle.id} AND manager_id = ${hidden[0]!}) AS respondents`,
@@ -232,7 +232,7 @@ describe("the organisation line", () => {
 
 describe("the per-cycle summaries", () => {
   it("hold exactly what an aggregation of the answers gives, for every closed cycle and manager", async () => {
-    const mismatches = await selectRows<{ cycle_id: string; manager_id: string }>(
+    const mismatches = await selectUncheckedRows<{ cycle_id: string; manager_id: string }>(
       database.db,
       sql`
         WITH raw AS (
@@ -267,7 +267,7 @@ describe("the per-cycle summaries", () => {
               IS DISTINCT FROM (raw.respondents, raw.mn, raw.ms, raw.mq, raw.ln, raw.ls, raw.lq, raw.nn, raw.ns, raw.nq))`,
     );
     expect(mismatches).toEqual([]);
-    const [counts] = await selectRows<{ summaries: number; managers: number }>(
+    const [counts] = await selectUncheckedRows<{ summaries: number; managers: number }>(
       database.db,
       sql`SELECT (SELECT count(*)::int FROM cycle_team_summaries) AS summaries,
         (SELECT count(DISTINCT (a.cycle_id, a.manager_id))::int FROM cycle_assignments a JOIN cycles c ON c.id = a.cycle_id

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 
 /**
  * What a database reader with file access sees: the bytes of relation files and WAL
@@ -11,7 +11,7 @@ import { selectRows } from "@/db/raw";
 /** Every table, TOAST table and index of the public schema, with the file that holds it. */
 export async function relationFiles(db: Database) {
   await db.execute(sql`CHECKPOINT`);
-  return selectRows<{ relation: string; path: string }>(
+  return selectUncheckedRows<{ relation: string; path: string }>(
     db,
     sql`SELECT c.relname AS relation, pg_relation_filepath(c.oid) AS path
       FROM pg_class c
@@ -24,7 +24,7 @@ export async function relationFiles(db: Database) {
 
 /** A file of the data directory, whole; empty when it does not exist (a relation never written). */
 export async function readFile(db: Database, path: string): Promise<Buffer> {
-  const [row] = await selectRows<{ bytes: Uint8Array | null }>(
+  const [row] = await selectUncheckedRows<{ bytes: Uint8Array | null }>(
     db,
     sql`SELECT pg_read_binary_file(${path}, 0, coalesce((pg_stat_file(${path}, true)).size, 0), true) AS bytes`,
   );
@@ -69,13 +69,13 @@ export async function relationsHolding(db: Database, marker: string): Promise<st
 
 /** PostgreSQL only: the WAL segment being written now. */
 export async function currentWalSegment(db: Database): Promise<string> {
-  const [row] = await selectRows<{ segment: string }>(db, sql`SELECT pg_walfile_name(pg_current_wal_insert_lsn()) AS segment`);
+  const [row] = await selectUncheckedRows<{ segment: string }>(db, sql`SELECT pg_walfile_name(pg_current_wal_insert_lsn()) AS segment`);
   return row!.segment;
 }
 
 /** PostgreSQL only: the bytes of every WAL segment from `first` to `last`, as written so far. */
 export async function walBetween(db: Database, first: string, last: string): Promise<Buffer> {
-  const segments = await selectRows<{ name: string }>(
+  const segments = await selectUncheckedRows<{ name: string }>(
     db,
     sql`SELECT name FROM pg_ls_waldir() WHERE name ~ '^[0-9A-F]{24}$' AND name BETWEEN ${first} AND ${last} ORDER BY name`,
   );

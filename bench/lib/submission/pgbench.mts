@@ -6,7 +6,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { clock } from "@/lib/clock";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { SEALED_BYTES } from "@/server/seal";
 import type { LoadResult } from "../load.mjs";
 import { percentile } from "../stats.mjs";
@@ -22,7 +22,7 @@ const OUT_OF_RATERS = "expected one row, got 0";
  * (their pools stay connected): say so plainly rather than fail halfway with "too many clients".
  */
 async function checkConnectionSlots(db: Database, needed: number) {
-  const [slots] = await selectRows<{ free: number }>(
+  const [slots] = await selectUncheckedRows<{ free: number }>(
     db,
     sql`SELECT current_setting('max_connections')::int - count(*)::int AS free FROM pg_stat_activity WHERE backend_type = 'client backend'`,
   );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { clock } from "@/lib/clock";
 import { addDays } from "@/lib/dates";
 import { markOpen } from "@/server/internal/cycles/open";
@@ -24,7 +24,7 @@ const NOBODY = "The organisation has nobody to rate: seed it first (seedLarge)."
  */
 function unanswered(db: Database, count: number, inCycles?: readonly string[]) {
   const only = inCycles ? sql`AND a.cycle_id = ANY(${`{${inCycles.join(",")}}`}::uuid[])` : sql``;
-  return selectRows<Rater>(
+  return selectUncheckedRows<Rater>(
     db,
     sql`
       SELECT a.rater_id AS "raterId", p.name, a.cycle_id AS "cycleId", a.manager_id AS "managerId"
@@ -50,7 +50,7 @@ function unanswered(db: Database, count: number, inCycles?: readonly string[]) {
  */
 async function openBenchmarkCycle(db: Database): Promise<{ cycleId: string; invited: number }> {
   return db.transaction(async (tx) => {
-    const [created] = await selectRows<{ id: string }>(
+    const [created] = await selectUncheckedRows<{ id: string }>(
       tx,
       sql`
         INSERT INTO cycles (name, opens_on, closes_on, created_at)
@@ -60,7 +60,7 @@ async function openBenchmarkCycle(db: Database): Promise<{ cycleId: string; invi
     );
     await takeSnapshot(tx, created!.id);
     await markOpen(tx, created!.id, { openedAt: clock.now() });
-    const [invited] = await selectRows<{ count: number }>(
+    const [invited] = await selectUncheckedRows<{ count: number }>(
       tx,
       sql`SELECT count(*)::int AS count FROM cycle_assignments WHERE cycle_id = ${created!.id} AND rater_id <> manager_id`,
     );

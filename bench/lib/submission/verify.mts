@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { SEALED_BYTES } from "@/server/seal";
 
 /**
@@ -20,7 +20,7 @@ const ids = (cycleIds: readonly string[]) => sql`${`{${cycleIds.join(",")}}`}::u
 
 /** What the cycles hold: who answered, and the sealed responses. */
 export async function countSubmissions(db: Database, cycleIds: readonly string[]): Promise<SubmissionCounts> {
-  const [counts] = await selectRows<SubmissionCounts>(
+  const [counts] = await selectUncheckedRows<SubmissionCounts>(
     db,
     sql`SELECT (SELECT count(*)::int FROM participations WHERE cycle_id = ANY(${ids(cycleIds)})) AS participations,
       (SELECT count(*)::int FROM sealed_responses WHERE cycle_id = ANY(${ids(cycleIds)})) AS sealed`,
@@ -41,7 +41,7 @@ export async function checkSubmissions(db: Database, cycleIds: readonly string[]
     const written = after[what] - before[what];
     if (written !== saved) problems.push(`${written} ${what === "sealed" ? "sealed rows" : what} written for ${saved} submissions reported saved`);
   }
-  const [half] = await selectRows<{ managers: number; malformed: number }>(
+  const [half] = await selectUncheckedRows<{ managers: number; malformed: number }>(
     db,
     sql`SELECT
       (SELECT count(*)::int FROM

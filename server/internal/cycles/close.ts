@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, eq, lt, ne, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import { cycleAssignments, cycles, participations, responseAnswers, responses, sealedResponses } from "@/db/schema";
-import { ASPECT_KEYS, type AspectKey, type Need, type Rating } from "@/lib/aspects";
+import { ASPECT_KEYS, NEEDS, RATINGS } from "@/lib/aspects";
 import { clock } from "@/lib/clock";
 import { type ClosingResponse, retainAtClose } from "@/lib/scoring";
 import type { RaterAnswers } from "@/lib/survey/sealed-answers";
@@ -111,26 +112,38 @@ async function teamSizes(tx: Transaction, cycleId: string): Promise<Map<string, 
   return sizes;
 }
 
+const rating = z.literal(RATINGS).nullable();
+const need = z.literal(NEEDS).nullable();
+/** A response stored in the clear, with its answers by aspect. */
+const clearResponseRow = z.object({
+  managerId: z.string(),
+  comment: z.string().nullable(),
+  aspects: z.partialRecord(z.enum(ASPECT_KEYS), z.object({ management: rating, leadership: rating, need })),
+});
+const CANT_SAY = { management: null, leadership: null, need: null } as const;
+
 /**
  * Answers that an earlier version of Fulcrum, from before sealing, stored in the clear in
  * a cycle that was open when this one was installed (and the large benchmark seed, which
  * writes its answers that way): read and removed, to be kept or not like the sealed ones.
  */
 async function takeClearAnswers(tx: Transaction, cycleId: string): Promise<ClosingResponse<Answers>[]> {
-  const rows = await selectRows<{
-    managerId: string;
-    comment: string | null;
-    aspects: Record<AspectKey, { management: Rating | null; leadership: Rating | null; need: Need | null }>;
-  }>(
+  const rows = await selectRows(
     tx,
     sql`SELECT r.manager_id AS "managerId", r.comment,
         json_object_agg(a.aspect, json_build_object('management', a.management, 'leadership', a.leadership, 'need', a.need)) AS aspects
       FROM responses r JOIN response_answers a ON a.response_id = r.id
       WHERE r.cycle_id = ${cycleId}
       GROUP BY r.id`,
+    clearResponseRow,
   );
   if (rows.length > 0) await tx.delete(responses).where(eq(responses.cycleId, cycleId));
-  return rows.map(({ managerId, comment, aspects }) => ({ managerId, comment, answers: aspects }));
+  // An aspect without a row of answers is "can't say" on every item, as it always was.
+  return rows.map(({ managerId, comment, aspects }) => ({
+    managerId,
+    comment,
+    answers: Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, aspects[aspect] ?? CANT_SAY])) as Answers,
+  }));
 }
 
 async function writeResponses(tx: Transaction, cycleId: string, kept: readonly ClosingResponse<Answers>[]) {

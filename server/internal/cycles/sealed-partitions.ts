@@ -35,6 +35,9 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A partition of `sealed_responses`, by its table name. */
+const partitionRow = z.object({ partition: z.string() });
+
 /**
  * Drops the partitions of every cycle that is no longer open, each waiting at most
  * DROP_LOCK_TIMEOUT_MS for its lock. Returns how many are still there because a long
@@ -42,7 +45,7 @@ function sqlState(error: unknown): string | undefined {
  * the next start, or on the next request that checks for cycles to close.
  */
 export async function dropClosedPartitions(db: Database): Promise<number> {
-  const leftOver = await selectRows<{ partition: string }>(
+  const leftOver = await selectRows(
     db,
     sql`SELECT child.relname AS partition
       FROM pg_inherits i
@@ -51,6 +54,7 @@ export async function dropClosedPartitions(db: Database): Promise<number> {
       JOIN pg_namespace n ON n.oid = parent.relnamespace AND n.nspname = current_schema()
       WHERE NOT EXISTS (SELECT 1 FROM cycles c WHERE c.state = 'open'
         AND child.relname = 'sealed_responses_' || replace(c.id::text, '-', ''))`,
+    partitionRow,
   );
   let remaining = 0;
   for (const { partition } of leftOver) {

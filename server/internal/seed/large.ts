@@ -9,7 +9,7 @@ import { closeCycle } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { takeSnapshot } from "@/server/internal/cycles/snapshot";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { cycles, people as peopleTable, responseAnswers, responses } from "@/db/schema";
 import { DEMO_PASSWORD } from "./demo-org";
 import { seededRandom, shuffled } from "./random";
 
@@ -314,11 +314,10 @@ const COMMENTS = [
 
 async function runCycle(db: Database, cycle: ReturnType<typeof quarterCycles>[number], log: (message: string) => void) {
   const started = performance.now();
-  const [created] = await selectRows<{ id: string }>(
-    db,
-    sql`INSERT INTO cycles (name, opens_on, closes_on, created_at)
-      VALUES (${cycle.name}, ${cycle.opensOn}, ${cycle.closesOn}, ${cycle.openedAt.toISOString()}::timestamptz) RETURNING id`,
-  );
+  const [created] = await db
+    .insert(cycles)
+    .values({ name: cycle.name, opensOn: cycle.opensOn, closesOn: cycle.closesOn, createdAt: cycle.openedAt })
+    .returning({ id: cycles.id });
   const cycleId = created!.id;
   // The snapshot, exactly as opening a cycle takes it.
   await db.transaction(async (tx) => {
@@ -413,8 +412,7 @@ async function insertSituations(db: Database, org: ReturnType<typeof buildOrg>, 
 export async function seedLarge(db: Database, options: LargeSeedOptions = {}) {
   const log = options.log ?? (() => {});
   const today = options.today ?? clock.now();
-  const [count] = await selectRows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM people`);
-  if ((count?.count ?? 0) > 0) throw new Error("The database already has people in it: the large seed needs an empty database.");
+  if ((await db.$count(peopleTable)) > 0) throw new Error("The database already has people in it: the large seed needs an empty database.");
   const random = seededRandom(20_261_123);
   const started = performance.now();
 
@@ -433,11 +431,8 @@ export async function seedLarge(db: Database, options: LargeSeedOptions = {}) {
   log(`Team situations: ${situations} saves`);
   await db.execute(sql`ANALYZE`);
 
-  const [totals] = await selectRows<{ responses: number; answers: number }>(
-    db,
-    sql`SELECT (SELECT count(*)::int FROM responses) AS responses, (SELECT count(*)::int FROM response_answers) AS answers`,
-  );
-  log(`Responses: ${totals?.responses} (${totals?.answers} answer rows, ${ASPECT_KEYS.length} aspects each)`);
+  const totals = { responses: await db.$count(responses), answers: await db.$count(responseAnswers) };
+  log(`Responses: ${totals.responses} (${totals.answers} answer rows, ${ASPECT_KEYS.length} aspects each)`);
   log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s. Every account signs in with "${LARGE_PASSWORD}"; the top is ${LARGE_TOP_EMAIL}.`);
-  return { people: org.people.length, managers: org.managers.length, reps: org.reps.length, cycles: calendar.length, responses: totals?.responses ?? 0 };
+  return { people: org.people.length, managers: org.managers.length, reps: org.reps.length, cycles: calendar.length, responses: totals.responses };
 }

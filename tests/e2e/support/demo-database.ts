@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, openPglite } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 import { seedDemoIfEmpty } from "@/server/internal/seed/demo";
 
 /**
@@ -61,7 +61,7 @@ export async function withDatabase<T>(dataDir: string, work: (db: Database) => P
 export type Fingerprint = Record<string, { rows: number; digest: string; columns: Record<string, string> }>;
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
-  const columns = await selectRows<{ table: string; column: string }>(
+  const columns = await selectUncheckedRows<{ table: string; column: string }>(
     db,
     sql`SELECT c.table_name AS "table", c.column_name AS "column"
         FROM information_schema.columns c
@@ -77,7 +77,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       const value = sql`quote_nullable(t.${sql.identifier(name)}::text)`;
       return sql`md5(coalesce(string_agg(${value}, E'\n' ORDER BY ${value}), '')) AS ${sql.identifier(name)}`;
     });
-    const [row] = await selectRows<Record<string, string | number>>(
+    const [row] = await selectUncheckedRows<Record<string, string | number>>(
       db,
       sql`SELECT count(*)::int AS "#rows", md5(coalesce(string_agg(t::text, E'\n' ORDER BY t::text), '')) AS "#digest", ${sql.join(digests, sql`, `)}
           FROM ${sql.identifier(table)} AS t`,

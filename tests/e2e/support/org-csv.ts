@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { selectRows } from "@/db/raw";
+import { selectUncheckedRows } from "@/tests/support/raw";
 
 export interface OrgRow {
   email: string;
@@ -13,7 +13,7 @@ export interface OrgRow {
 
 /** Everyone active, as a line of the org-chart import: the file that changes nothing. */
 export function activeOrganisation(db: Database): Promise<OrgRow[]> {
-  return selectRows<OrgRow>(
+  return selectUncheckedRows<OrgRow>(
     db,
     sql`SELECT p.email, p.name, coalesce(m.email, '') AS manager_email, CASE WHEN p.is_admin THEN 'yes' ELSE 'no' END AS admin
         FROM people p LEFT JOIN people m ON m.id = p.reports_to
