@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigint,
   customType,
+  doublePrecision,
   jsonb,
   boolean,
   check,
@@ -328,6 +329,18 @@ export const cycleTeamSummaries = pgTable(
     needN: momentColumn("need_n"),
     needSum: momentColumn("need_sum"),
     needSumOfSquares: momentColumn("need_sum_of_squares"),
+    // L − M of the raters who rated both poles of an aspect (lib/scoring AspectAggregate).
+    differenceN: momentColumn("difference_n"),
+    differenceSum: momentColumn("difference_sum"),
+    differenceSumOfSquares: momentColumn("difference_sum_of_squares"),
+    // Each rater's mean L − M and L + M over their paired aspects, in whole units of
+    // 1/420 (lib/scoring RaterAggregate). Doubles hold these whole numbers exactly up to
+    // 2^53, far beyond any team; int4 could overflow on the sums of squares.
+    raterN: integer("rater_n").notNull(),
+    raterDifferenceSum: doublePrecision("rater_difference_sum").notNull(),
+    raterDifferenceSumOfSquares: doublePrecision("rater_difference_sum_of_squares").notNull(),
+    raterTotalSum: doublePrecision("rater_total_sum").notNull(),
+    raterTotalSumOfSquares: doublePrecision("rater_total_sum_of_squares").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.managerId] }),
@@ -338,7 +351,7 @@ export const cycleTeamSummaries = pgTable(
     check(
       "cycle_team_summaries_one_per_aspect",
       sql.raw(
-        ["management", "leadership", "need"]
+        ["management", "leadership", "need", "difference"]
           .flatMap((series) => ["n", "sum", "sum_of_squares"].map((stat) => `cardinality(${series}_${stat}) = ${ASPECT_KEYS.length}`))
           .join(" AND "),
       ),

@@ -17,10 +17,6 @@ type Aspects = Readonly<Record<AspectKey, AspectReport>>;
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function listNames(keys: readonly AspectKey[], text: InstrumentText) {
-  return keys.map((key) => text.aspects[key].name).join(", ");
-}
-
 /** "Not shown: Focus, Motivation (fewer than 3 answers on a pole)." or "". */
 function hiddenSentence(items: readonly string[], why: string): string {
   return items.length > 0 ? ` Not shown: ${items.join(", ")} (${why}).` : "";
@@ -122,10 +118,12 @@ export function latestChangeSentence(latest: LatestChange): string {
     latest.versatility && `versatility ${formatSigned(latest.versatility.value)}, ${changeVerdict(latest.versatility)}`,
   ].filter((part) => part !== null);
   const changes = parts.length > 0 ? ` Since ${latest.since}: ${parts.join("; ")}.` : "";
-  const people = latest.respondentsChanged
-    ? ` Fewer than half of the people who answered this time also answered in ${latest.since}, so a change may reflect who answered more than the manager.`
-    : "";
+  const people = latest.respondentsChanged ? ` ${respondentsChangedSentence(latest.since)}` : "";
   return changes + people;
+}
+
+export function respondentsChangedSentence(since: string): string {
+  return `Fewer than half of the people who answered this time also answered in ${since}, so a change may reflect who answered more than the manager.`;
 }
 
 /** "From Q1 2026 to Q3 2026, overall balance B went from −0.42 to −0.05 and versatility from 3.1 to 3.6." */

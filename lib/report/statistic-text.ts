@@ -3,10 +3,13 @@
  * interval, and a change with whether it is clear of the noise. Every view and the CSV
  * say these the same way.
  */
+import { ASPECT_KEYS, type AspectKey, POLES } from "../aspects";
 import { formatInterval, formatScore, formatSigned } from "../format";
+import { en } from "../instrument/en";
+import type { InstrumentText } from "../instrument/types";
 import { atLeast } from "../scoring/profile";
 import { DISAGREEMENT_SD } from "../scoring/stats";
-import type { Statistic } from "../scoring/suppression";
+import type { AspectReport, Statistic } from "../scoring/suppression";
 import type { Change } from "./trend";
 
 /** Decimals of a standard deviation. */
@@ -55,4 +58,20 @@ export function changeText(change: Change, digits = 1): string {
   const value = `${formatSigned(change.value, digits)}, ${changeVerdict(change)}`;
   if (change.ci === null) return `${value} (too few people rated both sides to tell)`;
   return `${value} (95% interval ${formatSigned(change.ci.low, digits)} to ${formatSigned(change.ci.high, digits)})`;
+}
+
+/**
+ * "The team disagrees about leading on Motivation (SD 1.4) and managing on Focus (SD 1.3):
+ * some see it often, others rarely." or `null` when the team broadly agrees on every score.
+ */
+export function disagreementSentence(aspects: Readonly<Record<AspectKey, AspectReport>>, text: InstrumentText = en): string | null {
+  const items = ASPECT_KEYS.flatMap((key) =>
+    POLES.flatMap((pole) => {
+      const score = aspects[key][pole];
+      return score.shown && disagrees(score) ? [`${text.poles[pole].name.toLowerCase()} on ${text.aspects[key].name} (SD ${sdText(score)})`] : [];
+    }),
+  );
+  if (items.length === 0) return null;
+  const list = items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return `The team disagrees about ${list}: some see it often, others rarely, so the average hides two different experiences.`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { newestCyclesFirst } from "@/server/internal/cycle-order";
 import type { Database } from "@/db/client";
 import { cycles } from "@/db/schema";
 import { clock } from "@/lib/clock";
@@ -51,7 +52,7 @@ export async function listCycles(db: Database, viewer: Viewer) {
       minCommenters: cycles.minCommenters,
     })
     .from(cycles)
-    .orderBy(desc(cycles.opensOn), desc(cycles.createdAt));
+    .orderBy(...newestCyclesFirst);
   return rows.map(({ invited, responded, ...cycle }) => ({
     ...cycle,
     responses: cycle.state === "open" ? countWhileOpen(responded, invited) : { invited, responded, atLeast: false },

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
+import { newestCyclesFirst } from "@/server/internal/cycle-order";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
@@ -36,7 +37,7 @@ export async function ownResponseCounts(db: Database, viewer: Viewer) {
     )
     .where(and(eq(cycleAssignments.managerId, viewer.id), ne(cycleAssignments.raterId, viewer.id), ne(cycles.state, "draft")))
     .groupBy(cycles.id)
-    .orderBy(desc(cycles.opensOn));
+    .orderBy(...newestCyclesFirst);
   return rows.map(({ invited, responded, ...cycle }) => ({
     ...cycle,
     count: cycle.state === "open" ? countWhileOpen(responded, invited) : { invited, responded, atLeast: false },

@@ -14,16 +14,20 @@ import {
   type SelfAspect,
   type Shown,
   type Thresholds,
+  EMPTY_RATERS,
   emptyAspects,
+  RATER_UNITS,
   resolveThresholds,
   selfProfile,
   situationalTarget,
   suppressTeam,
 } from "@/lib/scoring";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
+import { respondentsChanged } from "@/lib/report/trend";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
 import { countWhileOpen } from "@/lib/response-count";
+import { newestCycleFirst } from "@/server/internal/cycle-order";
 import type { Viewer } from "./viewer";
 
 /** How many closed cycles the trend goes back, the selected one included. */
@@ -82,6 +86,11 @@ export type ManagerReport =
       trend: CycleResult[];
       /** `null` when the viewer is not the manager (comments are for them alone) or the team is below k. */
       comments: Gated<{ readonly items: readonly string[] }> | null;
+      /**
+       * Fewer than half of the selected cycle's respondents also answered the closed cycle
+       * before it; `null` when there is none, or either team was below its k.
+       */
+      respondentsChanged: boolean | null;
     });
 
 export type ClosedReport = Extract<ManagerReport, { status: "closed" }>;
@@ -136,10 +145,13 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
     .filter((c) => c.state === "closed")
     .slice(0, TREND_CYCLES)
     .reverse();
-  const rows = await selectRows(db, aggregateQuery(managerId, trendCycles, cycle.id, isViewer, thresholds), cycleAggregateRow);
+  const previousCycle = trendCycles.at(-2) ?? null;
+  const rows = await selectRows(db, aggregateQuery(managerId, trendCycles, cycle.id, previousCycle?.id ?? null, isViewer, thresholds), cycleAggregateRow);
   const byCycle = new Map(rows.map((row) => [row.cycleId, row]));
   const results = trendCycles.map((c) => cycleResult(c, byCycle.get(c.id), thresholdsOf.get(c.id)!));
   const current = results[results.length - 1]!;
+  const previous = results.at(-2)?.result.team;
+  const returning = byCycle.get(cycle.id)?.returning ?? null;
   const situations = first.situations ?? [];
   return {
     status: "closed",
@@ -152,6 +164,10 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
     current: current.result,
     trend: results.map((r) => r.result),
     comments: isViewer && current.comments ? current.comments : null,
+    respondentsChanged:
+      previousCycle && previous?.shown && current.result.team.shown && returning !== null
+        ? respondentsChanged(current.result.team.respondents, previous.respondents, returning, Math.max(thresholds.k, thresholdsOf.get(previousCycle.id)!.k))
+        : null,
   };
 }
 
@@ -213,10 +229,8 @@ function contextQuery(viewerId: string, managerId: string): SQL {
     WHERE c.state <> 'draft'
       AND (${viewerId === managerId}
         OR EXISTS (SELECT 1 FROM above WHERE above.cycle_id = c.id AND above.person_id = ${viewerId}))
-    ORDER BY c.opens_on DESC, c.closes_on DESC`;
+    ORDER BY ${newestCycleFirst("c")}`;
 }
-
-type Series = "management" | "leadership" | "need";
 
 const seriesMoments = z.object({ n: z.int(), sum: z.int(), sumOfSquares: z.int() }) satisfies z.ZodType<Moments>;
 const rating = z.literal(RATINGS);
@@ -227,25 +241,41 @@ const cycleAggregateRow = z.object({
   respondents: z.int(),
   /** Present only for the manager's own selected cycle, and only above the comment threshold. */
   comments: z.array(z.string()).nullable(),
-  aspects: z.partialRecord(z.enum(ASPECT_KEYS), z.object({ management: seriesMoments, leadership: seriesMoments, need: seriesMoments })).nullable(),
+  aspects: z
+    .partialRecord(z.enum(ASPECT_KEYS), z.object({ management: seriesMoments, leadership: seriesMoments, need: seriesMoments, difference: seriesMoments }))
+    .nullable(),
+  /** Each rater's mean L − M and L + M, in whole 1/RATER_UNITS (lib/scoring RaterAggregate); null with no response. */
+  raters: z.object({ difference: seriesMoments, total: seriesMoments }).nullable(),
   self: z.partialRecord(z.enum(ASPECT_KEYS), z.object({ management: rating.nullable(), leadership: rating.nullable() })).nullable(),
+  /** Only on the selected cycle's row: how many of its respondents also answered the cycle before; else null. */
+  returning: z.int().nullable(),
 });
 type CycleAggregateRow = z.infer<typeof cycleAggregateRow>;
 
-const moments = (column: Series) =>
+/** Count, sum and sum of squares of an expression's non-null values, as lib/scoring's Moments. */
+const moments = (expression: string) =>
   sql.raw(`json_build_object(
-  'n', count(a.${column}),
-  'sum', coalesce(sum(a.${column}), 0),
-  'sumOfSquares', coalesce(sum(a.${column} * a.${column}), 0))`);
+  'n', count(${expression}),
+  'sum', coalesce(sum(${expression}), 0),
+  'sumOfSquares', coalesce(sum((${expression}) * (${expression})), 0))`);
 
 /**
  * Per closed cycle: how many responded, and per aspect the count, sum and sum of squares
- * of each item's non-empty answers, which is all lib/scoring needs. Also the manager's
+ * of each item's non-empty answers and of L − M where both poles were rated, and the same
+ * of each rater's own means, which is all lib/scoring needs. Also the manager's
  * self-assessment, and the selected cycle's comments when the viewer is the manager and
  * at least the comment threshold of people wrote one; lib/scoring checks that again and
- * shuffles them.
+ * shuffles them. On the selected cycle's row, how many of its respondents (from
+ * participation: who, never what) also answered the cycle before, as a count.
  */
-function aggregateQuery(managerId: string, cycles: ReportCycle[], selectedId: string, withComments: boolean, thresholds: Thresholds): SQL {
+function aggregateQuery(
+  managerId: string,
+  cycles: ReportCycle[],
+  selectedId: string,
+  previousId: string | null,
+  withComments: boolean,
+  thresholds: Thresholds,
+): SQL {
   const ids = sql.join(
     cycles.map((cycle) => sql`${cycle.id}::uuid`),
     sql`, `,
@@ -261,7 +291,8 @@ function aggregateQuery(managerId: string, cycles: ReportCycle[], selectedId: st
     ),
     per_aspect AS (
       SELECT r.cycle_id, a.aspect,
-        json_build_object('management', ${moments("management")}, 'leadership', ${moments("leadership")}, 'need', ${moments("need")}) AS moments
+        json_build_object('management', ${moments("a.management")}, 'leadership', ${moments("a.leadership")}, 'need', ${moments("a.need")},
+          'difference', ${moments("a.leadership - a.management")}) AS moments
       FROM responses r
       JOIN response_answers a ON a.response_id = r.id
       WHERE r.manager_id = ${managerId} AND r.cycle_id IN (${ids})
@@ -270,16 +301,35 @@ function aggregateQuery(managerId: string, cycles: ReportCycle[], selectedId: st
     aspects AS (
       SELECT cycle_id, json_object_agg(aspect, moments) AS aspects FROM per_aspect GROUP BY cycle_id
     ),
+    per_rater AS (
+      SELECT r.cycle_id,
+        (${RATER_UNITS} / count(*))::int * sum(a.leadership - a.management)::int AS difference,
+        (${RATER_UNITS} / count(*))::int * sum(a.leadership + a.management)::int AS total
+      FROM responses r
+      JOIN response_answers a ON a.response_id = r.id AND a.management IS NOT NULL AND a.leadership IS NOT NULL
+      WHERE r.manager_id = ${managerId} AND r.cycle_id IN (${ids})
+      GROUP BY r.cycle_id, r.id
+    ),
+    raters AS (
+      SELECT cycle_id, json_build_object('difference', ${moments("difference")}, 'total', ${moments("total")}) AS raters
+      FROM per_rater GROUP BY cycle_id
+    ),
     selves AS (
       SELECT cycle_id, json_object_agg(aspect, json_build_object('management', management, 'leadership', leadership)) AS self
       FROM self_assessment_answers
       WHERE manager_id = ${managerId} AND cycle_id IN (${ids})
       GROUP BY cycle_id
     )
-    SELECT c.id AS "cycleId", coalesce(teams.respondents, 0) AS respondents, teams.comments, aspects.aspects, selves.self
+    SELECT c.id AS "cycleId", coalesce(teams.respondents, 0) AS respondents, teams.comments, aspects.aspects, raters.raters, selves.self,
+      CASE WHEN c.id = ${selectedId}::uuid AND ${previousId}::uuid IS NOT NULL THEN
+        (SELECT count(*)::int FROM participations p
+          JOIN participations q ON q.cycle_id = ${previousId}::uuid AND q.manager_id = p.manager_id AND q.rater_id = p.rater_id
+          WHERE p.cycle_id = c.id AND p.manager_id = ${managerId})
+      END AS returning
     FROM cycles c
     LEFT JOIN teams ON teams.cycle_id = c.id
     LEFT JOIN aspects ON aspects.cycle_id = c.id
+    LEFT JOIN raters ON raters.cycle_id = c.id
     LEFT JOIN selves ON selves.cycle_id = c.id
     WHERE c.id IN (${ids})`;
 }
@@ -288,9 +338,9 @@ function teamAggregate(row: CycleAggregateRow | undefined) {
   const aspects: Record<AspectKey, AspectAggregate> = emptyAspects();
   for (const key of ASPECT_KEYS) {
     const found = row?.aspects?.[key];
-    if (found) aspects[key] = { management: found.management, leadership: found.leadership, need: found.need };
+    if (found) aspects[key] = found;
   }
-  return { respondents: row?.respondents ?? 0, aspects, comments: row?.comments ?? [] };
+  return { respondents: row?.respondents ?? 0, aspects, raters: row?.raters ?? EMPTY_RATERS, comments: row?.comments ?? [] };
 }
 
 function cycleResult(cycle: ReportCycle, row: CycleAggregateRow | undefined, thresholds: Thresholds) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
+import { newestCycleFirst } from "@/server/internal/cycle-order";
 import { z } from "zod";
 import { uuidSchema } from "@/lib/ids";
 import type { Database, Transaction } from "@/db/client";
@@ -168,7 +169,7 @@ async function latestResult(db: Database, viewer: Viewer, managerId: string, sit
       FROM cycle_team_summaries s JOIN cycles c ON c.id = s.cycle_id
       WHERE s.manager_id = ${managerId}
         AND (${managerId === viewer.id} OR EXISTS (SELECT 1 FROM up WHERE up.cycle_id = s.cycle_id AND up.person_id = ${viewer.id}))
-      ORDER BY c.opens_on DESC, c.closes_on DESC
+      ORDER BY ${newestCycleFirst("c")}
       LIMIT 1`,
     latestSummaryRow,
   );

@@ -123,7 +123,6 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
       previousThresholds,
     ),
   );
-  const invited = rows.reduce((total, row) => total + row.invited, 0);
   return {
     status: "closed",
     cycles: visible,
@@ -131,7 +130,10 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
     previous: previousRow ? toCycle(previousRow) : null,
     thresholds,
     teams,
-    org: orgLine(currents, invited, thresholds),
+    org: orgLine(
+      currents.map((current, i) => ({ ...current, invited: rows[i]!.invited })),
+      thresholds,
+    ),
     subTeams: subTeamOptions(teams, viewer.id),
   };
 }

@@ -99,7 +99,7 @@ describe("the report's numbers", () => {
 
     // Self vs team: one row per aspect and side; the first row of each aspect starts with its name.
     const rows = tableRows(render(SelfVsTeam, report));
-    expect(rows[0]!.slice(0, 5)).toEqual(["Aspect", "Side", "Team", "n", "95% interval"]);
+    expect(rows[0]!.slice(0, 6)).toEqual(["Aspect", "Side", "Team", "n", "SD", "95% interval"]);
     let aspect: AspectKey = ASPECT_KEYS[0];
     let checked = 0;
     for (const row of rows.slice(1)) {

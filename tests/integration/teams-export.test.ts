@@ -32,8 +32,11 @@ async function latestClosed(viewer: Viewer) {
 
 const parseCsv = (csv: string): string[][] => parse(csv, { bom: true, relax_column_count: false }) as string[][];
 
-const ASPECT_COLUMNS = ASPECT_KEYS.map((_, i) => 6 + i);
-const NUMBER_COLUMNS = [...ASPECT_COLUMNS, 13, 14, 15, 16, 17];
+// Columns: row, manager, reports to, responses, invited, rate; then b and n per aspect; then B, versatility, T, fit gap, change, its verdict.
+const ASPECT_COLUMNS = ASPECT_KEYS.map((_, i) => 6 + 2 * i);
+const COUNT_COLUMNS = ASPECT_COLUMNS.map((column) => column + 1);
+const [B, VERSATILITY, TARGET, FIT_GAP, CHANGE] = [20, 21, 22, 23, 24];
+const NUMBER_COLUMNS = [...ASPECT_COLUMNS, ...COUNT_COLUMNS, B, VERSATILITY, TARGET, FIT_GAP, CHANGE];
 
 describe("the CSV export", () => {
   it("round-trips through a parser: RFC 4180, one row per team in the view, plus the organisation line", async () => {
@@ -51,7 +54,11 @@ describe("the CSV export", () => {
     expect(header![1]).toBe("Manager");
     expect(header!.at(-1)).toBe("Not shown, and why");
     expect(org![0]).toBe("organisation");
-    expect(org![1]).toBe("All teams meeting k (3 of 4)");
+    expect(org![1]).toBe("All teams meeting k (3 of 4): counts and scores cover these teams only");
+    expect([header![B], header![CHANGE + 1]]).toEqual(["Overall balance (B)", "Change in B: clear of the noise?"]);
+    // The organisation line counts only the teams it pools: Hannah Schmidt's 2 of 2 are left out.
+    const included = page.teams.filter((team) => team.shown);
+    expect(org!.slice(3, 5)).toEqual([String(included.reduce((n, team) => n + team.responded, 0)), String(included.reduce((n, team) => n + team.invited, 0))]);
     expect(org!.at(-1)).toContain("1 team left out below the threshold");
     expect(teams.map((row) => row[1])).toEqual(applyView(page.teams.map(asDisplayed), view).map((team) => team.name));
     for (const row of records) expect(row).toHaveLength(header!.length);
@@ -63,14 +70,17 @@ describe("the CSV export", () => {
     const records = parseCsv((await exportTeams(database.db, marcus, page.cycle.id, DEFAULT_VIEW)).csv);
     for (const team of page.teams) {
       const row = records.find((record) => record[1] === team.name)!;
-      team.aspects.forEach((cell, i) => expect(row[6 + i] === "").toBe(cell === null));
-      expect(row[13] === "").toBe(team.balance === null);
-      expect(row[14] === "").toBe(team.versatility === null);
-      expect(row[16] === "").toBe(team.fitGap === null);
+      team.aspects.forEach((cell, i) => {
+        expect(row[ASPECT_COLUMNS[i]!] === "").toBe(cell === null);
+        expect(row[COUNT_COLUMNS[i]!]).toBe(cell === null ? "" : String(cell.n));
+      });
+      expect(row[B] === "").toBe(team.balance === null);
+      expect(row[VERSATILITY] === "").toBe(team.versatility === null);
+      expect(row[FIT_GAP] === "").toBe(team.fitGap === null);
       if (team.aspects.some((cell) => cell === null) || !team.shown) expect(row.at(-1)).not.toBe("");
     }
     const hannah = records.find((record) => record[1] === "Hannah Schmidt")!;
-    for (const column of NUMBER_COLUMNS.filter((column) => column !== 15)) expect(hannah[column]).toBe("");
+    for (const column of NUMBER_COLUMNS.filter((column) => column !== TARGET)) expect(hannah[column]).toBe("");
     expect(hannah.at(-1)).toBe("Not shown: fewer than 3 people answered.");
     // Her counts are shown, as on the page; her target comes from her situation, not from answers.
     expect(hannah.slice(3, 6)).toEqual(["2", "2", "100%"]);

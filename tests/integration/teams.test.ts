@@ -1,8 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectUncheckedRows } from "@/tests/support/raw";
 import { people } from "@/db/schema";
-import { ASPECT_KEYS } from "@/lib/aspects";
+import { ASPECT_KEYS, type AspectKey, type Rating } from "@/lib/aspects";
+import { type AspectAnswer, aggregateResponses, type RaterResponse } from "@/lib/scoring";
+import { aggregateFromStatistics } from "@/lib/teams/summary";
+import { summaryStatistics } from "@/server/internal/teams-queries";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedTeamsPage, loadTeamsPage } from "@/server/dal/teams";
 import { loadViewer, type Viewer } from "@/server/dal/viewer";
@@ -274,5 +279,64 @@ describe("the per-cycle summaries", () => {
           WHERE c.state = 'closed' AND a.rater_id <> a.manager_id) AS managers`,
     );
     expect(counts!.summaries).toBe(counts!.managers);
+  });
+
+  it("hold the precision of b, B and versatility exactly as lib/scoring computes it from the answers", async () => {
+    const answers = await selectUncheckedRows<{
+      cycleId: string;
+      managerId: string;
+      responseId: string;
+      aspect: AspectKey;
+      m: number | null;
+      l: number | null;
+    }>(
+      database.db,
+      sql`SELECT r.cycle_id AS "cycleId", r.manager_id AS "managerId", r.id AS "responseId", a.aspect::text AS aspect, a.management AS m, a.leadership AS l
+        FROM responses r JOIN response_answers a ON a.response_id = r.id`,
+    );
+    const teams = new Map<string, Map<string, Record<string, AspectAnswer>>>();
+    for (const row of answers) {
+      const team = teams.get(`${row.cycleId} ${row.managerId}`) ?? new Map<string, Record<string, AspectAnswer>>();
+      teams.set(`${row.cycleId} ${row.managerId}`, team);
+      const response = team.get(row.responseId) ?? {};
+      team.set(row.responseId, response);
+      response[row.aspect] = { management: row.m as Rating | null, leadership: row.l as Rating | null, need: null };
+    }
+    const summaries = await selectUncheckedRows<{ cycleId: string; managerId: string; respondents: number; stats: number[] }>(
+      database.db,
+      sql`SELECT s.cycle_id AS "cycleId", s.manager_id AS "managerId", s.respondents, ${summaryStatistics("s")} AS stats FROM cycle_team_summaries s`,
+    );
+    let compared = 0;
+    for (const summary of summaries) {
+      const responses = [...(teams.get(`${summary.cycleId} ${summary.managerId}`)?.values() ?? [])].map((aspects) => ({
+        aspects: Object.fromEntries(
+          ASPECT_KEYS.map((key) => [key, aspects[key] ?? { management: null, leadership: null, need: null }]),
+        ) as RaterResponse["aspects"],
+      }));
+      const expected = aggregateResponses(responses);
+      const stored = aggregateFromStatistics(summary.respondents, summary.stats);
+      expect(stored.raters).toEqual(expected.raters);
+      for (const key of ASPECT_KEYS) expect(stored.aspects[key].difference).toEqual(expected.aspects[key].difference);
+      if (responses.length > 0) compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it("are filled for cycles closed before migration 0008 exactly as the close fills them", async () => {
+    const precision = sql`SELECT cycle_id, manager_id, difference_n, difference_sum, difference_sum_of_squares, rater_n,
+      rater_difference_sum, rater_difference_sum_of_squares, rater_total_sum, rater_total_sum_of_squares
+      FROM cycle_team_summaries ORDER BY cycle_id, manager_id`;
+    const filledAtClose = await selectUncheckedRows(database.db, precision);
+    const migration = readFileSync(join(process.cwd(), "db/migrations/0008_rater_precision.sql"), "utf8");
+    const backfill = /UPDATE cycle_team_summaries s SET[\s\S]*?;/.exec(migration)?.[0] ?? expect.fail("no backfill in migration 0008");
+    await database.db.transaction(async (tx) => {
+      const zeros = `'{${ASPECT_KEYS.map(() => 0).join(",")}}'`;
+      await tx.execute(
+        sql.raw(`UPDATE cycle_team_summaries SET difference_n = ${zeros}, difference_sum = ${zeros}, difference_sum_of_squares = ${zeros}, rater_n = 0,
+          rater_difference_sum = 0, rater_difference_sum_of_squares = 0, rater_total_sum = 0, rater_total_sum_of_squares = 0`),
+      );
+      await tx.execute(sql.raw(backfill));
+      expect(await selectUncheckedRows(tx, precision)).toEqual(filledAtClose);
+    });
   });
 });

@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import { balanceChange, changeBetween, changeText, disagrees, intervalText, respondentsChanged, statisticText, versatilityChange } from "@/lib/report";
+import {
+  balanceChange,
+  changeBetween,
+  changeText,
+  disagreementSentence,
+  disagrees,
+  intervalText,
+  respondentsChanged,
+  statisticText,
+  versatilityChange,
+} from "@/lib/report";
 import { aggregateResponses, differenceOf, RATER_UNITS, type RaterResponse, spreadOf, suppressTeam, tCritical95, withinScale } from "@/lib/scoring";
 import { response, responses } from "./support/builders";
 
@@ -143,5 +153,18 @@ describe("respondentsChanged", () => {
     expect(respondentsChanged(10, 8, 5, 3)).toBe(false);
     expect(respondentsChanged(10, 2, 0, 3)).toBeNull();
     expect(respondentsChanged(2, 8, 0, 3)).toBeNull();
+  });
+});
+
+describe("disagreementSentence", () => {
+  it("names the scores on which the team is split, and nothing when it agrees", () => {
+    const split = shownTeam([
+      ...responses(3, { management: 1, leadership: 3 }, { focus: { leadership: 4 } }),
+      ...responses(3, { management: 5, leadership: 3 }, { focus: { leadership: 4 } }),
+    ]);
+    expect(disagreementSentence(split.aspects)).toBe(
+      "The team disagrees about managing on Focus (SD 2.2), managing on Decision-making (SD 2.2), managing on Motivation (SD 2.2), managing on Communication style (SD 2.2), managing on Adaptability (SD 2.2), managing on Conflict resolution (SD 2.2) and managing on Development (SD 2.2): some see it often, others rarely, so the average hides two different experiences.",
+    );
+    expect(disagreementSentence(shownTeam(responses(4, { management: 4, leadership: 3 })).aspects)).toBeNull();
   });
 });

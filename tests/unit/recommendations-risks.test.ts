@@ -59,8 +59,8 @@ describe("risksFor", () => {
   it("treats an overall balance of exactly −0.25 as strongly lopsided, and −0.24 as not", () => {
     expect(OVERALL_LOPSIDED_BALANCE).toBe(0.25);
     const base = scoresOf(3, { management: 4, leadership: 4 });
-    const at = { ...base, balance: { shown: true, value: -0.25, aspects: 7 } } as const;
-    const near = { ...base, balance: { shown: true, value: -0.24, aspects: 7 } } as const;
+    const at = { ...base, balance: { shown: true, value: -0.25, aspects: 7, precision: null } } as const;
+    const near = { ...base, balance: { shown: true, value: -0.24, aspects: 7, precision: null } } as const;
     expect(risksFor(at)).toHaveLength(5);
     expect(risksFor(near)).toEqual([]);
   });

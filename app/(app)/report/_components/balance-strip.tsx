@@ -1,13 +1,13 @@
 import { COLOURS } from "@/app/_components/chart-palette";
 import { ASPECT_KEYS, type AspectKey, POLES } from "@/lib/aspects";
-import { formatInterval, formatSigned } from "@/lib/format";
+import { formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
-import { balanceSummary } from "@/lib/report";
+import { balanceSummary, intervalText, sdText } from "@/lib/report";
 import type { AspectReport, SelfAspect, Thresholds } from "@/lib/scoring";
 import type { ClosedReport } from "@/server/dal/report";
 import { AXIS_WIDTH, AxisGrid, AxisLabels, LegendShape, NeedMarker, SelfMarker, TargetMarker, xOf } from "./balance-axis";
 import { ChartFigure } from "./chart-figure";
-import { displayedTarget, Hidden, statisticText } from "./scores";
+import { displayedTarget, Hidden, namedStatisticText } from "./scores";
 
 const ROW_HEIGHT = 28;
 /** Name, bar, value: the same columns for the axis labels and every row. */
@@ -31,7 +31,7 @@ export function BalanceStrip({ report }: { report: ClosedReport }) {
       <ChartFigure
         id="balance-strip"
         caption="Where each aspect sits between managing (−1) and leading (+1)"
-        summary={balanceSummary(team.aspects)}
+        summary={balanceSummary(team.aspects, report.thresholds)}
         table={<BalanceTable aspects={team.aspects} self={self} target={target} thresholds={report.thresholds} />}
       >
         <Legend showTarget={target !== null} />
@@ -97,9 +97,9 @@ function StripRow({
   const { balance, need, management, leadership } = report;
   const tooltipId = `balance-tip-${aspect}`;
   const details = [
-    management.shown ? statisticText("Managing", management) : null,
-    leadership.shown ? statisticText("Leading", leadership) : null,
-    need.shown ? statisticText("Team need", need, true) : null,
+    management.shown ? namedStatisticText("Managing", management) : null,
+    leadership.shown ? namedStatisticText("Leading", leadership) : null,
+    need.shown ? namedStatisticText("Team need", need, true) : null,
     self?.balance != null ? `Self-view ${formatSigned(self.balance, 2)}` : null,
   ].filter((line) => line !== null);
   return (
@@ -185,6 +185,7 @@ function BalanceTable({
           <th scope="col">Self-view b</th>
           <th scope="col">Team need (−2 … +2)</th>
           <th scope="col">n</th>
+          <th scope="col">SD</th>
           <th scope="col">95% interval</th>
           {target !== null && <th scope="col">Target T</th>}
         </tr>
@@ -202,10 +203,11 @@ function BalanceTable({
                 <>
                   <td>{formatSigned(need.value)}</td>
                   <td>{need.n}</td>
-                  <td>{formatInterval(need.ci)}</td>
+                  <td>{sdText(need)}</td>
+                  <td>{intervalText(need)}</td>
                 </>
               ) : (
-                <td colSpan={3}>
+                <td colSpan={4}>
                   <Hidden reason={need.reason} thresholds={thresholds} />
                 </td>
               )}

@@ -1,17 +1,16 @@
 import { ASPECT_KEYS, type AspectKey, POLES, type Pole } from "@/lib/aspects";
-import { formatInterval, formatScore } from "@/lib/format";
 import { describeAbsence, en } from "@/lib/instrument";
-import { radarSummary } from "@/lib/report";
+import { disagreementSentence, INTERVAL_EXPLANATION, radarSummary, statisticText } from "@/lib/report";
 import type { AspectReport, SelfAspect, Thresholds } from "@/lib/scoring";
 import type { ClosedReport } from "@/server/dal/report";
 import { ChartFigure } from "./chart-figure";
 import { ProfileRadarChart, type RadarDatum } from "./radar-chart";
-import { Hidden, statisticText } from "./scores";
+import { Hidden, namedStatisticText } from "./scores";
 
 function poleText(report: AspectReport, pole: Pole, thresholds: Thresholds): string {
   const score = report[pole];
   const name = en.poles[pole].name;
-  return score.shown ? statisticText(name, score) : `${name}: ${describeAbsence(score.reason, thresholds)}`;
+  return score.shown ? namedStatisticText(name, score) : `${name}: ${describeAbsence(score.reason, thresholds)}`;
 }
 
 function selfText(self: SelfAspect | null): string {
@@ -50,12 +49,24 @@ export function ProfileRadar({ report }: { report: ClosedReport }) {
         id="profile-radar"
         className="report-radar-figure"
         caption="How often the team sees each side, 1 (never) to 5 (always)"
-        summary={radarSummary(team.aspects, self)}
+        summary={radarSummary(team.aspects, self, report.thresholds)}
         table={<RadarTable aspects={team.aspects} self={self} thresholds={report.thresholds} />}
       >
         <ProfileRadarChart data={radarData(report, team.aspects)} hasSelf={self !== null} />
       </ChartFigure>
+      <ReadingTheNumbers aspects={team.aspects} />
     </section>
+  );
+}
+
+/** How sure each score is, in words: what the interval means, and where the team is split. */
+function ReadingTheNumbers({ aspects }: { aspects: Readonly<Record<AspectKey, AspectReport>> }) {
+  const disagreement = disagreementSentence(aspects);
+  return (
+    <div className="max-w-3xl space-y-1 text-sm text-slate-700">
+      <p>{INTERVAL_EXPLANATION}</p>
+      {disagreement && <p>{disagreement}</p>}
+    </div>
   );
 }
 
@@ -76,7 +87,7 @@ function RadarTable({
           <th scope="col">Aspect</th>
           {POLES.map((pole) => (
             <th key={pole} scope="col">
-              {en.poles[pole].name} (n, 95% interval)
+              {en.poles[pole].name} (n, SD, 95% interval)
             </th>
           ))}
           {self && <th scope="col">Self: managing</th>}
@@ -89,15 +100,7 @@ function RadarTable({
             <th scope="row">{en.aspects[key].name}</th>
             {POLES.map((pole) => {
               const score = aspects[key][pole];
-              return (
-                <td key={pole}>
-                  {score.shown ? (
-                    `${formatScore(score.value)} (n ${score.n}, ${formatInterval(score.ci)})`
-                  ) : (
-                    <Hidden reason={score.reason} thresholds={thresholds} />
-                  )}
-                </td>
-              );
+              return <td key={pole}>{score.shown ? statisticText(score) : <Hidden reason={score.reason} thresholds={thresholds} />}</td>;
             })}
             {self && <td>{self[key].management ?? "can't say"}</td>}
             {self && <td>{self[key].leadership ?? "can't say"}</td>}

@@ -1,6 +1,6 @@
 import { type AbsentReason, type Statistic, type Thresholds } from "@/lib/scoring";
 import { describeAbsence } from "@/lib/instrument";
-import { formatInterval, formatScore, formatSigned } from "@/lib/format";
+import { statisticText } from "@/lib/report";
 import type { ClosedReport } from "@/server/dal/report";
 
 /** The reason a value is hidden, in words, never a 0 or a blank. */
@@ -8,10 +8,9 @@ export function Hidden({ reason, thresholds }: { reason: AbsentReason; threshold
   return <span className="text-slate-600 italic">{describeAbsence(reason, thresholds)}</span>;
 }
 
-/** "Managing 4.3 (n 6, 95% interval 3.8–4.8)", for tooltips. A team need is signed: "+1.2". */
-export function statisticText(name: string, statistic: Statistic, signed = false): string {
-  const value = signed ? formatSigned(statistic.value) : formatScore(statistic.value);
-  return `${name} ${value} (n ${statistic.n}, 95% interval ${formatInterval(statistic.ci)})`;
+/** "Managing 4.3 (n 6, SD 0.8, 3.8–4.8)", for tooltips. A team need is signed: "+1.2". */
+export function namedStatisticText(name: string, statistic: Statistic, signed = false): string {
+  return `${name} ${statisticText(statistic, signed)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ASPECT_KEYS, POLES } from "@/lib/aspects";
-import { formatInterval, formatScore, formatSigned } from "@/lib/format";
+import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
-import { comparePole } from "@/lib/report";
+import { comparePole, intervalText, sdText } from "@/lib/report";
 import { SELF_GAP_THRESHOLD, type SelfGapKind } from "@/lib/scoring";
 import type { ClosedReport } from "@/server/dal/report";
 import { Hidden } from "./scores";
@@ -46,6 +46,7 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
                   <>
                     <th scope="col">Team</th>
                     <th scope="col">n</th>
+                    <th scope="col">SD</th>
                     <th scope="col">95% interval</th>
                   </>
                 )}
@@ -80,10 +81,11 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
                           <>
                             <td>{formatScore(score.value)}</td>
                             <td>{score.n}</td>
-                            <td>{formatInterval(score.ci)}</td>
+                            <td>{sdText(score)}</td>
+                            <td>{intervalText(score)}</td>
                           </>
                         ) : (
-                          <td colSpan={3}>
+                          <td colSpan={4}>
                             <Hidden reason={score.reason} thresholds={report.thresholds} />
                           </td>
                         ))}

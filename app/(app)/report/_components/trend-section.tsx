@@ -1,7 +1,16 @@
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
-import { changeSince, trendSummary } from "@/lib/report";
+import {
+  balanceChange,
+  type Change,
+  changeSince,
+  changeText,
+  type LatestChange,
+  respondentsChangedSentence,
+  trendSummary,
+  versatilityChange,
+} from "@/lib/report";
 import type { ClosedReport, CycleResult } from "@/server/dal/report";
 import { ChartFigure } from "./chart-figure";
 import { Hidden } from "./scores";
@@ -22,10 +31,24 @@ function trendData(trend: CycleResult[], k: number): TrendDatum[] {
   });
 }
 
+/** The selected cycle against the one before it, when both show results. */
+function latestChange(report: ClosedReport): LatestChange | null {
+  const previous = report.trend[report.trend.length - 2];
+  const { team } = report.current;
+  if (!previous?.team.shown || !team.shown) return null;
+  return {
+    since: previous.cycle.name,
+    balance: balanceChange(previous.team, team),
+    versatility: versatilityChange(previous.team, team),
+    respondentsChanged: report.respondentsChanged,
+  };
+}
+
 /** B and versatility per closed cycle, and how each aspect moved since the cycle before. */
 export function TrendSection({ report }: { report: ClosedReport }) {
   if (!report.current.team.shown) return null;
   const data = trendData(report.trend, report.thresholds.k);
+  const latest = latestChange(report);
   return (
     <section aria-labelledby="trend-heading" className="report-section space-y-3">
       <h2 id="trend-heading" className="text-xl font-semibold">
@@ -34,7 +57,10 @@ export function TrendSection({ report }: { report: ClosedReport }) {
       <ChartFigure
         id="trend"
         caption="Overall balance B and versatility per closed cycle"
-        summary={trendSummary(data.map((point) => ({ label: point.cycle, balance: point.balance, versatility: point.versatility })))}
+        summary={trendSummary(
+          data.map((point) => ({ label: point.cycle, balance: point.balance, versatility: point.versatility })),
+          latest,
+        )}
         table={<TrendTable report={report} />}
       >
         <div className="flex flex-wrap gap-6">
@@ -42,6 +68,7 @@ export function TrendSection({ report }: { report: ClosedReport }) {
           <TrendChart data={data} series="versatility" />
         </div>
       </ChartFigure>
+      {latest && <LatestChangeNote latest={latest} />}
       <ChangeTable report={report} />
     </section>
   );
@@ -85,6 +112,19 @@ function TrendTable({ report }: { report: ClosedReport }) {
   );
 }
 
+/** Overall B and versatility since the previous cycle, with whether each change is clear, and a word on who answered. */
+function LatestChangeNote({ latest }: { latest: LatestChange }) {
+  return (
+    <div className="space-y-1 text-sm">
+      <p>
+        Since {latest.since}: overall balance B {latest.balance ? changeText(latest.balance, 2) : "not shown in one of the two cycles"}; versatility{" "}
+        {latest.versatility ? changeText(latest.versatility) : "not shown in one of the two cycles"}.
+      </p>
+      {latest.respondentsChanged && <p className="text-slate-700">{respondentsChangedSentence(latest.since)}</p>}
+    </div>
+  );
+}
+
 function ChangeTable({ report }: { report: ClosedReport }) {
   const previous = report.trend[report.trend.length - 2];
   const { team } = report.current;
@@ -97,11 +137,11 @@ function ChangeTable({ report }: { report: ClosedReport }) {
     );
   }
   const changes = changeSince(previous.team, team);
-  const cell = (value: number | null, digits = 1) => (value === null ? "hidden in one of the two cycles" : formatSigned(value, digits));
+  const cell = (change: Change | null, digits = 1) => (change === null ? "hidden in one of the two cycles" : changeText(change, digits));
   return (
     <div className="overflow-x-auto">
       <table className="report-table">
-        <caption className="text-left font-semibold">Change per aspect since {previous.cycle.name}</caption>
+        <caption className="text-left font-semibold">Change per aspect since {previous.cycle.name}: a rise or fall only when it is clear of the noise</caption>
         <thead>
           <tr>
             <th scope="col">Aspect</th>

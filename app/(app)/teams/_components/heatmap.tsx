@@ -6,7 +6,7 @@ import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
 import { balanceColour } from "@/lib/teams/colour";
-import { DIGITS, percent } from "@/lib/teams/csv";
+import { changeVerdictCell, DIGITS, percent } from "@/lib/teams/csv";
 import { type AspectCell, type OrgLine, responseRate, type TeamRow } from "@/lib/teams/rows";
 import { isFitGapBeyondLimit, type SortKey, type TeamsView } from "@/lib/teams/view";
 import { type RowWindow, rowWindow } from "@/lib/teams/window";
@@ -202,12 +202,18 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
   );
 }
 
+/** The n behind a value: for screen readers in the cell's text, for everyone in its tooltip. */
+function CountNote({ n }: { n: number }) {
+  return <span className="sr-only">, n {n}</span>;
+}
+
 function BalanceCell({ cell, k }: { cell: AspectCell | null; k: number }) {
   if (cell === null) return <HiddenCell k={k} />;
   const colour = balanceColour(cell.value);
   return (
-    <td style={{ backgroundColor: colour.background, color: colour.text }}>
+    <td style={{ backgroundColor: colour.background, color: colour.text }} title={`n ${cell.n}`}>
       {formatSigned(cell.value, DIGITS.balance)}
+      <CountNote n={cell.n} />
       {cell.lopsided && (
         <>
           <span aria-hidden="true"> ◆</span>
@@ -219,9 +225,11 @@ function BalanceCell({ cell, k }: { cell: AspectCell | null; k: number }) {
 }
 
 function HiddenCell({ k }: { k: number }) {
+  const reason = `Not shown: fewer than ${k} answers`;
   return (
-    <td className="text-slate-700" title={`Not shown: fewer than ${k} answers`}>
-      &lt; k
+    <td className="text-slate-700" title={reason}>
+      <span aria-hidden="true">&lt; k</span>
+      <span className="sr-only">{reason}</span>
     </td>
   );
 }
@@ -229,18 +237,39 @@ function HiddenCell({ k }: { k: number }) {
 function NumberCell({
   value,
   digits,
+  n,
   signed = true,
   k,
   emphasis = false,
 }: {
   value: number | null;
   digits: number;
+  /** The answers behind the value (the team's respondents), shown beside it to screen readers and in the tooltip. */
+  n: number;
   signed?: boolean;
   k?: number;
   emphasis?: boolean;
 }) {
   if (value === null) return k === undefined ? <td className="text-slate-600">–</td> : <HiddenCell k={k} />;
-  return <td className={emphasis ? "font-bold" : undefined}>{signed ? formatSigned(value, digits) : formatScore(value, digits)}</td>;
+  return (
+    <td className={emphasis ? "font-bold" : undefined} title={`n ${n}`}>
+      {signed ? formatSigned(value, digits) : formatScore(value, digits)}
+      <CountNote n={n} />
+    </td>
+  );
+}
+
+/** The change in B: bold with an arrow when clear of the noise, plain and marked "no clear change" otherwise. */
+function ChangeCell({ row, k }: { row: TeamRow; k: number }) {
+  if (row.change === null) return row.shown ? <td className="text-slate-600">–</td> : <HiddenCell k={k} />;
+  const verdict = changeVerdictCell(row);
+  return (
+    <td className={row.changeIsClear ? "font-bold" : "text-slate-700"} title={`${verdict}, n ${row.responded}`}>
+      {formatSigned(row.change, DIGITS.change)}
+      {row.changeIsClear ? <span aria-hidden="true"> {row.change > 0 ? "▲" : "▼"}</span> : <span aria-hidden="true"> ≈</span>}
+      <span className="sr-only">, {verdict}</span>
+    </td>
+  );
 }
 
 function RateCell({ responded, invited }: { responded: number; invited: number }) {
@@ -266,8 +295,8 @@ function OrgRow({ org, k }: { org: OrgLine; k: number }) {
       {org.aspects.map((cell, i) => (
         <BalanceCell key={ASPECT_KEYS[i]} cell={cell} k={k} />
       ))}
-      {org.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: org.balance, lopsided: false }} k={k} />}
-      <NumberCell value={org.versatility} digits={DIGITS.versatility} signed={false} k={k} />
+      {org.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: org.balance, lopsided: false, n: org.responded }} k={k} />}
+      <NumberCell value={org.versatility} digits={DIGITS.versatility} n={org.responded} signed={false} k={k} />
       <td className="text-slate-600">–</td>
       <td className="text-slate-600">–</td>
       <td className="text-slate-600">–</td>
@@ -305,11 +334,11 @@ const TeamRowView = memo(function TeamRowView({ row, index, k, cycleId }: { row:
       {row.aspects.map((cell, i) => (
         <BalanceCell key={ASPECT_KEYS[i]} cell={cell} k={k} />
       ))}
-      {row.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: row.balance, lopsided: false }} k={k} />}
-      <NumberCell value={row.versatility} digits={DIGITS.versatility} signed={false} k={k} />
+      {row.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: row.balance, lopsided: false, n: row.responded }} k={k} />}
+      <NumberCell value={row.versatility} digits={DIGITS.versatility} n={row.responded} signed={false} k={k} />
       <TargetCell row={row} />
-      <NumberCell value={row.fitGap} digits={DIGITS.fitGap} k={row.shown && row.balance !== null ? undefined : k} emphasis={beyond} />
-      <NumberCell value={row.change} digits={DIGITS.change} k={row.shown ? undefined : k} />
+      <NumberCell value={row.fitGap} digits={DIGITS.fitGap} n={row.responded} k={row.shown && row.balance !== null ? undefined : k} emphasis={beyond} />
+      <ChangeCell row={row} k={k} />
     </tr>
   );
 });

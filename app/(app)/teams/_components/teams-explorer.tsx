@@ -186,7 +186,8 @@ function Legend({ k }: { k: number }) {
       </div>
       <p>
         ◆ lopsided: one pole rated at least {LOPSIDED_GAP} point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold beyond
-        ±{FIT_GAP_LIMIT}. The organisation line pools every team below you that meets k on its own, whatever the filters.
+        ±{FIT_GAP_LIMIT}. Change in B: bold with ▲ or ▼ when it is clear of the noise, ≈ when it is not (no clear change). Hover a value for the number of
+        answers behind it (n). The organisation line pools every team below you that meets k on its own, whatever the filters, and counts only those teams.
       </p>
     </div>
   );
