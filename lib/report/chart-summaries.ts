@@ -9,7 +9,6 @@ import type { InstrumentText } from "../instrument/types";
 import type { SelfAspect } from "../scoring/profile";
 import { type AspectReport, DEFAULT_THRESHOLDS, type Thresholds } from "../scoring/suppression";
 import { comparePole } from "./self-view";
-import { changeVerdict } from "./statistic-text";
 import { leanOf } from "./summary";
 import type { Change } from "./trend";
 
@@ -111,27 +110,13 @@ export interface LatestChange {
   readonly respondentsChanged: boolean | null;
 }
 
-/** " Since Q2: B +0.12, no clear change; versatility +0.4, a clear rise. Most of the people answering are new." */
-export function latestChangeSentence(latest: LatestChange): string {
-  const parts = [
-    latest.balance && `B ${formatSigned(latest.balance.value, 2)}, ${changeVerdict(latest.balance)}`,
-    latest.versatility && `versatility ${formatSigned(latest.versatility.value)}, ${changeVerdict(latest.versatility)}`,
-  ].filter((part) => part !== null);
-  const changes = parts.length > 0 ? ` Since ${latest.since}: ${parts.join("; ")}.` : "";
-  const people = latest.respondentsChanged ? ` ${respondentsChangedSentence(latest.since)}` : "";
-  return changes + people;
-}
-
+/** Said beside a change when `respondentsChanged`. */
 export function respondentsChangedSentence(since: string): string {
   return `Fewer than half of the people who answered this time also answered in ${since}, so a change may reflect who answered more than the manager.`;
 }
 
 /** "From Q1 2026 to Q3 2026, overall balance B went from −0.42 to −0.05 and versatility from 3.1 to 3.6." */
-export function trendSummary(points: readonly TrendPoint[], latest: LatestChange | null = null): string {
-  return trendRange(points) + (latest ? latestChangeSentence(latest) : "");
-}
-
-function trendRange(points: readonly TrendPoint[]): string {
+export function trendSummary(points: readonly TrendPoint[]): string {
   const shown = points.filter((point) => point.balance !== null && point.versatility !== null);
   const missing = points.filter((point) => !shown.includes(point));
   const missingText = missing.length > 0 ? ` No results for ${missing.map((point) => point.label).join(", ")}.` : "";

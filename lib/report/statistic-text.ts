@@ -44,20 +44,43 @@ export function disagrees(statistic: Pick<Statistic, "sd">): boolean {
   return atLeast(statistic.sd, DISAGREEMENT_SD);
 }
 
-/** Whether a change is one, in two or three words. */
-export function changeVerdict(change: Change): string {
+/** "clear rise", "clear fall" or "no clear change": the words for a change, in the report and the CSV alike. */
+export function verdictWords(change: { readonly value: number; readonly clear: boolean }): string {
   if (!change.clear) return "no clear change";
-  return change.value > 0 ? "a clear rise" : "a clear fall";
+  return change.value > 0 ? "clear rise" : "clear fall";
+}
+
+/** The verdict in a sentence: "a clear rise", "no clear change". */
+export function changeVerdict(change: Change): string {
+  return change.clear ? `a ${verdictWords(change)}` : verdictWords(change);
 }
 
 /**
- * "+0.6, a clear rise (95% interval +0.1 to +1.1)", "+0.2, no clear change (−0.3 to +0.7)",
- * or, without an interval, "+0.2, no clear change (too few people rated both sides to tell)".
+ * "+0.6, a clear rise (95% interval +0.1 to +1.1)", "+0.2, no clear change (95% interval
+ * −0.3 to +0.7)", or, without an interval, "+0.2, no clear change (too few people rated
+ * both sides to tell)". Shown with the change's own decimals.
  */
-export function changeText(change: Change, digits = 1): string {
-  const value = `${formatSigned(change.value, digits)}, ${changeVerdict(change)}`;
-  if (change.ci === null) return `${value} (too few people rated both sides to tell)`;
-  return `${value} (95% interval ${formatSigned(change.ci.low, digits)} to ${formatSigned(change.ci.high, digits)})`;
+export function changeText(change: Change): string {
+  const value = `${formatSigned(change.value, change.digits)}, ${changeVerdict(change)}`;
+  if (change.ci === null) return `${value} (${TOO_FEW_PAIRS})`;
+  return `${value} (95% interval ${changeInterval(change.ci, change.digits)})`;
+}
+
+const TOO_FEW_PAIRS = "too few people rated both sides to tell";
+
+function changeInterval(ci: { readonly low: number; readonly high: number }, digits: number): string {
+  return `${formatSigned(ci.low, digits)} to ${formatSigned(ci.high, digits)}`;
+}
+
+/**
+ * The same, compact, for a table whose caption explains the brackets: "+0.6 (+0.1 to
+ * +1.1), clear rise", "+0.2 (−0.3 to +0.7)", "+0.2 (too few rated both sides)".
+ */
+export function changeCellText(change: Change): string {
+  const value = formatSigned(change.value, change.digits);
+  if (change.ci === null) return `${value} (too few rated both sides)`;
+  const interval = `${value} (${changeInterval(change.ci, change.digits)})`;
+  return change.clear ? `${interval}, ${verdictWords(change)}` : interval;
 }
 
 /**

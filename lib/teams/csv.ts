@@ -12,6 +12,7 @@
 import { ASPECT_KEYS } from "../aspects";
 import { formatScore } from "../format";
 import { describeAbsence, en } from "../instrument";
+import { verdictWords } from "../report/statistic-text";
 import type { Thresholds } from "../scoring/suppression";
 import { type AspectCell, DIGITS, type OrgLine, responseRate, type TeamRow } from "./rows";
 
@@ -70,9 +71,7 @@ function aspectCells(aspects: readonly (AspectCell | null)[]): string[] {
 
 /** Whether the change in B is clear of the noise, in words; empty when there is no change. */
 export function changeVerdictCell(row: Pick<TeamRow, "change" | "changeIsClear">): string {
-  if (row.change === null) return "";
-  if (!row.changeIsClear) return "no clear change";
-  return row.change > 0 ? "clear rise" : "clear fall";
+  return row.change === null ? "" : verdictWords({ value: row.change, clear: row.changeIsClear });
 }
 
 const lopsidedNames = (aspects: readonly (AspectCell | null)[]) =>

@@ -51,20 +51,20 @@ test.describe("a manager's report", () => {
       await expect(strip(page).getByRole("listitem").filter({ hasText: aspect })).toContainText(b!);
     }
 
-    // Radar: its table repeats the self-vs-team table's scores, n and intervals.
+    // Radar: its table repeats the self-vs-team table's scores, n, SD and intervals.
     await radar(page).getByText("Show as table").click();
     const selfVsTeam = page.getByRole("table", { name: /Self rating compared with the team's score/ });
     const focusManaging = await selfVsTeam
       .getByRole("row", { name: /^Focus Managing/ })
       .getByRole("cell")
       .allTextContents();
-    const [team, n, interval] = focusManaging;
+    const [team, n, sd, interval] = focusManaging;
     await expect(
       radar(page)
         .getByRole("row", { name: /^Focus/ })
         .getByRole("cell")
         .first(),
-    ).toHaveText(`${team} (n ${n}, ${interval})`);
+    ).toHaveText(`${team} (n ${n}, SD ${sd}, ${interval})`);
 
     // Trend: the latest cycle's B in the table is the headline's B, and is drawn on the chart.
     await trend(page).getByText("Show as table").click();
@@ -87,7 +87,7 @@ test.describe("a manager's report", () => {
     await openOwnReport(page);
     const row = strip(page).getByRole("listitem").filter({ hasText: "Motivation" });
     await row.focus();
-    await expect(page.getByRole("tooltip").filter({ hasText: /Managing \d\.\d \(n \d+, 95% interval/ })).toBeVisible();
+    await expect(page.getByRole("tooltip").filter({ hasText: /Managing \d\.\d \(n \d+, SD \d\.\d, / })).toBeVisible();
 
     const selfManaging = radar(page).getByRole("button", { name: "Self: managing" });
     await expect(selfManaging).toHaveAttribute("aria-pressed", "true");

@@ -4,6 +4,7 @@ import { ASPECT_KEYS } from "@/lib/aspects";
 import {
   balanceChange,
   changeBetween,
+  changeCellText,
   changeText,
   disagreementSentence,
   disagrees,
@@ -101,9 +102,24 @@ describe("the difference between two cycles", () => {
 
   it("calls a change only when its interval leaves out 0", () => {
     const precise = { standardError: 0.1, degreesOfFreedom: 20 };
-    expect(changeBetween({ value: 3, precision: precise }, { value: 3.6, precision: precise }).clear).toBe(true);
-    expect(changeBetween({ value: 3, precision: precise }, { value: 3.2, precision: precise }).clear).toBe(false);
-    expect(changeBetween({ value: 3, precision: null }, { value: 4.9, precision: precise })).toEqual({ value: 1.9000000000000004, ci: null, clear: false });
+    expect(changeBetween({ value: 3, precision: precise }, { value: 3.6, precision: precise }, 1).clear).toBe(true);
+    expect(changeBetween({ value: 3, precision: precise }, { value: 3.2, precision: precise }, 1).clear).toBe(false);
+    expect(changeBetween({ value: 3, precision: null }, { value: 4.9, precision: precise }, 1)).toEqual({
+      value: 1.9000000000000004,
+      ci: null,
+      clear: false,
+      digits: 1,
+    });
+  });
+
+  it("does not call a change clear when its interval, as shown, reaches 0", () => {
+    // −0.2 with a half-width just under 0.2: the interval ends a hair below 0, which shows as 0.0.
+    const halfWidth = 0.19;
+    const precise = { standardError: halfWidth / tCritical95(38) / Math.SQRT2, degreesOfFreedom: 19 };
+    const change = changeBetween({ value: 3.2, precision: precise }, { value: 3, precision: precise }, 1);
+    expect(change.ci?.high).toBeCloseTo(-0.01, 9);
+    expect(change.clear).toBe(false);
+    expect(changeBetween({ value: 3.2, precision: precise }, { value: 3, precision: precise }, 2).clear).toBe(true);
   });
 
   it("never calls a change between two samples of the same answers", () => {
@@ -118,9 +134,13 @@ describe("the difference between two cycles", () => {
   });
 
   it("words a change with its verdict and interval", () => {
-    expect(changeText({ value: 0.55, ci: { low: 0.1, high: 1 }, clear: true })).toBe("+0.6, a clear rise (95% interval +0.1 to +1.0)");
-    expect(changeText({ value: -0.2, ci: { low: -0.7, high: 0.3 }, clear: false })).toBe("\u22120.2, no clear change (95% interval \u22120.7 to +0.3)");
-    expect(changeText({ value: 0.2, ci: null, clear: false })).toBe("+0.2, no clear change (too few people rated both sides to tell)");
+    expect(changeText({ value: 0.55, ci: { low: 0.1, high: 1 }, clear: true, digits: 1 })).toBe("+0.6, a clear rise (95% interval +0.1 to +1.0)");
+    expect(changeText({ value: -0.2, ci: { low: -0.7, high: 0.3 }, clear: false, digits: 1 })).toBe(
+      "\u22120.2, no clear change (95% interval \u22120.7 to +0.3)",
+    );
+    expect(changeText({ value: 0.2, ci: null, clear: false, digits: 2 })).toBe("+0.20, no clear change (too few people rated both sides to tell)");
+    expect(changeCellText({ value: -0.55, ci: { low: -1, high: -0.1 }, clear: true, digits: 1 })).toBe("\u22120.6 (\u22121.0 to \u22120.1), clear fall");
+    expect(changeCellText({ value: 0.2, ci: { low: -0.3, high: 0.7 }, clear: false, digits: 2 })).toBe("+0.20 (\u22120.30 to +0.70)");
   });
 });
 

@@ -106,21 +106,4 @@ describe("trendSummary", () => {
     expect(trendSummary([{ label: "Q3", balance: 0.1, versatility: 4 }])).toBe("One closed cycle with results so far: Q3, with B +0.10 and versatility 4.0.");
     expect(trendSummary([{ label: "Q3", balance: null, versatility: null }])).toBe("No closed cycle has enough answers to show a trend. No results for Q3.");
   });
-
-  it("says whether the latest change is clear of the noise, and when most of the people answering are new", () => {
-    const points = [
-      { label: "Q2", balance: -0.3, versatility: 3.2 },
-      { label: "Q3", balance: -0.1, versatility: 3.9 },
-    ];
-    const latest = {
-      since: "Q2",
-      balance: { value: 0.2, ci: { low: -0.1, high: 0.5 }, clear: false },
-      versatility: { value: 0.7, ci: { low: 0.2, high: 1.2 }, clear: true },
-      respondentsChanged: true,
-    };
-    expect(trendSummary(points, latest)).toBe(
-      "From Q2 to Q3, overall balance B went from \u22120.30 to \u22120.10 and versatility from 3.2 to 3.9. Since Q2: B +0.20, no clear change; versatility +0.7, a clear rise. Fewer than half of the people who answered this time also answered in Q2, so a change may reflect who answered more than the manager.",
-    );
-    expect(trendSummary(points, { ...latest, respondentsChanged: false })).not.toContain("Fewer than half");
-  });
 });

@@ -4,6 +4,7 @@ import { en } from "@/lib/instrument";
 import {
   balanceChange,
   type Change,
+  changeCellText,
   changeSince,
   changeText,
   type LatestChange,
@@ -57,10 +58,7 @@ export function TrendSection({ report }: { report: ClosedReport }) {
       <ChartFigure
         id="trend"
         caption="Overall balance B and versatility per closed cycle"
-        summary={trendSummary(
-          data.map((point) => ({ label: point.cycle, balance: point.balance, versatility: point.versatility })),
-          latest,
-        )}
+        summary={trendSummary(data.map((point) => ({ label: point.cycle, balance: point.balance, versatility: point.versatility })))}
         table={<TrendTable report={report} />}
       >
         <div className="flex flex-wrap gap-6">
@@ -117,7 +115,7 @@ function LatestChangeNote({ latest }: { latest: LatestChange }) {
   return (
     <div className="space-y-1 text-sm">
       <p>
-        Since {latest.since}: overall balance B {latest.balance ? changeText(latest.balance, 2) : "not shown in one of the two cycles"}; versatility{" "}
+        Since {latest.since}: overall balance B {latest.balance ? changeText(latest.balance) : "not shown in one of the two cycles"}; versatility{" "}
         {latest.versatility ? changeText(latest.versatility) : "not shown in one of the two cycles"}.
       </p>
       {latest.respondentsChanged && <p className="text-slate-700">{respondentsChangedSentence(latest.since)}</p>}
@@ -137,11 +135,13 @@ function ChangeTable({ report }: { report: ClosedReport }) {
     );
   }
   const changes = changeSince(previous.team, team);
-  const cell = (change: Change | null, digits = 1) => (change === null ? "hidden in one of the two cycles" : changeText(change, digits));
+  const cell = (change: Change | null) => (change === null ? "hidden in one of the two cycles" : changeCellText(change));
   return (
     <div className="overflow-x-auto">
       <table className="report-table">
-        <caption className="text-left font-semibold">Change per aspect since {previous.cycle.name}: a rise or fall only when it is clear of the noise</caption>
+        <caption className="text-left font-semibold">
+          Change per aspect since {previous.cycle.name}, with its 95% interval in brackets: a clear rise or fall only when the interval leaves out 0
+        </caption>
         <thead>
           <tr>
             <th scope="col">Aspect</th>
@@ -156,7 +156,7 @@ function ChangeTable({ report }: { report: ClosedReport }) {
               <th scope="row">{en.aspects[key].name}</th>
               <td>{cell(changes[key].management)}</td>
               <td>{cell(changes[key].leadership)}</td>
-              <td>{cell(changes[key].balance, 2)}</td>
+              <td>{cell(changes[key].balance)}</td>
             </tr>
           ))}
         </tbody>
