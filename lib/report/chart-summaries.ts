@@ -119,7 +119,7 @@ export function respondentsChangedSentence(since: string): string {
 export function trendSummary(points: readonly TrendPoint[]): string {
   const shown = points.filter((point) => point.balance !== null && point.versatility !== null);
   const missing = points.filter((point) => !shown.includes(point));
-  const missingText = missing.length > 0 ? ` No results for ${missing.map((point) => point.label).join(", ")}.` : "";
+  const missingText = missing.length > 0 ? ` No results for ${missing.map((point) => point.label).join(", ")}: too few answers to show.` : "";
   const [first, last] = [shown[0], shown[shown.length - 1]];
   if (!first || !last) return `No closed cycle has enough answers to show a trend.${missingText}`;
   const b = (point: TrendPoint) => formatSigned(point.balance!, 2);

@@ -288,7 +288,7 @@ function OrgRow({ org, k }: { org: OrgLine; k: number }) {
       <th scope="row" className="sticky left-0 border-b-2 border-slate-300 bg-brand-50 px-2 py-2 text-left">
         All teams meeting k
         <span className="block text-xs font-normal text-slate-700">
-          {org.teamsIncluded} included · {org.teamsLeftOut} {org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold
+          {org.teamsIncluded} included · {org.teamsLeftOut} {org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold, and not counted
         </span>
       </th>
       <RateCell responded={org.responded} invited={org.invited} />
