@@ -3,7 +3,7 @@
 import { runAction } from "@/server/action";
 import { signOut } from "@/server/auth";
 import { currentViewer } from "@/server/dal/session";
-import { revokeSessions } from "@/server/dal/viewer";
+import { signOutEverywhere } from "@/server/dal/viewer";
 import { getDb } from "@/server/db";
 
 /** Signs out everywhere: a copied session cookie stops working too, not just this browser's. */
@@ -14,7 +14,7 @@ export async function signOutAction(formData: FormData): Promise<void> {
     gate: "anyone",
     run: async () => {
       const viewer = await currentViewer();
-      if (viewer) await revokeSessions(await getDb(), viewer.id);
+      if (viewer) await signOutEverywhere(await getDb(), viewer);
       return signOut({ redirectTo: "/login" });
     },
   });

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { selectUncheckedRows } from "@/tests/support/raw";
 import { clock } from "@/lib/clock";
 import { applyImport, fileHash, previewImport } from "@/server/dal/org-import";
-import { loadViewer } from "@/server/dal/viewer";
+import { loadViewer } from "@/server/internal/viewer";
 import { summarise, time } from "./stats.mjs";
 import type { Row } from "./types.mjs";
 

@@ -7,7 +7,7 @@ import { currentThresholds } from "@/server/dal/settings";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
 import { teamsQuery } from "@/server/internal/teams-queries";
 import { parseView } from "@/lib/teams/view";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { mintSessionCookie } from "./session-cookie.mjs";
 import { summarise, time } from "./stats.mjs";
 import type { Row } from "./types.mjs";

@@ -150,6 +150,9 @@ export function precisionOf(moments: Moments): Precision | null {
   return spread === null ? null : { standardError: spread.sd / Math.sqrt(moments.n), degreesOfFreedom: moments.n - 1 };
 }
 
+/** How far below a whole number a computed one may fall and still count as that number. */
+const WHOLE_TOLERANCE = 1e-9;
+
 /** A difference between two estimates, with its 95% interval. */
 export interface Difference {
   readonly value: number;
@@ -171,6 +174,8 @@ export function differenceOf(after: { readonly value: number } & Precision, befo
   // overflow or underflow: (a + b)² / (a²/ν₁ + b²/ν₂) = 1 / (wa²/ν₁ + wb²/ν₂).
   const [wa, wb] = [a / (a + b), b / (a + b)];
   const degreesOfFreedom = 1 / (wa ** 2 / after.degreesOfFreedom + wb ** 2 / before.degreesOfFreedom);
-  const halfWidth = tCritical95(Math.max(1, Math.floor(degreesOfFreedom))) * Math.sqrt(a + b);
+  // A whole number of degrees of freedom can come out a hair below itself in doubles
+  // (5 as 4.999999999999997); rounding that down would cost a whole degree.
+  const halfWidth = tCritical95(Math.max(1, Math.floor(degreesOfFreedom + WHOLE_TOLERANCE))) * Math.sqrt(a + b);
   return { value, ci: { low: value - halfWidth, high: value + halfWidth } };
 }

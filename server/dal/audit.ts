@@ -1,36 +1,15 @@
 import "server-only";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Database, Transaction } from "@/db/client";
-import { auditAction, auditEvents, cycles, people } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { auditEvents, cycles, people } from "@/db/schema";
 import { addDays, startOfDay } from "@/lib/dates";
 import { requireAdmin } from "./errors";
 import type { Viewer } from "./viewer";
 
-export type AuditAction = (typeof auditAction.enumValues)[number];
-export const AUDIT_ACTIONS = auditAction.enumValues;
+import type { AuditAction } from "@/server/internal/audit-log";
 
-export interface AuditEntry {
-  action: AuditAction;
-  personId?: string | null;
-  cycleId?: string | null;
-  /** Counts, names of changed fields and the like; never a survey answer or a password. */
-  details?: Record<string, unknown>;
-}
-
-/**
- * Records one action, in the same transaction as the change it describes: an
- * administrator's, or a person's own where it concerns their account (a reset they asked for).
- */
-export async function recordAudit(tx: Database | Transaction, actor: Pick<Viewer, "id">, entry: AuditEntry) {
-  await tx.insert(auditEvents).values({
-    actorId: actor.id,
-    action: entry.action,
-    personId: entry.personId ?? null,
-    cycleId: entry.cycleId ?? null,
-    details: entry.details ?? {},
-  });
-}
+export { AUDIT_ACTIONS, type AuditAction } from "@/server/internal/audit-log";
 
 export interface AuditFilter {
   action?: AuditAction;

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { invitations, people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/internal/audit-log";
 import { INVITATION_DAYS } from "./invitations";
 
 // The first administrator of a real organisation, for `npm run admin:create`. Everyone

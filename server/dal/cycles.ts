@@ -8,7 +8,7 @@ import { closeCycle, closeDueCycles } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { takeSnapshot } from "@/server/internal/cycles/snapshot";
 import type { CycleInput } from "@/server/cycles/schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/internal/audit-log";
 import { ExpectedError, requireAdmin } from "./errors";
 import { countWhileOpen } from "@/lib/response-count";
 import type { ThresholdsInput } from "./settings";

@@ -11,10 +11,12 @@ import { hashPassword } from "@/server/auth/password";
 import { type NewPasswordField, newPasswordSchema } from "@/server/auth/password-policy";
 import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { sendSignInLinkEmail } from "@/server/mail";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/internal/audit-log";
 import { requireAdmin } from "./errors";
-import { PersonRuleError, voidOpenLinks } from "./people";
-import { revokeSessions, type Viewer } from "./viewer";
+import { PersonRuleError } from "./people";
+import { voidOpenLinks } from "@/server/internal/sign-in-links";
+import { revokeSessions } from "@/server/internal/viewer";
+import type { Viewer } from "./viewer";
 
 export const INVITATION_DAYS = 7;
 

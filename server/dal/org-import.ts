@@ -7,9 +7,10 @@ import type { Database, Transaction } from "@/db/client";
 import { people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { type CsvRecord, type ExistingPerson, type ImportError, type ImportPlan, MAX_IMPORT_BYTES, planChangesSomething, planImport } from "@/lib/org-import";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/internal/audit-log";
 import { ExpectedError, requireAdmin } from "./errors";
-import { revokedUntilNow, type Viewer } from "./viewer";
+import { revokedUntilNow } from "@/server/internal/viewer";
+import type { Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. `errors` lists the file's problems by line. */
 export class ImportRuleError extends ExpectedError {

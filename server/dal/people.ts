@@ -1,14 +1,15 @@
 import "server-only";
-import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { Database, Transaction } from "@/db/client";
+import type { Database } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { invitations, people } from "@/db/schema";
-import { clock } from "@/lib/clock";
-import { recordAudit } from "./audit";
+import { people } from "@/db/schema";
+import { recordAudit } from "@/server/internal/audit-log";
+import { voidOpenLinks } from "@/server/internal/sign-in-links";
 import { ExpectedError, requireAdmin } from "./errors";
-import { revokeSessions, type Viewer } from "./viewer";
+import { revokeSessions } from "@/server/internal/viewer";
+import type { Viewer } from "./viewer";
 
 /** A refusal the admin can act on; its message is safe to show. */
 export class PersonRuleError extends ExpectedError {
@@ -105,14 +106,6 @@ export async function updatePerson(db: Database, viewer: Viewer, personId: strin
     );
     if (changed.length > 0) await recordAudit(tx, viewer, { action: "person.update", personId, details: { changed } });
   });
-}
-
-/** Voids every sign-in link of the person that is still open: a newer one replaces them, and deactivation ends them. */
-export async function voidOpenLinks(tx: Transaction, personId: string) {
-  await tx
-    .update(invitations)
-    .set({ voidedAt: clock.now() })
-    .where(and(eq(invitations.personId, personId), isNull(invitations.usedAt), isNull(invitations.voidedAt)));
 }
 
 /**

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { uuidSchema } from "@/lib/ids";
 import { readSessionToken } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
-import { loadViewer, type Viewer } from "./viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 
 /**
  * The person behind this request, re-read from the database once per request. The

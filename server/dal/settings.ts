@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { settings } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { MIN_K, resolveThresholds, type Thresholds } from "@/lib/scoring";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/internal/audit-log";
 import { requireAdmin } from "./errors";
 import type { Viewer } from "./viewer";
 

@@ -13,7 +13,7 @@ import { ForbiddenError } from "@/server/dal/errors";
 import { DEAD_LINK_MESSAGE, inspectInvitation, issueSignInLink, type LinkChannel, redeemInvitation, requestPasswordReset } from "@/server/dal/invitations";
 import { searchPeople, setPersonActive, updatePerson } from "@/server/dal/people";
 import { currentThresholds, thresholdsSchema, updateThresholds } from "@/server/dal/settings";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, sqlState, type TestDatabase } from "../support/database";
 import { upcomingCycleDates } from "../support/days";
 import { createPerson } from "../support/org";

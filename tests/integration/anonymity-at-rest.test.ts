@@ -5,7 +5,7 @@ import { selectUncheckedRows } from "@/tests/support/raw";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle } from "@/server/internal/cycles/close";
 import { dropClosedPartitions } from "@/server/internal/cycles/sealed-partitions";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { createOpenCycleWithTeam } from "../support/org";
 import { currentWalSegment, markerNextTo, readFile, relationFiles, relationsHolding, walBetween } from "../support/storage";

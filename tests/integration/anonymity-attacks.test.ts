@@ -17,7 +17,7 @@ import { issueSignInLink } from "@/server/dal/invitations";
 import { PersonRuleError } from "@/server/dal/people";
 import { updateThresholds } from "@/server/dal/settings";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, sqlState, type TestDatabase } from "../support/database";
 import { daysFromToday, runningCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";

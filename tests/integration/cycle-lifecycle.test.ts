@@ -4,7 +4,7 @@ import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycleAssignments, people } from "@/db/schema";
 import { closeCycleNow, createCycle, CycleRuleError, listCycles, openCycle, updateDraftCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { daysFromToday, runningCycleDates, upcomingCycleDates } from "../support/days";
 import { createPerson } from "../support/org";

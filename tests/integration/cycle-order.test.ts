@@ -3,7 +3,7 @@ import { cycleAssignments, cycles } from "@/db/schema";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { loadReport } from "@/server/dal/report";
 import { loadTeamsPage } from "@/server/dal/teams";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { closeCycle } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { createTestDatabase, type TestDatabase } from "../support/database";

@@ -6,7 +6,7 @@ import { checkCredentials } from "@/server/auth/credentials";
 import { createFirstAdmin, organisationIsEmpty, OrganisationNotEmpty } from "@/server/dal/bootstrap";
 import { INVITATION_DAYS, inspectInvitation, redeemInvitation } from "@/server/dal/invitations";
 import { passwordNotice } from "@/server/dal/password-notice";
-import { loadViewer } from "@/server/dal/viewer";
+import { loadViewer } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 

@@ -7,7 +7,7 @@ import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
 import { ForbiddenError } from "@/server/dal/errors";
 import { applyImport, fileHash, ImportRuleError, previewImport } from "@/server/dal/org-import";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";
 

@@ -9,7 +9,7 @@ import { cycles, people, settings } from "@/db/schema";
 import { createCycle, openCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedReport, loadReport, type ManagerReport, type ReportRequest } from "@/server/dal/report";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import type { TestDatabase } from "../support/database";
 import { runningCycleDates } from "../support/days";
 import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";

@@ -11,7 +11,7 @@ import { BalanceStrip } from "@/app/(app)/report/_components/balance-strip";
 import { ClosedReportView } from "@/app/(app)/report/_components/report-view";
 import { SelfVsTeam } from "@/app/(app)/report/_components/self-vs-team";
 import { type ClosedReport, loadReport } from "@/server/dal/report";
-import { loadViewer } from "@/server/dal/viewer";
+import { loadViewer } from "@/server/internal/viewer";
 import type { TestDatabase } from "../support/database";
 import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 

@@ -9,7 +9,7 @@ import type { RaterAnswers } from "@/lib/survey/sealed-answers";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle, SealKeyMismatch } from "@/server/internal/cycles/close";
 import { checkSealKey } from "@/server/internal/cycles/open";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { openAnswers, SEALED_BYTES, sealAnswers, SealKey, sealKey, SealNotOpened } from "@/server/seal";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createOpenCycleWithTeam } from "../support/org";

@@ -13,7 +13,7 @@ import { hashPassword } from "@/server/auth/password";
 import { PASSWORD_MESSAGES, passwordProblem } from "@/server/auth/password-policy";
 import { THROTTLE_MAX_FAILURES } from "@/server/auth/throttle";
 import { DEAD_LINK_MESSAGE, DEAD_LINKS_THROTTLED_MESSAGE, inspectInvitation, issueSignInLink, redeemInvitation } from "@/server/dal/invitations";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 

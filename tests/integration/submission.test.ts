@@ -6,7 +6,7 @@ import { clock } from "@/lib/clock";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle } from "@/server/internal/cycles/close";
 import { loadAssessment } from "@/server/dal/assessments";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { daysFromToday, runningCycleDates } from "../support/days";
 import { createOpenCycleWithTeam, createPerson } from "../support/org";

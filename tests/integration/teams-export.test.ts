@@ -10,7 +10,7 @@ import { asDisplayed } from "@/lib/teams/rows";
 import { applyView, DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { ForbiddenError } from "@/server/dal/errors";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import type { TestDatabase } from "../support/database";
 import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 

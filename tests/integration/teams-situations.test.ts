@@ -5,7 +5,7 @@ import { people } from "@/db/schema";
 import { ForbiddenError } from "@/server/dal/errors";
 import { loadTeamSituations, saveTeamSituations, SituationConflictError } from "@/server/dal/situations";
 import { loadTeamsPage } from "@/server/dal/teams";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import type { TestDatabase } from "../support/database";
 import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 

@@ -10,7 +10,7 @@ import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { summaryStatistics } from "@/server/internal/teams-queries";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedTeamsPage, loadTeamsPage } from "@/server/dal/teams";
-import { loadViewer, type Viewer } from "@/server/dal/viewer";
+import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import type { TestDatabase } from "../support/database";
 import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
 

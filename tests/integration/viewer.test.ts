@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import { loadViewer, revokeSessions } from "@/server/dal/viewer";
+import { loadViewer, revokeSessions } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 

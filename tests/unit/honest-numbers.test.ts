@@ -13,7 +13,17 @@ import {
   statisticText,
   versatilityChange,
 } from "@/lib/report";
-import { aggregateResponses, differenceOf, RATER_UNITS, type RaterResponse, spreadOf, suppressTeam, tCritical95, withinScale } from "@/lib/scoring";
+import {
+  aggregateResponses,
+  differenceOf,
+  precisionOf,
+  RATER_UNITS,
+  type RaterResponse,
+  spreadOf,
+  suppressTeam,
+  tCritical95,
+  withinScale,
+} from "@/lib/scoring";
 import { response, responses } from "./support/builders";
 
 const rating = fc.constantFrom(1, 2, 3, 4, 5);
@@ -81,6 +91,16 @@ describe("the difference between two cycles", () => {
     expect(difference.value).toBe(0.5);
     expect(difference.ci.low).toBeCloseTo(0.5 - half, 12);
     expect(difference.ci.high).toBeCloseTo(0.5 + half, 12);
+  });
+
+  it("keeps a whole number of Welch degrees of freedom whole, though doubles put it a hair below", () => {
+    // n 6 with variance 1/6 against n 4 with variance 1/3: exactly 5 degrees of freedom.
+    const after = { value: 13 / 6, ...precisionOf({ n: 6, sum: 13, sumOfSquares: 29 })! };
+    const before = { value: 10 / 4, ...precisionOf({ n: 4, sum: 10, sumOfSquares: 26 })! };
+    expect(after.standardError ** 2).toBeCloseTo(1 / 36, 12);
+    expect(before.standardError ** 2).toBeCloseTo(1 / 12, 12);
+    const { ci, value } = differenceOf(after, before);
+    expect(ci.high - value).toBeCloseTo(tCritical95(5) * Math.sqrt(1 / 36 + 1 / 12), 12);
   });
 
   it("is symmetric: swapping the cycles flips the sign and the interval", () => {
