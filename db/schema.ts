@@ -22,6 +22,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { ASPECT_KEYS, COMMENT_MAX_LENGTH, NEED_MAX, NEED_MIN, RATING_MAX, RATING_MIN } from "../lib/aspects";
 import { clock } from "../lib/clock";
+import { CYCLE_NAME_MAX_LENGTH } from "../lib/cycle-input";
 import { SITUATION_KEYS } from "../lib/situations";
 
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
@@ -104,7 +105,7 @@ export const cycles = pgTable(
       sql`${t.state} = 'draft' OR (${t.minRaters} IS NOT NULL AND ${t.minCommenters} IS NOT NULL AND ${t.minRaters} >= 3 AND ${t.minCommenters} >= ${t.minRaters})`,
     ),
     index("cycles_state_idx").on(t.state, t.closesOn),
-    check("cycles_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND 120`),
+    check("cycles_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND ${sql.raw(String(CYCLE_NAME_MAX_LENGTH))}`),
     check("cycles_dates_ordered", sql`${t.closesOn} > ${t.opensOn}`),
     check("cycles_opened_at_set", sql`${t.state} = 'draft' OR ${t.openedAt} IS NOT NULL`),
     check("cycles_closed_at_set", sql`${t.state} <> 'closed' OR ${t.closedAt} IS NOT NULL`),

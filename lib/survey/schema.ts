@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASPECT_KEYS, type AspectKey, COMMENT_MAX_LENGTH, type Need, type Rating } from "../aspects";
+import { uuidField } from "../ids";
 import { CANT_SAY } from "./fields";
 
 const UNANSWERED = "Choose an answer, or “Can't say”.";
@@ -31,8 +32,8 @@ const comment = z
   .transform((value) => (value === "" ? null : value));
 
 const ids = {
-  cycleId: z.uuid({ error: "Unknown cycle." }),
-  managerId: z.uuid({ error: "Unknown manager." }),
+  cycleId: uuidField("Unknown cycle."),
+  managerId: uuidField("Unknown manager."),
 };
 
 export const responseSchema = z.object({ ...ids, aspects: allAspects(raterAspect), comment });

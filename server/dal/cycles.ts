@@ -7,7 +7,7 @@ import { clock } from "@/lib/clock";
 import { closeCycle, closeDueCycles } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { takeSnapshot } from "@/server/internal/cycles/snapshot";
-import type { CycleInput } from "@/server/cycles/schema";
+import type { CycleInput } from "@/lib/cycle-input";
 import { recordAudit } from "@/server/internal/audit-log";
 import { ExpectedError, requireAdmin } from "./errors";
 import { countWhileOpen } from "@/lib/response-count";

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
+import { uuidSchema } from "@/lib/ids";
 
 /**
  * Each open cycle keeps its sealed responses in a partition of `sealed_responses` of its
@@ -10,11 +11,10 @@ import { selectRows } from "@/db/raw";
  * seals and committed, the partition is dropped, which removes its files: no image of a
  * sealed row, not even a dead one kept for an old snapshot, stays in the database.
  */
-const uuid = z.uuid();
 
 /** Through the migration's SECURITY DEFINER function: the app's role need not own the table. */
 export async function createSealedPartition(tx: Transaction, cycleId: string) {
-  await tx.execute(sql`SELECT create_sealed_partition(${uuid.parse(cycleId)}::uuid)`);
+  await tx.execute(sql`SELECT create_sealed_partition(${uuidSchema.parse(cycleId)}::uuid)`);
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { runAction } from "@/server/action";
-import { cycleIdSchema, cycleInputSchema, type CycleField } from "@/server/cycles/schema";
+import { cycleIdSchema, cycleInputSchema, type CycleField } from "@/lib/cycle-input";
 import { closeCycleNow, createCycle, openCycle, raiseCycleThresholds, updateDraftCycle } from "@/server/dal/cycles";
 import { thresholdsSchema } from "@/server/dal/settings";
 import { getDb } from "@/server/db";

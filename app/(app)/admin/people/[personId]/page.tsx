@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 import { INVITATION_DAYS } from "@/server/dal/invitations";
 import { getPerson } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Person" };
 export default async function PersonPage(props: { params: Promise<{ personId: string }> }) {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) notFound();
-  const id = z.uuid().safeParse((await props.params).personId);
+  const id = uuidSchema.safeParse((await props.params).personId);
   if (!id.success) notFound();
   const person = await getPerson(await getDb(), viewer, id.data);
   if (!person) notFound();

@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 import { loadAssessment } from "@/server/dal/assessments";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 
-const params = z.object({ cycleId: z.uuid(), managerId: z.uuid() });
+const params = z.object({ cycleId: uuidSchema, managerId: uuidSchema });
 
 /** The viewer's assessment named by the URL; a malformed or foreign one is simply not found. */
 export async function loadPageAssessment(routeParams: Promise<{ cycleId: string; managerId: string }>) {
