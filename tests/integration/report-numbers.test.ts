@@ -1,6 +1,4 @@
 import { sql } from "drizzle-orm";
-import { createElement, type FunctionComponent } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycles } from "@/db/schema";
@@ -14,6 +12,7 @@ import { type ClosedReport, loadReport } from "@/server/dal/report";
 import { loadViewer } from "@/server/internal/viewer";
 import type { TestDatabase } from "../support/database";
 import { createDemoDatabase, DEMO_CYCLES } from "../support/demo";
+import { render, tableRows, text } from "../support/markup";
 
 let database: TestDatabase;
 const ids = new Map<string, string>();
@@ -34,23 +33,6 @@ async function ownReport(name: string, cycleName?: string): Promise<ClosedReport
   const report = await loadReport(database.db, viewer, { cycleId: cycle?.id });
   if (report.status !== "closed") expect.fail(`${name} has no closed report`);
   return report;
-}
-
-const render = (component: FunctionComponent<{ report: ClosedReport }>, report: ClosedReport) => renderToStaticMarkup(createElement(component, { report }));
-
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&#x27;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">" };
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&[#\w]+;/g, (entity) => ENTITIES[entity] ?? entity)
-    .trim();
-
-/** The cells of every row of the first table in some markup, as the reader sees them. */
-function tableRows(html: string): string[][] {
-  const table = /<table[\s\S]*?<\/table>/.exec(html)?.[0] ?? expect.fail("no table in the markup");
-  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => text(cell!)),
-  );
 }
 
 /** The balance strip's "Show as table" twin: its table follows the strip's own markup. */
