@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/app/_components/scroll-region";
 import type { ReactNode } from "react";
 
 /**
@@ -32,7 +33,9 @@ export function ChartFigure({
       {children}
       <details className="report-table-twin rounded-md border border-slate-200 bg-white">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">Show as table</summary>
-        <div className="overflow-x-auto px-3 pb-3">{table}</div>
+        <ScrollRegion label={`${caption}, as a table`} className="px-3 pb-3">
+          {table}
+        </ScrollRegion>
       </details>
     </figure>
   );

@@ -1,6 +1,7 @@
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
 import { DIRECTION_LABELS, developmentPlan, type Lean } from "@/lib/recommendations";
+import { actionAnchorId } from "@/lib/report";
 import type { ClosedReport } from "@/server/dal/report";
 
 const LEAN_LABELS: Record<Lean, string> = {
@@ -23,7 +24,7 @@ export function DevelopmentActions({ report }: { report: ClosedReport }) {
       ) : (
         <ol className="grid gap-3 lg:grid-cols-3 print:grid-cols-3" aria-label="Development actions">
           {plan.actions.map((pick) => (
-            <li key={pick.aspect} className="report-card rounded-lg border border-slate-200 bg-white p-4">
+            <li key={pick.aspect} id={actionAnchorId(pick.action.id)} className="report-card scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
               <p className="text-sm font-medium text-slate-700">
                 {pick.rank}. {en.aspects[pick.aspect].name} · {DIRECTION_LABELS[pick.direction]}
               </p>

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/app/_components/scroll-region";
 import { ASPECT_KEYS, POLES } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
@@ -33,7 +34,7 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
       )}
       {!team.shown && self === null && <p>There is no self-assessment for this cycle either.</p>}
       {(team.shown || self !== null) && (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Your view and your team's, as a table">
           <table className="report-table" id="self-vs-team-table">
             <caption className="sr-only">
               {team.shown ? "Self rating compared with the team's score, per aspect and side" : "Self-assessment per aspect and side"}
@@ -102,7 +103,7 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
               </tbody>
             ))}
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/app/_components/scroll-region";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
@@ -137,7 +138,7 @@ function ChangeTable({ report }: { report: ClosedReport }) {
   const changes = changeSince(previous.team, team);
   const cell = (change: Change | null) => (change === null ? "hidden in one of the two cycles" : changeCellText(change));
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`Change per aspect since ${previous.cycle.name}`}>
       <table className="report-table">
         <caption className="text-left font-semibold">
           Change per aspect since {previous.cycle.name}, with its 95% interval in brackets: a clear rise or fall only when the interval leaves out 0
@@ -161,6 +162,6 @@ function ChangeTable({ report }: { report: ClosedReport }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
