@@ -22,12 +22,15 @@ import {
 } from "drizzle-orm/pg-core";
 import { ASPECT_KEYS, COMMENT_MAX_LENGTH, NEED_MAX, NEED_MIN, RATING_MAX, RATING_MIN } from "../lib/aspects";
 import { clock } from "../lib/clock";
+import { ACTION_ID_ASPECT, ACTION_ID_DIRECTION, COMMITMENT_TEXT_MAX_LENGTH, MAX_COMMITMENTS } from "../lib/commitment-fields";
 import { CYCLE_NAME_MAX_LENGTH } from "../lib/cycle-input";
+import { DIRECTIONS } from "../lib/recommendations/library";
 import { SITUATION_KEYS } from "../lib/situations";
 
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
 export const aspect = pgEnum("aspect", ASPECT_KEYS);
 export const situation = pgEnum("situation", SITUATION_KEYS);
+export const direction = pgEnum("direction", DIRECTIONS);
 export const loginSubjectKind = pgEnum("login_subject_kind", ["account", "ip", "reset_account", "reset_ip", "link_ip"]);
 export const auditAction = pgEnum("audit_action", [
   "cycle.create",
@@ -289,6 +292,70 @@ export const teamSituations = pgTable(
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [index("team_situations_manager_idx").on(t.managerId, t.changedAt.desc()), index("team_situations_changed_by_idx").on(t.changedBy)],
+);
+
+/** `CASE <column> WHEN 'key' THEN 'word' … END`, from a map of enum keys to words. */
+const caseOf = (column: string, words: Readonly<Record<string, string>>) =>
+  `CASE ${column} ${Object.entries(words)
+    .map(([key, word]) => `WHEN '${key}' THEN '${word}'`)
+    .join(" ")} END`;
+
+/**
+ * What a manager will practise after a closed cycle's report: one to three actions
+ * (lib/commitments.ts), each a library action or their own words, tied to an aspect and a
+ * direction. Not anonymous: it is the manager's own, and the people above them in that
+ * cycle's snapshot may read it (server/dal/commitments.ts).
+ *
+ * The manager changes the list until the next cycle opens. Opening a cycle freezes every
+ * commitment not yet frozen, in the same transaction (`frozen_in_cycle_id`), and from then on
+ * a trigger refuses any change to it or its deletion; it also refuses an unfrozen row for a
+ * cycle that is not closed, or that another cycle has opened since (see the migration).
+ */
+export const commitments = pgTable(
+  "commitments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    managerId: uuid("manager_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    /** The closed cycle whose report the commitment answers. */
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "restrict" }),
+    /** Its place in the manager's list: 1 to MAX_COMMITMENTS, so a list can never be longer. */
+    position: smallint("position").notNull(),
+    aspect: aspect("aspect").notNull(),
+    direction: direction("direction").notNull(),
+    /** A library action (lib/recommendations ACTIONS), or null for the manager's own words. */
+    actionId: text("action_id"),
+    customText: text("custom_text"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
+    /** The cycle whose opening froze it; null while the manager may still change it. */
+    frozenInCycleId: uuid("frozen_in_cycle_id").references(() => cycles.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    uniqueIndex("commitments_manager_cycle_position_key").on(t.managerId, t.cycleId, t.position),
+    uniqueIndex("commitments_manager_cycle_action_key")
+      .on(t.managerId, t.cycleId, t.actionId)
+      .where(sql`${t.actionId} IS NOT NULL`),
+    index("commitments_cycle_idx").on(t.cycleId),
+    index("commitments_frozen_in_cycle_idx").on(t.frozenInCycleId),
+    check("commitments_position_range", sql`${t.position} BETWEEN 1 AND ${sql.raw(String(MAX_COMMITMENTS))}`),
+    check("commitments_one_source", sql`(${t.actionId} IS NULL) <> (${t.customText} IS NULL)`),
+    check(
+      "commitments_custom_text",
+      sql`${t.customText} IS NULL OR (char_length(${t.customText}) BETWEEN 1 AND ${sql.raw(String(COMMITMENT_TEXT_MAX_LENGTH))} AND ${t.customText} = btrim(${t.customText}) AND ${t.customText} !~ '[[:cntrl:]]')`,
+    ),
+    // A library id reads <aspect>.<direction>.<slug> (lib/commitment-fields): it must name the row's own aspect and direction.
+    check(
+      "commitments_action_id_placement",
+      sql.raw(
+        `action_id IS NULL OR (action_id ~ '^[a-z]+\\.[a-z]+\\.[a-z0-9-]+$' AND split_part(action_id, '.', 1) = ${caseOf("aspect", ACTION_ID_ASPECT)} AND split_part(action_id, '.', 2) = ${caseOf("direction", ACTION_ID_DIRECTION)})`,
+      ),
+    ),
+    check("commitments_frozen_by_another_cycle", sql`${t.frozenInCycleId} IS DISTINCT FROM ${t.cycleId}`),
+  ],
 );
 
 /**

@@ -3,3 +3,5 @@ export * from "./self-view";
 export * from "./summary";
 export * from "./trend";
 export * from "./statistic-text";
+export * from "./takeaways";
+export * from "./debrief";

@@ -28,6 +28,8 @@ import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
 import { countWhileOpen } from "@/lib/response-count";
 import { newestCycleFirst } from "@/server/internal/cycle-order";
+import { aboveInSnapshot } from "@/server/internal/snapshot-tree";
+import type { CommitmentList } from "./commitments";
 import type { Viewer } from "./viewer";
 
 /** How many closed cycles the trend goes back, the selected one included. */
@@ -91,6 +93,12 @@ export type ManagerReport =
        * before it; `null` when there is none, or either team was below its k.
        */
       respondentsChanged: boolean | null;
+      /**
+       * The manager's commitments after this report, as this viewer may read them: added by
+       * the page from loadCommitments (server/dal/commitments.ts), absent where only the
+       * report was loaded.
+       */
+      commitments?: CommitmentList;
     });
 
 export type ClosedReport = Extract<ManagerReport, { status: "closed" }>;
@@ -202,14 +210,7 @@ const toCycle = ({ id, name, state, closesOn, invited, responded }: ReportCycleR
  */
 function contextQuery(viewerId: string, managerId: string): SQL {
   return sql`
-    WITH RECURSIVE above(cycle_id, person_id) AS (
-      SELECT a.cycle_id, a.manager_id FROM cycle_assignments a
-        WHERE a.rater_id = ${managerId} AND a.manager_id <> a.rater_id
-      UNION
-      SELECT a.cycle_id, a.manager_id FROM cycle_assignments a
-        JOIN above ON a.cycle_id = above.cycle_id AND a.rater_id = above.person_id
-        WHERE a.manager_id <> a.rater_id
-    ),
+    WITH RECURSIVE ${aboveInSnapshot(managerId)},
     rated AS (
       SELECT a.cycle_id, count(*)::int AS invited, count(p.rater_id)::int AS responded
         FROM cycle_assignments a

@@ -1,8 +1,19 @@
 import type { Page } from "@playwright/test";
 import { demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+import { pdfPages } from "./support/pdf";
 
-const SECTIONS = ["Summary", "Balance per aspect", "Managing and leading profile", "Your view and your team's", "What to practise next", "Comments", "Trend"];
+const SECTIONS = [
+  "Key takeaways",
+  "Summary",
+  "Balance per aspect",
+  "Managing and leading profile",
+  "Your view and your team's",
+  "What to practise next",
+  "Your commitments",
+  "Comments",
+  "Trend",
+];
 
 const figure = (page: Page, caption: RegExp) => page.getByRole("figure", { name: caption });
 const strip = (page: Page) => figure(page, /Where each aspect sits/);
@@ -13,9 +24,6 @@ async function openOwnReport(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: Q\d \d{4}$/);
 }
-
-/** How many pages a PDF has: one "/Type /Page" object per page (the tree node is "/Pages"). */
-const pdfPages = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 
 test.describe("a manager's report", () => {
   test("shows every section in order, with the radar, the balance strip, three actions and the trend", async ({ signedInAs }) => {

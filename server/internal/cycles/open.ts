@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { cycles, settings } from "@/db/schema";
 import { clock } from "@/lib/clock";
+import { freezeCommitments } from "@/server/internal/commitments";
 import { type SealKey, sealKey } from "@/server/seal";
 import { SealKeyMismatch } from "./close";
 import { createSealedPartition } from "./sealed-partitions";
@@ -10,7 +11,8 @@ import { createSealedPartition } from "./sealed-partitions";
 /**
  * Moves a draft whose snapshot is taken to open, in the caller's transaction: it freezes
  * the anonymity thresholds in force now (later changes apply to cycles opened afterwards),
- * records which key will seal its answers, and creates the partition that holds them.
+ * records which key will seal its answers, creates the partition that holds them, and
+ * freezes every manager's commitments not yet frozen: the next cycle has opened.
  * `openedAt` backdates the opening, for the demo's past cycles.
  */
 export async function markOpen(tx: Transaction, cycleId: string, options: { openedAt?: Date; key?: SealKey } = {}) {
@@ -25,6 +27,7 @@ export async function markOpen(tx: Transaction, cycleId: string, options: { open
       sealKeyFingerprint: (options.key ?? sealKey()).fingerprint,
     })
     .where(eq(cycles.id, cycleId));
+  await freezeCommitments(tx, cycleId);
   await createSealedPartition(tx, cycleId);
 }
 

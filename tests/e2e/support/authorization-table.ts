@@ -44,6 +44,8 @@ export const PAGE_RULES: Record<string, PathRule> = {
     url: (ids) => `/assessments/${ids.repAnsweredCycle}/${ids.person.manager}/done`,
     allow: ["rep", "manager"],
   },
+  // The manager's own one-page debrief, for a cycle whose team results are shown.
+  "/debrief/[cycle]": { url: (ids) => `/debrief/${ids.closedCycle}`, allow: REPORTED_ON },
   "/how-scores-work": { url: () => "/how-scores-work", allow: SIGNED_IN },
   "/report": { url: () => "/report", allow: REPORTED_ON },
   "/report/[cycle]": { url: (ids) => `/report/${ids.closedCycle}`, allow: REPORTED_ON },
@@ -83,6 +85,10 @@ export interface ActionRule {
 const SIGNED_OUT = "Your session has ended";
 const refused = (...messages: string[]) => new RegExp(`^(${[SIGNED_OUT, ...messages].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
 const onlyAdmins = (what: string) => refused(`Only administrators can ${what}.`);
+
+/** What someone without a report of their own gets from the commitments forms. */
+export const NOT_A_MANAGER = "Only a manager can commit to actions, after a report of their own.";
+const COMMITMENTS_CLOSED = /opened on \d+ \w+ \d{4}: your commitments after .+ can no longer change\.$/;
 
 const cycleForm = (fields: Record<string, string>) => [IDLE, form({ ...upcomingCycleDates(), ...fields })];
 
@@ -179,6 +185,26 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     allow: ["director"],
     allowed: /^Someone changed this team's situation while you were editing it\./,
     denied: refused("Only someone above this team in the reporting tree can change its situation."),
+  },
+  // Commitments: each manager changes only their own (the form names a cycle, never a
+  // manager), so everyone with a report of their own is let in, to their own list. The
+  // latest closed cycle's next cycle is open, so nobody's list for it can change any more.
+  "app/(app)/report/actions.ts#saveCommitmentsAction": {
+    page: () => "/report",
+    args: (ids) => [
+      IDLE,
+      form({ cycleId: ids.closedCycle, choice1: "own", text1: "Ask each rep what they need from me.", aspect1: "focus", direction1: "more_leading" }),
+    ],
+    allow: REPORTED_ON,
+    allowed: COMMITMENTS_CLOSED,
+    denied: refused(NOT_A_MANAGER),
+  },
+  "app/(app)/report/actions.ts#removeCommitmentAction": {
+    page: () => "/report",
+    args: (ids) => [IDLE, form({ cycleId: ids.closedCycle, position: "1" })],
+    allow: REPORTED_ON,
+    allowed: COMMITMENTS_CLOSED,
+    denied: refused(NOT_A_MANAGER),
   },
   "app/invite/[token]/actions.ts#setPasswordAction": {
     page: () => `/invite/${UNKNOWN_TOKEN}`,

@@ -7,7 +7,9 @@ import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
 import { SELF_ITEMS } from "@/lib/survey/fields";
 import { daysFromToday, upcomingCycleDates } from "../../support/days";
-import { surveyAnswers } from "./authorization-table";
+import { COMMITMENT_TEXT_MAX_LENGTH, MAX_COMMITMENTS } from "@/lib/commitments";
+import { ACTIONS } from "@/lib/recommendations";
+import { NOT_A_MANAGER, surveyAnswers } from "./authorization-table";
 import { type DemoIds, type Persona, personaName, prepareDemo, type SignedInPersona } from "./personas";
 import { activeOrganisation, fileHash, orgCsv } from "./org-csv";
 import { IDLE, form } from "./server-actions";
@@ -115,6 +117,20 @@ const survey = (ids: ForgeryIds, fields: Record<string, string> = {}) => [
 const situations = (managerId: string, basedOn: string, chosen: string[]) => [IDLE, form({ managerId, basedOn, situations: chosen })];
 const importFile = (ids: ForgeryIds, fields: Record<string, string>) => [IDLE, form({ file: new File([ids.orgCsv], "org.csv"), ...fields })];
 const NEW_PASSWORD = "quiet harbour lantern 2031";
+/** The commitments form: a library action (its aspect and direction left to the library) and one in the manager's own words. */
+const commitmentsForm = (cycleId: string, fields: Record<string, string> = {}) => [
+  IDLE,
+  form({
+    cycleId,
+    choice1: ACTIONS.focus.more_leading[0]!.id,
+    choice2: "own",
+    text2: "Ask each rep what they need from me.",
+    aspect2: "motivation",
+    direction2: "more_leading",
+    ...fields,
+  }),
+];
+const notAManager = new RegExp(`^${NOT_A_MANAGER.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 
 /** In an order in which every valid request succeeds, one after the other. */
 export const FORGERIES: Record<string, Forgery> = {
@@ -293,6 +309,40 @@ export const FORGERIES: Record<string, Forgery> = {
     succeeded: /^The cycle is closed/,
     tampered: [{ args: () => [IDLE, form({ cycleId: "../../" })], refused: /^Unknown cycle\.$/ }],
   }),
+  // After the close above: the open cycle's report is out, and nothing has opened since, so
+  // the manager commits to two actions after it, then takes the second off.
+  "app/(app)/report/actions.ts#saveCommitmentsAction": {
+    as: "manager",
+    page: () => "/report",
+    valid: (ids) => commitmentsForm(ids.openCycle),
+    succeeded: /^Saved: you have committed to 2 actions\./,
+    tampered: [
+      { args: (ids) => commitmentsForm(ids.openCycle, { aspect1: "motivation" }), refused: /^Check your commitments\.$/ },
+      { args: (ids) => commitmentsForm(ids.openCycle, { text2: "x".repeat(COMMITMENT_TEXT_MAX_LENGTH + 1) }), refused: /^Check your commitments\.$/ },
+      { args: (ids) => commitmentsForm(ids.openCycle, { choice1: "focus.leading.'; DROP TABLE commitments; --" }), refused: /^Check your commitments\.$/ },
+      { args: () => commitmentsForm("../../admin"), refused: /^Unknown cycle\.$/ },
+    ],
+    intruders: [
+      { as: "rep", refused: notAManager },
+      { as: "admin", refused: notAManager },
+    ],
+    needsSession: true,
+  },
+  "app/(app)/report/actions.ts#removeCommitmentAction": {
+    as: "manager",
+    page: () => "/report",
+    valid: (ids) => [IDLE, form({ cycleId: ids.openCycle, position: "2" })],
+    succeeded: /^Removed\. You are committed to 1 action\.$/,
+    tampered: [
+      { args: (ids) => [IDLE, form({ cycleId: ids.openCycle, position: String(MAX_COMMITMENTS + 1) })], refused: /^Unknown commitment\.$/ },
+      { args: (ids) => [IDLE, form({ cycleId: ids.openCycle, position: "1 OR 1=1" })], refused: /^Unknown commitment\.$/ },
+    ],
+    intruders: [
+      { as: "rep", refused: notAManager },
+      { as: "admin", refused: notAManager },
+    ],
+    needsSession: true,
+  },
   // Signing out takes nothing from the form; only where it comes from can be forged.
   "app/(app)/sign-out-action.ts#signOutAction": {
     as: "admin",

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { loadCommitments } from "@/server/dal/commitments";
 import { loadReport, type ReportRequest } from "@/server/dal/report";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
@@ -12,7 +13,8 @@ import { ReportView } from "./report-view";
  */
 export async function ReportPage({ request }: { request: ReportRequest }) {
   const viewer = await requireViewer();
-  const report = await orNotFound(loadReport(await getDb(), viewer, request));
+  const db = await getDb();
+  const report = await orNotFound(loadReport(db, viewer, request));
   if (report.status === "not-rated") {
     if (!viewer.hasDirectReports) notFound();
     return (
@@ -24,5 +26,8 @@ export async function ReportPage({ request }: { request: ReportRequest }) {
       </section>
     );
   }
-  return <ReportView report={report} />;
+  if (report.status !== "closed") return <ReportView report={report} />;
+  // The same viewer may read the commitments after a closed cycle's report as the report itself.
+  const commitments = await orNotFound(loadCommitments(db, viewer, report.manager.id, report.cycle.id));
+  return <ReportView report={{ ...report, commitments }} />;
 }

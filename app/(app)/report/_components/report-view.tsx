@@ -3,8 +3,10 @@ import type { ClosedReport, ManagerReport } from "@/server/dal/report";
 import { responseCountText } from "@/lib/response-count";
 import { BalanceStrip } from "./balance-strip";
 import { CommentsSection } from "./comments-section";
+import { CommitmentsSection } from "./commitments-section";
 import { DevelopmentActions } from "./development-actions";
 import { Headline } from "./headline";
+import { KeyTakeaways } from "./key-takeaways";
 import { ProfileRadar } from "./profile-radar";
 import { ReportHeader } from "./report-header";
 import { Hidden } from "./scores";
@@ -44,16 +46,19 @@ export function ClosedReportView({ report }: { report: ClosedReport }) {
           </p>
         </section>
         <SelfVsTeam report={report} />
+        <CommitmentsSection report={report} />
       </>
     );
   }
   return (
     <>
+      <KeyTakeaways report={report} />
       <Headline report={report} />
       <BalanceStrip report={report} />
       <ProfileRadar report={report} />
       <SelfVsTeam report={report} />
       <DevelopmentActions report={report} />
+      <CommitmentsSection report={report} />
       <CommentsSection report={report} />
       <TrendSection report={report} />
     </>

@@ -1,0 +1,37 @@
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { pdfPages } from "./support/pdf";
+
+test.describe("the team debrief", () => {
+  test("prints on one A4 page: the team's aggregates and what the manager will practise, never a comment", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: /);
+    await expect(page.getByRole("region", { name: "Comments" }).getByRole("listitem").first()).toBeVisible();
+    const comments = await page.getByRole("region", { name: "Comments" }).getByRole("listitem").allTextContents();
+    expect(comments.length).toBeGreaterThan(0);
+    const reportTitle = await page.getByRole("heading", { level: 1 }).textContent();
+    const cycleName = reportTitle!.replace(/^Your report: /, "");
+
+    await page.getByRole("link", { name: "Team debrief, one page to print" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`: what you told me in ${cycleName}$`));
+    await expect(page.getByText(/of you answered · prepared on/)).toBeVisible();
+    const table = page.getByRole("table", { name: /How often you see each side/ });
+    await expect(table.getByRole("row")).toHaveCount(8);
+    await expect(table.getByRole("row", { name: /^Focus/ })).toContainText(/\d\.\d of 5 \(n \d+\)/);
+    await expect(page.getByRole("heading", { name: "What I will practise" })).toBeVisible();
+    const text = await page.locator("main").textContent();
+    for (const comment of comments) expect(text).not.toContain(comment.trim());
+    await expectNoAxeViolations(page);
+
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    expect(pdfPages(await page.pdf({ format: "A4", printBackground: true }))).toBe(1);
+  });
+
+  test("is the manager's own: a rep gets the same 404 as for any report", async ({ signedInAs }) => {
+    const page = await signedInAs("rep");
+    const response = await page.goto("/debrief/00000000-0000-4000-8000-000000000000");
+    expect(response?.status()).toBe(404);
+  });
+});
