@@ -1,5 +1,10 @@
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { pdfPages } from "./support/pdf";
+import { clock } from "@/lib/clock";
+import { demoCycleCalendar } from "@/server/internal/seed/demo-calendar";
+
+/** The demo's closed cycle before the latest: Daniel Okafor committed to three actions after it. */
+const previousCycle = demoCycleCalendar(clock.now())[1]!.name;
 
 test.describe("the team debrief", () => {
   test("prints on one A4 page: the team's aggregates and what the manager will practise, never a comment", async ({ signedInAs }) => {
@@ -26,6 +31,19 @@ test.describe("the team debrief", () => {
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    expect(pdfPages(await page.pdf({ format: "A4", printBackground: true }))).toBe(1);
+  });
+
+  test("keeps to one A4 page with three commitments, frozen in an earlier cycle", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
+    await page.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: previousCycle }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your report: ${previousCycle}`);
+    await page.getByRole("link", { name: "Team debrief, one page to print" }).click();
+    const practised = page.getByRole("region", { name: "What I will practise" }).getByRole("listitem");
+    await expect(practised).toHaveCount(3);
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: "print" });
     expect(pdfPages(await page.pdf({ format: "A4", printBackground: true }))).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AspectKey } from "@/lib/aspects";
+import type { Direction } from "@/lib/recommendations";
 import type { SituationKey } from "@/lib/situations";
 
 /** Every demo account signs in with this password. It is shown on the login page in demo mode only. */
@@ -201,3 +202,38 @@ export const DEMO_COMMENTS: Record<"managing" | "leading" | "neutral", string[]>
     "Supportive and organised. More recognition for team wins would go a long way.",
   ],
 };
+
+/** What a manager committed to practise after one closed cycle's report. */
+export interface DemoCommitment {
+  readonly manager: string;
+  /** The closed cycle whose report it answers: 0 is the oldest. */
+  readonly afterCycle: number;
+  /** Each the first library action for its aspect and direction. */
+  readonly picks: readonly { readonly aspect: AspectKey; readonly direction: Direction }[];
+}
+
+/**
+ * Commitments in the past cycles, frozen when the next cycle opened: Grace Kim committed
+ * to more leading twice and her team saw her move that way; Daniel Okafor committed to
+ * more leading after the previous cycle and stayed where he was.
+ */
+export const DEMO_COMMITMENTS: readonly DemoCommitment[] = [
+  {
+    manager: "Grace Kim",
+    afterCycle: 0,
+    picks: [
+      { aspect: "development", direction: "more_leading" },
+      { aspect: "motivation", direction: "more_leading" },
+    ],
+  },
+  { manager: "Grace Kim", afterCycle: 1, picks: [{ aspect: "focus", direction: "more_leading" }] },
+  {
+    manager: "Daniel Okafor",
+    afterCycle: 1,
+    picks: [
+      { aspect: "development", direction: "more_leading" },
+      { aspect: "motivation", direction: "more_leading" },
+      { aspect: "focus", direction: "more_leading" },
+    ],
+  },
+];

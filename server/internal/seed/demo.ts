@@ -7,8 +7,19 @@ import { closeCycle } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { sealAnswers, sealKey } from "@/server/seal";
 import type { Database } from "@/db/client";
-import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments, teamSituations } from "@/db/schema";
-import { ADMIN, DEMO_COMMENTS, DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, LEADER_PROFILES, type Profile, VP, demoEmail } from "./demo-org";
+import {
+  commitments,
+  cycleAssignments,
+  cycles,
+  participations,
+  people,
+  sealedResponses,
+  selfAssessmentAnswers,
+  selfAssessments,
+  teamSituations,
+} from "@/db/schema";
+import { ACTIONS } from "@/lib/recommendations";
+import { ADMIN, DEMO_COMMENTS, DEMO_COMMITMENTS, DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, LEADER_PROFILES, type Profile, VP, demoEmail } from "./demo-org";
 import { demoCycleCalendar, type DemoCycle } from "./demo-calendar";
 import { gaussian, seededRandom, shuffled } from "./random";
 
@@ -157,6 +168,29 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
   if (cycle.state === "closed") {
     await closeCycle(db, cycleId, { closedAt: cycle.closedAt });
   }
+  return cycleId;
+}
+
+/**
+ * The commitments made after a closed cycle's report, a day after it closed; the next
+ * cycle's opening freezes them, as it does in the product.
+ */
+async function insertCommitments(db: Database, cycleIndex: number, cycleId: string, closedAt: Date, staff: SeededPerson[]) {
+  const idByName = new Map(staff.map((person) => [person.name, person.id]));
+  const madeAt = new Date(closedAt.getTime() + 86_400_000);
+  const rows = DEMO_COMMITMENTS.filter((entry) => entry.afterCycle === cycleIndex).flatMap((entry) =>
+    entry.picks.map(({ aspect, direction }, index) => ({
+      managerId: idByName.get(entry.manager) as string,
+      cycleId,
+      position: index + 1,
+      aspect,
+      direction,
+      actionId: ACTIONS[aspect][direction][0].id,
+      createdAt: madeAt,
+      updatedAt: madeAt,
+    })),
+  );
+  if (rows.length > 0) await db.insert(commitments).values(rows);
 }
 
 async function insertSituations(db: Database, staff: SeededPerson[], today: Date) {
@@ -176,7 +210,10 @@ export async function seedDemo(db: Database, today = clock.now()) {
   const random = seededRandom(20_260_101);
   const staff = await insertPeople(db);
   const calendar = demoCycleCalendar(today);
-  for (const cycle of calendar) await runCycle(db, cycle, staff, random);
+  for (const [index, cycle] of calendar.entries()) {
+    const cycleId = await runCycle(db, cycle, staff, random);
+    if (cycle.state === "closed") await insertCommitments(db, index, cycleId, cycle.closedAt, staff);
+  }
   await insertSituations(db, staff, today);
 }
 
