@@ -13,14 +13,14 @@ import type { AspectReport, Statistic } from "../scoring/suppression";
 import type { Change } from "./trend";
 
 /** Decimals of a standard deviation. */
-export const SD_DIGITS = 1;
+const SD_DIGITS = 1;
 
 /** What the 95% interval means, in one plain sentence and no formula. */
 export const INTERVAL_EXPLANATION =
   "The range after a score shows how sure it is: the team's true average most likely lies inside it, and it is wide when few people answered or when they disagree.";
 
-export const SAME_ANSWERS = "everyone answered the same";
-export const CUT_AT_SCALE = "cut at the end of the scale";
+const SAME_ANSWERS = "everyone answered the same";
+const CUT_AT_SCALE = "cut at the end of the scale";
 
 /** "3.2–4.6", "3.9–5.0, cut at the end of the scale", or "everyone answered the same". */
 export function intervalText(statistic: Pick<Statistic, "sd" | "ci">, digits = 1): string {
@@ -51,7 +51,7 @@ export function verdictWords(change: { readonly value: number; readonly clear: b
 }
 
 /** The verdict in a sentence: "a clear rise", "no clear change". */
-export function changeVerdict(change: Change): string {
+function changeVerdict(change: Change): string {
   return change.clear ? `a ${verdictWords(change)}` : verdictWords(change);
 }
 

@@ -9,7 +9,7 @@ import { type Difference, differenceOf, type Precision } from "../scoring/stats"
 import type { AspectReport, Gated, Scores } from "../scoring/suppression";
 
 /** Decimals a change is shown with: scores and versatility 1, balances 2, as the values themselves. */
-export const CHANGE_DIGITS = { score: 1, balance: 2 } as const;
+const CHANGE_DIGITS = { score: 1, balance: 2 } as const;
 
 /**
  * A change with its interval, or without one when the precision of either side is not
@@ -31,7 +31,7 @@ export interface AspectChange {
  * The interval leaves out 0, and still does once rounded for display: a reader who sees
  * "−0.4 to 0.0" must not be told the change is clear.
  */
-export function isClear({ ci }: Difference, digits: number): boolean {
+function isClear({ ci }: Difference, digits: number): boolean {
   return roundedUnits(ci.low, digits) > 0n || roundedUnits(ci.high, digits) < 0n;
 }
 

@@ -101,7 +101,7 @@ function pairedAnswers(response: RaterResponse): { management: number; leadershi
  * units of 1/RATER_UNITS; `null` when there is no such aspect. Their own B is
  * difference / (4 · RATER_UNITS), their versatility total / (2 · RATER_UNITS).
  */
-export function raterUnits(response: RaterResponse): { difference: number; total: number } | null {
+function raterUnits(response: RaterResponse): { difference: number; total: number } | null {
   const pairs = pairedAnswers(response);
   if (pairs.length === 0) return null;
   const per = RATER_UNITS / pairs.length;
