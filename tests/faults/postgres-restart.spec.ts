@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { type AppServer, onPostgres, startApp } from "./support/app-server";
 import { type PostgresServer, startPostgres } from "./support/postgres-server";
-import { halfWrittenSubmissions, holdSealedWrites, ratersWhoParticipated, submissionRows, waitForWaitingSessions } from "./support/rows";
+import { halfWrittenSubmissions, holdSealedWrites, ratersWhoParticipated, submissionRows, waitForHeldSealedWrites } from "./support/rows";
 import { type Rater, captureSubmission, openCycleRaters, postSurvey } from "./support/survey-load";
 import { signInOverHttp } from "../support/sign-in-over-http";
 
@@ -41,7 +41,7 @@ test("a PostgreSQL restart while 20 raters submit leaves each survey written who
   const earlyOutcomes = await Promise.all(early.map(submit));
   const lock = await holdSealedWrites(postgres.url());
   const heldSubmissions = held.map(submit);
-  await waitForWaitingSessions(postgres.sql, held.length);
+  const activityAtRestart = await waitForHeldSealedWrites(postgres.sql, held.length);
   const restartStarted = performance.now();
   const restarted = postgres.restart().then(() => performance.now() - restartStarted);
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -54,6 +54,7 @@ test("a PostgreSQL restart while 20 raters submit leaves each survey written who
   console.log(
     `PostgreSQL restarted in ${restartMs} ms. Before: ${tally(earlyOutcomes)}. Held mid-transaction: ${tally(heldOutcomes)}. Sent during the restart: ${tally(lateOutcomes)}.`,
   );
+  console.log(`The app's sessions when the restart began:\n${activityAtRestart.join("\n")}`);
 
   expect(earlyOutcomes.map((submitted) => submitted.outcome)).toEqual(early.map(() => "saved"));
   // Caught mid-transaction: the rater is told to try again, and nothing of theirs remains.

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { type AppServer, onPostgres, startApp } from "./support/app-server";
 import { send } from "./support/http";
 import { type PostgresServer, startPostgres } from "./support/postgres-server";
-import { abandonedSessions, appConnections, halfWrittenSubmissions, holdSealedWrites, submissionRows, waitForWaitingSessions } from "./support/rows";
+import { abandonedSessions, appConnections, halfWrittenSubmissions, holdSealedWrites, submissionRows, waitForHeldSealedWrites } from "./support/rows";
 import { captureSubmission, openCycleRaters, postSurvey } from "./support/survey-load";
 import { signInOverHttp } from "../support/sign-in-over-http";
 
@@ -34,7 +34,7 @@ test("SIGTERM during 20 submissions lets them all finish, then closes the pool a
   // a connection (the other 10) when the signal arrives.
   const lock = await holdSealedWrites(postgres.url());
   const submissions = raters.map((rater) => postSurvey(app.url, captured, rater, cookies.get(rater.id)!, `${marker} ${rater.id}`));
-  await waitForWaitingSessions(postgres.sql, 10);
+  await waitForHeldSealedWrites(postgres.sql, 10);
   const abandonedBefore = await abandonedSessions(postgres.sql);
   const signalledAt = performance.now();
   app.child.kill("SIGTERM");

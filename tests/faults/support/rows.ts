@@ -55,15 +55,24 @@ export async function holdSealedWrites(url: string) {
   };
 }
 
-/** Waits until this many of the app's sessions are waiting for a lock. */
-export async function waitForWaitingSessions(sql: postgres.Sql, count: number) {
+/**
+ * Waits until this many of the app's sessions are stopped at the insert of a sealed
+ * response, waiting for the lock `holdSealedWrites` holds: each of them a submission that
+ * has written its participation and not yet its answers. Counting any session that waits
+ * for any lock would also count a moment's wait elsewhere (two submissions sharing the
+ * cycle's row), and let the test go on while a submission it means to catch halfway has
+ * not yet reached the database. Returns what each app session was doing, for the log.
+ */
+export async function waitForHeldSealedWrites(sql: postgres.Sql, count: number) {
   const deadline = performance.now() + 30_000;
   for (;;) {
-    const [row] = await sql<{ waiting: number }[]>`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity
-      WHERE application_name = 'fulcrum' AND wait_event_type = 'Lock'`;
-    if (row!.waiting >= count) return;
-    if (performance.now() > deadline) throw new Error(`Only ${row!.waiting} of ${count} submissions reached the lock.`);
+    const sessions = await sql<{ state: string; waitEvent: string | null; query: string }[]>`
+      SELECT state, wait_event_type || '/' || wait_event AS "waitEvent", left(query, 40) AS query
+      FROM pg_stat_activity WHERE application_name = 'fulcrum'`;
+    const held = sessions.filter((session) => session.waitEvent === "Lock/relation" && /^insert into "sealed_responses"/i.test(session.query));
+    const activity = sessions.map((session) => `${session.state} ${session.waitEvent ?? "-"} ${session.query}`);
+    if (held.length >= count) return activity;
+    if (performance.now() > deadline) throw new Error(`Only ${held.length} of ${count} submissions reached the sealed insert:\n${activity.join("\n")}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
