@@ -25,6 +25,7 @@ import { clock } from "../lib/clock";
 import { ACTION_ID_ASPECT, ACTION_ID_DIRECTION, COMMITMENT_TEXT_MAX_LENGTH, MAX_COMMITMENTS } from "../lib/commitment-fields";
 import { CYCLE_NAME_MAX_LENGTH } from "../lib/cycle-input";
 import { DIRECTIONS } from "../lib/recommendations/library";
+import { SEALED_FORMATS } from "../lib/survey/sealed-answers";
 import { SITUATION_KEYS } from "../lib/situations";
 
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
@@ -99,6 +100,9 @@ export const cycles = pgTable(
     minCommenters: smallint("min_commenters"),
     // Which key sealed this cycle's answers (server/seal.ts): never the key itself.
     sealKeyFingerprint: text("seal_key_fingerprint"),
+    // The layout its answers are sealed in (lib/survey/sealed-answers), fixed when it opens,
+    // so that every sealed row of a cycle has one length.
+    sealedFormat: smallint("sealed_format"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },
   (t) => [
@@ -111,6 +115,10 @@ export const cycles = pgTable(
     check("cycles_name_length", sql`char_length(btrim(${t.name})) BETWEEN 1 AND ${sql.raw(String(CYCLE_NAME_MAX_LENGTH))}`),
     check("cycles_dates_ordered", sql`${t.closesOn} > ${t.opensOn}`),
     check("cycles_opened_at_set", sql`${t.state} = 'draft' OR ${t.openedAt} IS NOT NULL`),
+    check(
+      "cycles_sealed_format",
+      sql`(${t.state} = 'draft' OR ${t.sealedFormat} IS NOT NULL) AND (${t.sealedFormat} IS NULL OR ${t.sealedFormat} IN (${sql.raw(SEALED_FORMATS.join(", "))}))`,
+    ),
     check("cycles_closed_at_set", sql`${t.state} <> 'closed' OR ${t.closedAt} IS NOT NULL`),
   ],
 );
@@ -210,6 +218,8 @@ export const responses = pgTable(
   },
   (t) => [
     index("responses_cycle_manager_idx").on(t.cycleId, t.managerId),
+    // What a follow-through answer's foreign key refers to: a response of that cycle and manager.
+    uniqueIndex("responses_id_cycle_manager_key").on(t.id, t.cycleId, t.managerId),
     index("responses_manager_idx").on(t.managerId),
     check("responses_comment_length", sql.raw(`comment IS NULL OR char_length(comment) BETWEEN 1 AND ${COMMENT_MAX_LENGTH}`)),
   ],
@@ -341,6 +351,8 @@ export const commitments = pgTable(
       .where(sql`${t.actionId} IS NOT NULL`),
     index("commitments_cycle_idx").on(t.cycleId),
     index("commitments_frozen_in_cycle_idx").on(t.frozenInCycleId),
+    // What a follow-through answer's foreign key refers to: a commitment frozen in that cycle, of that manager.
+    uniqueIndex("commitments_id_frozen_manager_key").on(t.id, t.frozenInCycleId, t.managerId),
     check("commitments_position_range", sql`${t.position} BETWEEN 1 AND ${sql.raw(String(MAX_COMMITMENTS))}`),
     check("commitments_one_source", sql`(${t.actionId} IS NULL) <> (${t.customText} IS NULL)`),
     check(
@@ -355,6 +367,39 @@ export const commitments = pgTable(
       ),
     ),
     check("commitments_frozen_by_another_cycle", sql`${t.frozenInCycleId} IS DISTINCT FROM ${t.cycleId}`),
+  ],
+);
+
+/**
+ * One rep's answer to "Since <the last cycle>, how often have you seen <manager> <action>?"
+ * for one commitment: written by the close, with the other answers of the response, only
+ * for teams that met k. NULL means "can't say". The foreign keys hold the rule: the
+ * commitment is one its manager made before this cycle and that this cycle's opening froze,
+ * and the response is one of that manager's in this cycle.
+ */
+export const followThroughAnswers = pgTable(
+  "follow_through_answers",
+  {
+    responseId: uuid("response_id").notNull(),
+    commitmentId: uuid("commitment_id").notNull(),
+    cycleId: uuid("cycle_id").notNull(),
+    managerId: uuid("manager_id").notNull(),
+    rating: smallint("rating"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.commitmentId] }),
+    foreignKey({
+      name: "follow_through_answers_response_fk",
+      columns: [t.responseId, t.cycleId, t.managerId],
+      foreignColumns: [responses.id, responses.cycleId, responses.managerId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "follow_through_answers_commitment_fk",
+      columns: [t.commitmentId, t.cycleId, t.managerId],
+      foreignColumns: [commitments.id, commitments.frozenInCycleId, commitments.managerId],
+    }).onDelete("restrict"),
+    index("follow_through_answers_commitment_idx").on(t.commitmentId, t.cycleId, t.managerId),
+    ratingCheck("follow_through_answers_rating_range", "rating"),
   ],
 );
 

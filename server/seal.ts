@@ -1,6 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { decodeRaterAnswers, encodeRaterAnswers, type RaterAnswers, SEALED_ANSWERS_BYTES } from "@/lib/survey/sealed-answers";
+import { decodeRaterAnswers, encodeRaterAnswers, type RaterAnswers, type SealedFormat, sealedAnswersBytes } from "@/lib/survey/sealed-answers";
 import { sealKeyBase64 } from "./env";
 
 /**
@@ -14,14 +14,15 @@ import { sealKeyBase64 } from "./env";
  *
  * A sealed row is: format byte, 12-byte nonce, 16-byte tag, ciphertext. The cycle and the
  * manager are authenticated with it, so a row moved to another manager or cycle does not
- * open. Every plaintext has the same length (lib/survey/sealed-answers), so no ciphertext
- * is longer than another.
+ * open. Every plaintext of a cycle has the same length (lib/survey/sealed-answers, in the
+ * cycle's format), so no ciphertext of a cycle is longer than another.
  */
 const FORMAT = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = 1 + NONCE_BYTES + TAG_BYTES;
-export const SEALED_BYTES = HEADER_BYTES + SEALED_ANSWERS_BYTES;
+/** The length of every sealed row of a cycle that seals in this format. */
+export const sealedBytes = (format: SealedFormat) => HEADER_BYTES + sealedAnswersBytes(format);
 
 /** The master key: opaque, so that it never ends up in a log or a response by accident. */
 export class SealKey {
@@ -64,11 +65,12 @@ export function sealKey(): SealKey {
 
 const associatedData = (cycleId: string, managerId: string) => Buffer.from(`${cycleId}/${managerId}`);
 
-export function sealAnswers(key: SealKey, cycleId: string, managerId: string, answers: RaterAnswers): Buffer {
+/** Seals one rep's answers in the format of the cycle (cycles.sealed_format). */
+export function sealAnswers(key: SealKey, cycleId: string, managerId: string, answers: RaterAnswers, format: SealedFormat): Buffer {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key.forCycle(cycleId), nonce);
   cipher.setAAD(associatedData(cycleId, managerId));
-  const ciphertext = Buffer.concat([cipher.update(encodeRaterAnswers(answers)), cipher.final()]);
+  const ciphertext = Buffer.concat([cipher.update(encodeRaterAnswers(answers, format)), cipher.final()]);
   return Buffer.concat([Buffer.from([FORMAT]), nonce, cipher.getAuthTag(), ciphertext]);
 }
 
@@ -76,10 +78,13 @@ export class SealNotOpened extends Error {
   override readonly name = "SealNotOpened";
 }
 
-/** Opens a seal; throws SealNotOpened for another key, cycle or manager, or any tampering. */
-export function openAnswers(key: SealKey, cycleId: string, managerId: string, sealed: Uint8Array): RaterAnswers {
+/**
+ * Opens a seal; throws SealNotOpened for another key, cycle or manager, for a row of
+ * another length than the cycle's format gives, or for any tampering.
+ */
+export function openAnswers(key: SealKey, cycleId: string, managerId: string, sealed: Uint8Array, format: SealedFormat): RaterAnswers {
   const bytes = Buffer.from(sealed);
-  if (bytes.length !== SEALED_BYTES || bytes[0] !== FORMAT) throw new SealNotOpened("Not a sealed response.");
+  if (bytes.length !== sealedBytes(format) || bytes[0] !== FORMAT) throw new SealNotOpened("Not a sealed response.");
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.forCycle(cycleId), bytes.subarray(1, 1 + NONCE_BYTES));
     decipher.setAAD(associatedData(cycleId, managerId));

@@ -9,11 +9,13 @@ import { createCipheriv, hkdfSync, randomBytes } from "node:crypto";
  */
 
 /**
- * The plaintext's length: lib/survey/sealed-answers.ts SEALED_ANSWERS_BYTES (a format byte,
- * 21 answer bytes, a two-byte comment length, and room for a comment of 1,000 characters of
- * four UTF-8 bytes each). tests/unit/bench.test.ts checks that the two agree.
+ * The plaintext's length in the format a cycle opened now seals in: lib/survey/sealed-answers.ts
+ * `sealedAnswersBytes(2)` (a format byte, 21 answer bytes, 3 follow-through bytes, a two-byte
+ * comment length, and room for a comment of 1,000 characters of four UTF-8 bytes each).
+ * tests/unit/bench.test.ts checks that the two agree.
  */
-export const PLAINTEXT_BYTES = 1 + 7 * 3 + 2 + 1_000 * 4;
+const HEADER_BYTES = 1 + 7 * 3 + 3 + 2;
+export const PLAINTEXT_BYTES = HEADER_BYTES + 1_000 * 4;
 const NONCE_BYTES = 12;
 /** A sealed row's length: server/seal.ts SEALED_BYTES. */
 export const SEALED_BYTES = 1 + NONCE_BYTES + 16 + PLAINTEXT_BYTES;
@@ -29,15 +31,16 @@ export interface Answer {
 /** The answers laid out as the app lays them out: fixed length, whatever they say. */
 function plaintext(answers: readonly Answer[], comment: string | null): Buffer {
   const bytes = Buffer.alloc(PLAINTEXT_BYTES);
-  bytes[0] = 1;
+  bytes[0] = 2;
   let at = 1;
   for (const answer of answers) {
     bytes[at++] = answer.management ?? 0;
     bytes[at++] = answer.leadership ?? 0;
     bytes[at++] = answer.need === null ? 0 : answer.need + 3;
   }
-  const text = Buffer.from(comment ?? "", "utf8").subarray(0, PLAINTEXT_BYTES - 1 - 7 * 3 - 2);
-  at = 1 + 7 * 3;
+  // No follow-through items: their three bytes stay 0.
+  const text = Buffer.from(comment ?? "", "utf8").subarray(0, PLAINTEXT_BYTES - HEADER_BYTES);
+  at = HEADER_BYTES - 2;
   bytes.writeUInt16BE(text.length, at);
   text.copy(bytes, at + 2);
   return bytes;

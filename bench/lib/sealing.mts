@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { ASPECT_KEYS, COMMENT_MAX_LENGTH } from "@/lib/aspects";
-import type { RaterAnswers } from "@/lib/survey/sealed-answers";
+import { CURRENT_SEALED_FORMAT, type RaterAnswers } from "@/lib/survey/sealed-answers";
 import { openAnswers, sealAnswers, SealKey } from "@/server/seal";
 import { summarise, time } from "./stats.mjs";
 import type { Row } from "./types.mjs";
@@ -19,13 +19,14 @@ export async function sealingRows(section: string, runs: number): Promise<Row[]>
   const managerId = randomUUID();
   const answers: RaterAnswers = {
     aspects: Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, { management: 4, leadership: 2, need: 1 }])) as RaterAnswers["aspects"],
+    followThrough: [4, null, 3],
     comment: "x".repeat(COMMENT_MAX_LENGTH),
   };
   let sealed: Buffer[] = [];
   const seal = summarise(
     await time(
       async () => {
-        sealed = Array.from({ length: BATCH }, () => sealAnswers(key, cycleId, managerId, answers));
+        sealed = Array.from({ length: BATCH }, () => sealAnswers(key, cycleId, managerId, answers, CURRENT_SEALED_FORMAT));
       },
       Math.max(5, Math.ceil(runs / 10)),
       2,
@@ -34,7 +35,7 @@ export async function sealingRows(section: string, runs: number): Promise<Row[]>
   const open = summarise(
     await time(
       async () => {
-        for (const row of sealed) openAnswers(key, cycleId, managerId, row);
+        for (const row of sealed) openAnswers(key, cycleId, managerId, row, CURRENT_SEALED_FORMAT);
       },
       Math.max(5, Math.ceil(runs / 10)),
       2,

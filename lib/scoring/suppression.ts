@@ -137,12 +137,27 @@ export function shuffle<T>(items: readonly T[], random: RandomSource = secureRan
   return result;
 }
 
-function gateStatistic(moments: Moments, k: number, scale: Scale): Gated<Statistic> {
+function gateStatistic(moments: Moments, k: number, scale: Scale): Gated<Statistic, "below_threshold"> {
   // With k ≥ 3 a series that passes always has a spread; both conditions keep the types honest.
   const spread = moments.n >= k ? spreadOf(moments) : null;
   const precision = precisionOf(moments);
   if (spread === null || precision === null) return absent("below_threshold");
   return { shown: true, value: spread.mean, n: moments.n, sd: spread.sd, ci: withinScale(spread.ci, scale), ...precision };
+}
+
+/**
+ * A follow-through item ("how often have you seen them practise it?", lib/follow-through):
+ * gated like a pole score. Nothing at all when the team is below k, else only from k
+ * non-empty answers.
+ */
+export function gateFollowThrough(
+  respondents: number,
+  moments: Moments,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS,
+): Gated<Statistic, "team_below_threshold" | "below_threshold"> {
+  const { k } = resolveThresholds(thresholds);
+  if (respondents < k) return absent("team_below_threshold");
+  return gateStatistic(moments, k, RATING_SCALE);
 }
 
 /** The precision of a series divided by `divisor`, when at least k answers back it. */

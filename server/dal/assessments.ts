@@ -3,8 +3,11 @@ import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import { cycleAssignments, cycles, participations, people, sealedResponses, selfAssessmentAnswers, selfAssessments } from "@/db/schema";
-import { ASPECT_KEYS } from "@/lib/aspects";
+import { ASPECT_KEYS, type Rating } from "@/lib/aspects";
 import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey/schema";
+import { CURRENT_SEALED_FORMAT, type SealedFormat } from "@/lib/survey/sealed-answers";
+import { followThroughQuestion } from "@/lib/follow-through";
+import { frozenCommitments } from "@/server/internal/commitments";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { sealAnswers, sealKey } from "@/server/seal";
 import type { Viewer } from "./viewer";
@@ -72,9 +75,38 @@ export async function loadAssessment(db: Database, viewer: Viewer, cycleId: stri
   return findAssessment(db, viewer, cycleId, managerId);
 }
 
-export type SubmitResult = { ok: true; assessment: Assessment } | { ok: false; reason: "not-invited" | "not-open" | "already-done"; message: string };
+/** One extra item of a rep's survey: did they see the manager practise what they committed to? */
+export interface FollowThroughQuestion {
+  /** The commitment's place in the manager's list, which names the item's field. */
+  position: number;
+  question: string;
+}
+
+/**
+ * The follow-through items of the viewer's survey of one manager: one per commitment the
+ * manager made after an earlier report and this cycle's opening froze. None for a
+ * self-assessment, and none for a pairing the viewer is not part of.
+ */
+export async function loadFollowThroughQuestions(db: Database, viewer: Viewer, cycleId: string, managerId: string): Promise<FollowThroughQuestion[]> {
+  const assessment = await findAssessment(db, viewer, cycleId, managerId);
+  if (!assessment || assessment.isSelf) return [];
+  const firstName = assessment.managerName.split(" ")[0] ?? assessment.managerName;
+  const frozen = await frozenCommitments(db, cycleId, managerId);
+  return frozen.map(({ position, sinceCycleName, commitment }) => ({ position, question: followThroughQuestion(sinceCycleName, firstName, commitment) }));
+}
+
+export type SubmitResult =
+  { ok: true; assessment: Assessment } | { ok: false; reason: "not-invited" | "not-open" | "already-done" | "stale-form"; message: string };
 
 const NOT_INVITED = "You are not invited to rate this person in this cycle.";
+const STALE_FORM = "The form did not come from this survey. Reload the page and try again.";
+
+/** Follow-through answers by place in the manager's list, as they are sealed: index 0 is place 1. */
+function byPlace(answers: ResponseInput["followThrough"]): (Rating | null)[] {
+  const places: (Rating | null)[] = Array.from({ length: Math.max(0, ...answers.map((answer) => answer.position)) }, () => null);
+  for (const { position, rating } of answers) places[position - 1] = rating;
+  return places;
+}
 
 /**
  * Records one rep's answers. The participation row (who answered) and the sealed response
@@ -89,9 +121,13 @@ export async function submitResponse(db: Database, viewer: Viewer, input: Respon
   return db.transaction(async (tx) => {
     const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, false);
     if (!checked.ok) return checked;
-    const { assessment, fingerprint } = checked;
+    const { assessment, fingerprint, sealedFormat, followThroughPositions } = checked;
     // Answers sealed with another key than the cycle's could never be opened.
     if (fingerprint !== key.fingerprint) throw new Error("This instance's FULCRUM_SEAL_KEY is not the key this cycle was opened with.");
+    // The form asks about the commitments the cycle's opening froze, and those never change.
+    if (input.followThrough.map((item) => item.position).join(",") !== followThroughPositions.join(",")) {
+      return { ok: false, reason: "stale-form", message: STALE_FORM };
+    }
     const inserted = await tx
       .insert(participations)
       .values({ cycleId: assessment.cycleId, raterId: viewer.id, managerId: assessment.managerId })
@@ -101,7 +137,13 @@ export async function submitResponse(db: Database, viewer: Viewer, input: Respon
     await tx.insert(sealedResponses).values({
       cycleId: assessment.cycleId,
       managerId: assessment.managerId,
-      sealed: sealAnswers(key, assessment.cycleId, assessment.managerId, { aspects: input.aspects, comment: input.comment }),
+      sealed: sealAnswers(
+        key,
+        assessment.cycleId,
+        assessment.managerId,
+        { aspects: input.aspects, followThrough: byPlace(input.followThrough), comment: input.comment },
+        sealedFormat,
+      ),
     });
     return { ok: true, assessment: { ...assessment, done: true } };
   });
@@ -128,8 +170,19 @@ export async function submitSelfAssessment(db: Database, viewer: Viewer, input: 
 }
 
 async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: string, managerId: string, self: boolean) {
-  // A share lock on the cycle: submissions run side by side, but never across a close.
-  const [cycle] = await tx.select({ state: cycles.state, fingerprint: cycles.sealKeyFingerprint }).from(cycles).where(eq(cycles.id, cycleId)).for("share");
+  // A share lock on the cycle: submissions run side by side, but never across a close. The
+  // places of the manager's commitments that the cycle asks about ride on the same statement.
+  const [cycle] = await tx
+    .select({
+      state: cycles.state,
+      fingerprint: cycles.sealKeyFingerprint,
+      sealedFormat: cycles.sealedFormat,
+      committedPositions: sql<number[]>`coalesce((SELECT array_agg(c.position ORDER BY c.position)::int[] FROM commitments c
+        WHERE c.frozen_in_cycle_id = ${cycleId} AND c.manager_id = ${managerId}), '{}')`,
+    })
+    .from(cycles)
+    .where(eq(cycles.id, cycleId))
+    .for("share");
   const assessment = cycle ? await findAssessment(tx, viewer, cycleId, managerId) : null;
   if (!cycle || !assessment || assessment.isSelf !== self) return { ok: false as const, reason: "not-invited" as const, message: NOT_INVITED };
   if (assessment.state !== "open") {
@@ -137,7 +190,15 @@ async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: str
       assessment.state === "closed" ? `${assessment.cycleName} has closed: answers are no longer taken.` : `${assessment.cycleName} has not opened yet.`;
     return { ok: false as const, reason: "not-open" as const, message };
   }
-  return { ok: true as const, assessment, fingerprint: cycle.fingerprint };
+  const sealedFormat = (cycle.sealedFormat ?? CURRENT_SEALED_FORMAT) as SealedFormat;
+  return {
+    ok: true as const,
+    assessment,
+    fingerprint: cycle.fingerprint,
+    sealedFormat,
+    // A cycle sealed in format 1 (opened before follow-through came in) asks nothing.
+    followThroughPositions: sealedFormat === 1 ? [] : cycle.committedPositions,
+  };
 }
 
 function alreadyDone(assessment: Assessment): SubmitResult {

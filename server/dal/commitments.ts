@@ -8,8 +8,7 @@ import { clock } from "@/lib/clock";
 import { commitmentListSchema, type CommitmentInput, commitmentText, sameCommitment } from "@/lib/commitments";
 import { formatDay } from "@/lib/dates";
 import { uuidSchema } from "@/lib/ids";
-import type { Direction } from "@/lib/recommendations";
-import { lockCommitmentsForChange } from "@/server/internal/commitments";
+import { commitmentInputOf, lockCommitmentsForChange } from "@/server/internal/commitments";
 import { newestCycleFirst } from "@/server/internal/cycle-order";
 import { aboveInSnapshot } from "@/server/internal/snapshot-tree";
 import { ExpectedError, ForbiddenError } from "./errors";
@@ -134,11 +133,6 @@ async function listOf(db: Database | Transaction, managerId: string, cycleId: st
 }
 type Row = Awaited<ReturnType<typeof listOf>>[number];
 
-const asInput = (row: Pick<Row, "aspect" | "direction" | "actionId" | "customText">): CommitmentInput =>
-  row.actionId !== null
-    ? { source: "library", actionId: row.actionId, aspect: row.aspect, direction: row.direction as Direction }
-    : { source: "own", text: row.customText ?? "", aspect: row.aspect, direction: row.direction as Direction };
-
 /**
  * A manager's commitments after one closed cycle's report, for the manager or anyone above
  * them in that cycle's snapshot; anyone else gets a ForbiddenError, whatever exists or not.
@@ -160,7 +154,7 @@ export async function loadCommitments(db: Database, viewer: Viewer, managerId: s
     closedBy: blocked,
     frozenIn: rows.find((row) => row.frozenIn !== null)?.frozenIn ?? null,
     items: rows.map((row) => {
-      const commitment = asInput(row);
+      const commitment = commitmentInputOf(row);
       return { id: row.id, position: row.position, commitment, text: commitmentText(commitment) };
     }),
   };
@@ -201,7 +195,7 @@ async function assertChangeable(tx: Transaction, viewer: Viewer, cycleId: string
 async function writeList(tx: Transaction, viewer: Viewer, cycleId: string, before: readonly Row[], list: readonly CommitmentInput[]) {
   const now = clock.now();
   const rows = list.map((commitment, index) => {
-    const kept = before.find((row) => sameCommitment(asInput(row), commitment));
+    const kept = before.find((row) => sameCommitment(commitmentInputOf(row), commitment));
     const position = index + 1;
     return {
       id: kept?.id,
@@ -245,7 +239,7 @@ export async function saveCommitments(db: Database, viewer: Viewer, cycleId: str
   if (!parsed.success) throw new CommitmentRefusal(parsed.error.issues[0]?.message ?? "Check your commitments.");
   const list = parsed.data;
   return change(db, viewer, cycleId, async (tx, before) => {
-    const unchanged = before.length === list.length && before.every((row, index) => sameCommitment(asInput(row), list[index]!));
+    const unchanged = before.length === list.length && before.every((row, index) => sameCommitment(commitmentInputOf(row), list[index]!));
     if (unchanged) return { status: "unchanged", count: list.length };
     await writeList(tx, viewer, cycleId, before, list);
     return { status: "saved", count: list.length };
@@ -257,7 +251,7 @@ export async function removeCommitment(db: Database, viewer: Viewer, cycleId: st
   return change(db, viewer, cycleId, async (tx, before) => {
     if (!before.some((row) => row.position === position)) throw new StaleCommitments("That commitment is no longer on your list.");
     const rest = before.filter((row) => row.position !== position);
-    await writeList(tx, viewer, cycleId, before, rest.map(asInput));
+    await writeList(tx, viewer, cycleId, before, rest.map(commitmentInputOf));
     return rest.length;
   });
 }

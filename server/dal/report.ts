@@ -24,6 +24,8 @@ import {
 } from "@/lib/scoring";
 import { SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { respondentsChanged } from "@/lib/report/trend";
+import { type FollowThrough, followThroughOf } from "@/lib/follow-through";
+import { followThroughSeries } from "@/server/internal/follow-through";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { ForbiddenError } from "./errors";
 import { countWhileOpen } from "@/lib/response-count";
@@ -99,6 +101,11 @@ export type ManagerReport =
        * report was loaded.
        */
       commitments?: CommitmentList;
+      /**
+       * What the manager committed to after the report before, and how often the team saw
+       * it practised in this cycle, with how the committed aspect moved since.
+       */
+      followThrough: FollowThrough[];
     });
 
 export type ClosedReport = Extract<ManagerReport, { status: "closed" }>;
@@ -161,6 +168,8 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
   const previous = results.at(-2)?.result.team;
   const returning = byCycle.get(cycle.id)?.returning ?? null;
   const situations = first.situations ?? [];
+  const series = (await followThroughSeries(db, cycle.id, [managerId])).get(managerId) ?? [];
+  const scoresIn = (cycleId: string) => results.find((r) => r.result.cycle.id === cycleId)?.result.team ?? null;
   return {
     status: "closed",
     manager,
@@ -176,6 +185,7 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
       previousCycle && previous?.shown && current.result.team.shown && returning !== null
         ? respondentsChanged(current.result.team.respondents, previous.respondents, returning, Math.max(thresholds.k, thresholdsOf.get(previousCycle.id)!.k))
         : null,
+    followThrough: followThroughOf(series, current.result.team, thresholds, scoresIn),
   };
 }
 

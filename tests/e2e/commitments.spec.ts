@@ -1,55 +1,19 @@
-import type { Browser, Page } from "@playwright/test";
-import { and, eq, gte, sql } from "drizzle-orm";
-import { commitments, cycles, cycleTeamSummaries, people } from "@/db/schema";
+import type { Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { commitments, cycles } from "@/db/schema";
 import { LIBRARY_GROUPS } from "@/lib/commitments";
 import { ACTIONS } from "@/lib/recommendations";
-import { closeCycle } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { takeSnapshot } from "@/server/internal/cycles/snapshot";
-import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { upcomingCycleDates } from "../support/days";
-import { expect, expectNoAxeViolations, signIn, submitWith, test } from "./fixtures";
-import { ownDemo } from "./support/demo-server";
+import { expect, expectNoAxeViolations, submitWith, test } from "./fixtures";
+import { closeTheOpenCycle, LAPTOP, PHONE, signedIn } from "./support/closed-demo";
 
 // The demo's latest cycle is open, and it opened after the report before it was out: every
 // manager's commitments after that report are closed. Each test closes the open cycle on a
 // copy of the demo, as an admin would, so the managers have a report to commit on.
 
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1280, height: 800 };
 const OWN_WORDS = "Ask one rep each week what they want to learn next, and help with one step.";
-
-/** Closes the open cycle, and names a team whose result it shows, with that team's director. */
-async function closeTheOpenCycle() {
-  return ownDemo(async (db) => {
-    const [open] = await db.select({ id: cycles.id, name: cycles.name }).from(cycles).where(eq(cycles.state, "open"));
-    if (!open) throw new Error("The demo has no open cycle.");
-    await closeCycle(db, open.id);
-    const shown = await db
-      .select({ id: people.id, name: people.name })
-      .from(cycleTeamSummaries)
-      .innerJoin(cycles, eq(cycles.id, cycleTeamSummaries.cycleId))
-      .innerJoin(people, eq(people.id, cycleTeamSummaries.managerId))
-      .where(and(eq(cycleTeamSummaries.cycleId, open.id), gte(cycleTeamSummaries.respondents, sql`${cycles.minRaters}`)));
-    const team = DEMO_TEAMS.find((candidate) => shown.some((row) => row.name === candidate.manager));
-    if (!team) throw new Error("No demo team meets k in the cycle just closed.");
-    const managerId = shown.find((row) => row.name === team.manager)!.id;
-    return { cycleId: open.id, cycleName: open.name, manager: team.manager, managerId, director: team.reportsTo };
-  });
-}
-
-async function signedIn(browser: Browser, baseURL: string, name: string, viewport = LAPTOP, javaScriptEnabled = true) {
-  const page = await (await browser.newContext({ baseURL, viewport, javaScriptEnabled })).newPage();
-  if (javaScriptEnabled) await signIn(page, demoEmail(name));
-  else {
-    await page.goto("/login");
-    await page.getByLabel("Work email").fill(demoEmail(name));
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-  }
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
 
 const section = (page: Page, heading: string) => page.getByRole("region", { name: heading });
 const slot = (page: Page, position: number) => page.getByRole("group", { name: new RegExp(`^Commitment ${position}\\b`) });

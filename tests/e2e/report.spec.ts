@@ -9,6 +9,7 @@ const SECTIONS = [
   "Balance per aspect",
   "Managing and leading profile",
   "Your view and your team's",
+  "Follow-through",
   "What to practise next",
   "Your commitments",
   "Comments",
@@ -107,7 +108,7 @@ test.describe("a manager's report", () => {
     await expect(radar(page).locator(".recharts-radar")).toHaveCount(4);
   });
 
-  test("prints on at most three A4 pages, with the charts and without navigation", async ({ signedInAs }) => {
+  test("prints on at most four A4 pages, with the charts and without navigation", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
     await openOwnReport(page);
     await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
@@ -119,7 +120,9 @@ test.describe("a manager's report", () => {
     await expect(page.getByRole("list", { name: "Development actions" })).toBeVisible();
     const pages = pdfPages(await page.pdf({ format: "A4", printBackground: true }));
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(3);
+    // Three pages hold the sections of the first release; the follow-through of a manager who
+    // committed after the report before (as this one did) pushes the trend onto a fourth.
+    expect(pages).toBeLessThanOrEqual(4);
   });
 
   test("shows only n of N for an open cycle", async ({ signedInAs }) => {

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { openPglite } from "@/db/client";
 import { selectUncheckedRows } from "@/tests/support/raw";
-import { sealedResponses } from "@/db/schema";
+import { cycles, sealedResponses } from "@/db/schema";
+import type { SealedFormat } from "@/lib/survey/sealed-answers";
 import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { openAnswers, sealKey } from "@/server/seal";
 import { expect, signIn, test, submitWith } from "./fixtures";
@@ -32,9 +33,12 @@ async function storedComments() {
     cpSync(path.join(process.env.FULCRUM_E2E_DATA_DIR!, "pglite"), path.join(copy, "pglite"), { recursive: true });
     const handle = await openPglite(path.join(copy, "pglite"));
     const clear = await selectUncheckedRows<{ comment: string }>(handle.db, sql`SELECT comment FROM responses WHERE comment IS NOT NULL`);
-    const sealed = await handle.db.select().from(sealedResponses);
+    const sealed = await handle.db
+      .select({ cycleId: sealedResponses.cycleId, managerId: sealedResponses.managerId, sealed: sealedResponses.sealed, format: cycles.sealedFormat })
+      .from(sealedResponses)
+      .innerJoin(cycles, eq(cycles.id, sealedResponses.cycleId));
     await handle.close();
-    const opened = sealed.map((row) => openAnswers(sealKey(), row.cycleId, row.managerId, row.sealed).comment);
+    const opened = sealed.map((row) => openAnswers(sealKey(), row.cycleId, row.managerId, row.sealed, row.format as SealedFormat).comment);
     return [...clear.map((row) => row.comment), ...opened.filter((comment) => comment !== null)];
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -9,7 +9,15 @@ import { CommitmentRefusal, loadCommitments, removeCommitment, saveCommitments }
 import { closeCycleNow, createCycle, openCycle } from "@/server/dal/cycles";
 import { ForbiddenError } from "@/server/dal/errors";
 import { loadViewer, type Viewer } from "@/server/internal/viewer";
-import { CHECK_VIOLATION, createTestDatabase, sqlState, type TestDatabase, testDatabaseKind, UNIQUE_VIOLATION } from "../support/database";
+import {
+  CHECK_VIOLATION,
+  createTestDatabase,
+  FEATURE_NOT_SUPPORTED,
+  sqlState,
+  type TestDatabase,
+  testDatabaseKind,
+  UNIQUE_VIOLATION,
+} from "../support/database";
 import { runningCycleDates } from "../support/days";
 import { createPerson } from "../support/org";
 
@@ -256,10 +264,12 @@ describe("the freeze when the next cycle opens", () => {
       sql`UPDATE commitments SET custom_text = 'Rewritten.' WHERE manager_id = ${people.manager.id} AND custom_text IS NOT NULL`,
       sql`UPDATE commitments SET frozen_in_cycle_id = NULL WHERE manager_id = ${people.manager.id}`,
       sql`DELETE FROM commitments WHERE manager_id = ${people.manager.id}`,
-      sql`TRUNCATE commitments`,
+      // Plain TRUNCATE is refused by the follow-through answers' foreign key; with them, by the guard.
+      sql`TRUNCATE commitments CASCADE`,
     ]) {
       expect(sqlState(await refusal(database.db.execute(statement)))).toBe(CHECK_VIOLATION);
     }
+    expect(sqlState(await refusal(database.db.execute(sql`TRUNCATE commitments`)))).toBe(FEATURE_NOT_SUPPORTED);
     const late = {
       managerId: people.otherManager.id,
       cycleId: first,

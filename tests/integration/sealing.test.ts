@@ -5,20 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectUncheckedRows } from "@/tests/support/raw";
 import { cycles, sealedResponses } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import type { RaterAnswers } from "@/lib/survey/sealed-answers";
+import { CURRENT_SEALED_FORMAT, type RaterAnswers } from "@/lib/survey/sealed-answers";
 import { submitSurvey } from "@/server/assessments/submit-survey";
 import { closeCycle, SealKeyMismatch } from "@/server/internal/cycles/close";
 import { checkSealKey } from "@/server/internal/cycles/open";
 import { loadViewer, type Viewer } from "@/server/internal/viewer";
-import { openAnswers, SEALED_BYTES, sealAnswers, SealKey, sealKey, SealNotOpened } from "@/server/seal";
+import { openAnswers, sealAnswers, sealedBytes, SealKey, sealKey, SealNotOpened } from "@/server/seal";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createOpenCycleWithTeam } from "../support/org";
 import { surveyEntries } from "../support/survey";
 
 const answers: RaterAnswers = {
   aspects: Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, { management: 4, leadership: null, need: -1 }])) as RaterAnswers["aspects"],
+  followThrough: [4, null, 2],
   comment: "Clear targets, every week.",
 };
+const format = CURRENT_SEALED_FORMAT;
 
 describe("a seal", () => {
   const key = new SealKey(randomBytes(32));
@@ -26,23 +28,34 @@ describe("a seal", () => {
   const managerId = randomUUID();
 
   it("opens with its key, cycle and manager, and is the same length whatever it holds", () => {
-    const sealed = sealAnswers(key, cycleId, managerId, answers);
-    expect(openAnswers(key, cycleId, managerId, sealed)).toEqual(answers);
-    expect(sealed).toHaveLength(SEALED_BYTES);
-    expect(sealAnswers(key, cycleId, managerId, { ...answers, comment: null })).toHaveLength(SEALED_BYTES);
+    const sealed = sealAnswers(key, cycleId, managerId, answers, format);
+    expect(openAnswers(key, cycleId, managerId, sealed, format)).toEqual(answers);
+    expect(sealed).toHaveLength(sealedBytes(format));
+    expect(sealAnswers(key, cycleId, managerId, { ...answers, followThrough: [], comment: null }, format)).toHaveLength(sealedBytes(format));
     // A fresh nonce each time: the same answers never seal to the same bytes.
-    expect(sealAnswers(key, cycleId, managerId, answers).equals(sealed)).toBe(false);
+    expect(sealAnswers(key, cycleId, managerId, answers, format).equals(sealed)).toBe(false);
     expect(sealed.includes(Buffer.from(answers.comment!))).toBe(false);
   });
 
   it("does not open with another key, for another cycle or manager, or once tampered with", () => {
-    const sealed = sealAnswers(key, cycleId, managerId, answers);
-    expect(() => openAnswers(new SealKey(randomBytes(32)), cycleId, managerId, sealed)).toThrow(SealNotOpened);
-    expect(() => openAnswers(key, randomUUID(), managerId, sealed)).toThrow(SealNotOpened);
-    expect(() => openAnswers(key, cycleId, randomUUID(), sealed)).toThrow(SealNotOpened);
+    const sealed = sealAnswers(key, cycleId, managerId, answers, format);
+    expect(() => openAnswers(new SealKey(randomBytes(32)), cycleId, managerId, sealed, format)).toThrow(SealNotOpened);
+    expect(() => openAnswers(key, randomUUID(), managerId, sealed, format)).toThrow(SealNotOpened);
+    expect(() => openAnswers(key, cycleId, randomUUID(), sealed, format)).toThrow(SealNotOpened);
     const tampered = Buffer.from(sealed);
     tampered[tampered.length - 1]! ^= 1;
-    expect(() => openAnswers(key, cycleId, managerId, tampered)).toThrow(SealNotOpened);
+    expect(() => openAnswers(key, cycleId, managerId, tampered, format)).toThrow(SealNotOpened);
+  });
+
+  it("of one format does not open as another: a cycle's rows all have its format's length", () => {
+    const legacy = sealAnswers(key, cycleId, managerId, { ...answers, followThrough: [] }, 1);
+    expect(legacy).toHaveLength(sealedBytes(1));
+    expect(sealedBytes(1)).not.toBe(sealedBytes(2));
+    expect(openAnswers(key, cycleId, managerId, legacy, 1)).toEqual({ ...answers, followThrough: [] });
+    expect(() => openAnswers(key, cycleId, managerId, legacy, 2)).toThrow(SealNotOpened);
+    expect(() => openAnswers(key, cycleId, managerId, sealAnswers(key, cycleId, managerId, answers, format), 1)).toThrow(SealNotOpened);
+    // Format 1 has no room for follow-through: sealing some there is a bug, not a silent loss.
+    expect(() => sealAnswers(key, cycleId, managerId, answers, 1)).toThrow(RangeError);
   });
 
   it("comes from a key that never shows itself in a log or a response", () => {

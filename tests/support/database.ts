@@ -70,3 +70,4 @@ export function sqlState(error: unknown): string | undefined {
 export const UNIQUE_VIOLATION = "23505";
 export const CHECK_VIOLATION = "23514";
 export const FOREIGN_KEY_VIOLATION = "23503";
+export const FEATURE_NOT_SUPPORTED = "0A000";

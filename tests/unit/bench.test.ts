@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEALED_ANSWERS_BYTES } from "@/lib/survey/sealed-answers";
+import { CURRENT_SEALED_FORMAT, sealedAnswersBytes } from "@/lib/survey/sealed-answers";
 import { PLAINTEXT_BYTES, SEALED_BYTES, seal } from "../../bench/bare-route/seal";
 import { runLoad } from "../../bench/lib/load.mjs";
 import { markdownTable, ratio } from "../../bench/lib/report.mjs";
@@ -64,9 +64,9 @@ describe("the closed-loop load", () => {
 // The bare route imports nothing of the app, so it keeps the app's sizes as constants of its own.
 describe("the bare route's sealing", () => {
   it("seals a plaintext as long as the app's into a row as long as the app's", () => {
-    expect(PLAINTEXT_BYTES).toBe(SEALED_ANSWERS_BYTES);
+    expect(PLAINTEXT_BYTES).toBe(sealedAnswersBytes(CURRENT_SEALED_FORMAT));
     // server/seal.ts: format byte, nonce, tag, ciphertext.
-    expect(SEALED_BYTES).toBe(1 + 12 + 16 + SEALED_ANSWERS_BYTES);
+    expect(SEALED_BYTES).toBe(1 + 12 + 16 + sealedAnswersBytes(CURRENT_SEALED_FORMAT));
     const answers = Array.from({ length: 7 }, () => ({ management: 3, leadership: null, need: -2 }));
     const sealed = seal("c", "m", answers, "A comment.");
     expect(sealed).toHaveLength(SEALED_BYTES);

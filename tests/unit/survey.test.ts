@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import { CANT_SAY, completedAspects, fieldName, itemsFor } from "@/lib/survey/fields";
+import { CANT_SAY, completedAspects, fieldName, FOLLOW_THROUGH_POSITIONS, followThroughField, itemsFor, surveyProgress } from "@/lib/survey/fields";
 import { responseSchema, selfAssessmentSchema, surveyFieldErrors, surveyFields } from "@/lib/survey/schema";
 
 const CYCLE = "5f0c6c2e-8a3b-4c1d-9e2f-0a1b2c3d4e5f";
@@ -64,6 +64,54 @@ describe("the rater's survey", () => {
   });
 });
 
+describe("the follow-through items", () => {
+  const foreign = { form: ["The form did not come from this survey. Reload the page and try again."] };
+  const withFollowThrough = (positions: string, answers: Record<string, string>) =>
+    surveyFields([
+      ...completeForm("rater"),
+      [FOLLOW_THROUGH_POSITIONS, positions],
+      ...Object.entries(answers).map(([place, value]) => [followThroughField(Number(place)), value] as [string, string]),
+    ]);
+
+  it("are none when the form names no place, as for a manager who committed to nothing", () => {
+    expect(responseSchema.parse(surveyFields(completeForm("rater"))).followThrough).toEqual([]);
+    expect(responseSchema.parse(withFollowThrough("", {})).followThrough).toEqual([]);
+  });
+
+  it("read each named place, with can't-say as null", () => {
+    const parsed = responseSchema.parse(withFollowThrough("1,3", { 1: "4", 3: CANT_SAY }));
+    expect(parsed.followThrough).toEqual([
+      { position: 1, rating: 4 },
+      { position: 3, rating: null },
+    ]);
+  });
+
+  it("name the field of a place left unanswered or out of range", () => {
+    const result = responseSchema.safeParse(withFollowThrough("1,2", { 2: "6" }));
+    expect(surveyFieldErrors(result.error!)).toEqual({
+      "followThrough.1": ["Choose an answer, or “Can't say”."],
+      "followThrough.2": ["Choose an answer, or “Can't say”."],
+    });
+  });
+
+  it("refuse places the form did not name, places out of the list, and lists out of order", () => {
+    for (const [positions, answers] of [
+      ["1", { 1: "3", 2: "3" }],
+      ["4", { 4: "3" }],
+      ["0", { 0: "3" }],
+      ["2,1", { 1: "3", 2: "3" }],
+      ["1,1", { 1: "3" }],
+      ["1,,2", { 1: "3", 2: "3" }],
+      ["", { 1: "3" }],
+    ] as const) {
+      expect(surveyFieldErrors(responseSchema.safeParse(withFollowThrough(positions, answers)).error!), positions).toEqual(foreign);
+    }
+    expect(
+      surveyFieldErrors(responseSchema.safeParse(surveyFields([...completeForm("rater"), [FOLLOW_THROUGH_POSITIONS, "1"], ["followThrough.01", "3"]])).error!),
+    ).toEqual(foreign);
+  });
+});
+
 describe("the self-assessment", () => {
   it("has no need items, and refuses one", () => {
     expect(selfAssessmentSchema.parse(surveyFields(completeForm("self"))).aspects.focus).toEqual({ management: 4, leadership: 4 });
@@ -82,5 +130,15 @@ describe("progress", () => {
     expect(completedAspects(answers, "self")).toBe(1);
     answers["aspects.focus.need"] = "0";
     expect(completedAspects(answers, "rater")).toBe(1);
+  });
+
+  it("counts the follow-through items as one more part when there are any", () => {
+    const answers: Record<string, string> = { "aspects.focus.management": "3", "aspects.focus.leadership": "3", "aspects.focus.need": "0" };
+    expect(surveyProgress(answers, "rater", [])).toEqual({ done: 1, total: ASPECT_KEYS.length, unit: "aspects" });
+    expect(surveyProgress(answers, "rater", [1, 2])).toEqual({ done: 1, total: ASPECT_KEYS.length + 1, unit: "parts" });
+    answers[followThroughField(1)] = "4";
+    expect(surveyProgress(answers, "rater", [1, 2]).done).toBe(1);
+    answers[followThroughField(2)] = CANT_SAY;
+    expect(surveyProgress(answers, "rater", [1, 2]).done).toBe(2);
   });
 });

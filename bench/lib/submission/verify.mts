@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectUncheckedRows } from "@/tests/support/raw";
-import { SEALED_BYTES } from "@/server/seal";
+import { CURRENT_SEALED_FORMAT } from "@/lib/survey/sealed-answers";
+import { sealedBytes } from "@/server/seal";
+
+/** The benchmark cycles open now, so they seal in the current format. */
+const SEALED_BYTES = sealedBytes(CURRENT_SEALED_FORMAT);
 
 /**
  * What a submission writes while its cycle is open (server/dal/assessments.ts

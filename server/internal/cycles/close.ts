@@ -4,11 +4,12 @@ import { and, count, eq, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { selectRows } from "@/db/raw";
-import { cycleAssignments, cycles, participations, responseAnswers, responses, sealedResponses } from "@/db/schema";
+import { cycleAssignments, cycles, followThroughAnswers, participations, responseAnswers, responses, sealedResponses } from "@/db/schema";
 import { ASPECT_KEYS, NEEDS, RATINGS } from "@/lib/aspects";
 import { clock } from "@/lib/clock";
 import { type ClosingResponse, retainAtClose } from "@/lib/scoring";
-import type { RaterAnswers } from "@/lib/survey/sealed-answers";
+import type { RaterAnswers, SealedFormat } from "@/lib/survey/sealed-answers";
+import { type FrozenCommitment, frozenCommitments } from "@/server/internal/commitments";
 import { openAnswers, type SealKey, sealKey } from "@/server/seal";
 import { dropClosedPartitions } from "./sealed-partitions";
 
@@ -17,7 +18,8 @@ export class SealKeyMismatch extends Error {
   override readonly name = "SealKeyMismatch";
 }
 
-type Answers = RaterAnswers["aspects"];
+/** What the close keeps of a response besides its comment: the answers by aspect, and the follow-through by place. */
+type Answers = Pick<RaterAnswers, "aspects" | "followThrough">;
 
 /** Rows per insert statement: well under PostgreSQL's limit of 65,535 parameters. */
 const BATCH = 1_000;
@@ -53,6 +55,7 @@ export async function closeCycle(
         minRaters: cycles.minRaters,
         minCommenters: cycles.minCommenters,
         fingerprint: cycles.sealKeyFingerprint,
+        sealedFormat: cycles.sealedFormat,
       })
       .from(cycles)
       .where(eq(cycles.id, cycleId))
@@ -70,14 +73,14 @@ export async function closeCycle(
       // A sealed row only opens for the cycle and manager it was sealed for; one for a
       // manager outside the cycle's snapshot was not written by the app.
       if (!managers.has(managerId)) throw new Error("A sealed response names a manager outside the cycle's snapshot.");
-      const { aspects, comment } = openAnswers(key, cycleId, managerId, sealed);
-      return { managerId, answers: aspects, comment };
+      const { aspects, followThrough, comment } = openAnswers(key, cycleId, managerId, sealed, cycle.sealedFormat as SealedFormat);
+      return { managerId, answers: { aspects, followThrough }, comment };
     });
     const kept = retainAtClose([...opened, ...(await takeClearAnswers(tx, cycleId))], managers, {
       k: cycle.minRaters ?? undefined,
       commentThreshold: cycle.minCommenters ?? undefined,
     });
-    await writeResponses(tx, cycleId, kept);
+    await writeResponses(tx, cycleId, kept, await frozenCommitments(tx, cycleId));
     await tx.delete(sealedResponses).where(eq(sealedResponses.cycleId, cycleId));
     // The teams page reads per-team sufficient statistics, not the answers: they are
     // computed here, once, from what was kept (see cycle_team_summaries).
@@ -142,16 +145,38 @@ async function takeClearAnswers(tx: Transaction, cycleId: string): Promise<Closi
   return rows.map(({ managerId, comment, aspects }) => ({
     managerId,
     comment,
-    answers: Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, aspects[aspect] ?? CANT_SAY])) as Answers,
+    answers: {
+      aspects: Object.fromEntries(ASPECT_KEYS.map((aspect) => [aspect, aspects[aspect] ?? CANT_SAY])) as Answers["aspects"],
+      followThrough: [],
+    },
   }));
 }
 
-async function writeResponses(tx: Transaction, cycleId: string, kept: readonly ClosingResponse<Answers>[]) {
+/**
+ * Writes what the close keeps. A response's follow-through answers go to the commitments
+ * of its manager that this cycle's opening froze, by their place in the list; a place the
+ * manager left empty was never asked about.
+ */
+async function writeResponses(tx: Transaction, cycleId: string, kept: readonly ClosingResponse<Answers>[], frozen: readonly FrozenCommitment[]) {
   const rows = kept.map((response) => ({ ...response, id: randomUUID() }));
+  const followThroughOf = ({ id, managerId, answers }: (typeof rows)[number]) =>
+    frozen
+      .filter((commitment) => commitment.managerId === managerId)
+      .map((commitment) => ({
+        responseId: id,
+        commitmentId: commitment.id,
+        cycleId,
+        managerId,
+        rating: answers.followThrough[commitment.position - 1] ?? null,
+      }));
   for (let start = 0; start < rows.length; start += BATCH) {
     const part = rows.slice(start, start + BATCH);
     await tx.insert(responses).values(part.map(({ id, managerId, comment }) => ({ id, cycleId, managerId, comment })));
-    await tx.insert(responseAnswers).values(part.flatMap(({ id, answers }) => ASPECT_KEYS.map((aspect) => ({ responseId: id, aspect, ...answers[aspect] }))));
+    await tx
+      .insert(responseAnswers)
+      .values(part.flatMap(({ id, answers }) => ASPECT_KEYS.map((aspect) => ({ responseId: id, aspect, ...answers.aspects[aspect] }))));
+    const followThrough = part.flatMap(followThroughOf);
+    if (followThrough.length > 0) await tx.insert(followThroughAnswers).values(followThrough);
   }
 }
 

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { cycles, settings } from "@/db/schema";
 import { clock } from "@/lib/clock";
+import { CURRENT_SEALED_FORMAT } from "@/lib/survey/sealed-answers";
 import { freezeCommitments } from "@/server/internal/commitments";
 import { type SealKey, sealKey } from "@/server/seal";
 import { SealKeyMismatch } from "./close";
@@ -11,8 +12,9 @@ import { createSealedPartition } from "./sealed-partitions";
 /**
  * Moves a draft whose snapshot is taken to open, in the caller's transaction: it freezes
  * the anonymity thresholds in force now (later changes apply to cycles opened afterwards),
- * records which key will seal its answers, creates the partition that holds them, and
- * freezes every manager's commitments not yet frozen: the next cycle has opened.
+ * records which key will seal its answers and in which layout, creates the partition that
+ * holds them, and freezes every manager's commitments not yet frozen: the next cycle has
+ * opened.
  * `openedAt` backdates the opening, for the demo's past cycles.
  */
 export async function markOpen(tx: Transaction, cycleId: string, options: { openedAt?: Date; key?: SealKey } = {}) {
@@ -25,6 +27,7 @@ export async function markOpen(tx: Transaction, cycleId: string, options: { open
       minRaters: thresholds!.minRaters,
       minCommenters: thresholds!.minCommenters,
       sealKeyFingerprint: (options.key ?? sealKey()).fingerprint,
+      sealedFormat: CURRENT_SEALED_FORMAT,
     })
     .where(eq(cycles.id, cycleId));
   await freezeCommitments(tx, cycleId);

@@ -210,12 +210,16 @@ export interface DemoCommitment {
   readonly afterCycle: number;
   /** Each the first library action for its aspect and direction. */
   readonly picks: readonly { readonly aspect: AspectKey; readonly direction: Direction }[];
+  /** The mean of the reps' follow-through answers in the next cycle ("how often have you seen …?", 1–5). */
+  readonly seen: number;
 }
 
 /**
  * Commitments in the past cycles, frozen when the next cycle opened: Grace Kim committed
- * to more leading twice and her team saw her move that way; Daniel Okafor committed to
- * more leading after the previous cycle and stayed where he was.
+ * to more leading twice, her team saw her practise it and saw her move that way; Daniel
+ * Okafor committed to more leading after the previous cycle, his team rarely saw it, and
+ * he stayed where he was; Rahul Mehta committed after the last closed cycle, and the open
+ * cycle's survey asks his team about it.
  */
 export const DEMO_COMMITMENTS: readonly DemoCommitment[] = [
   {
@@ -225,8 +229,9 @@ export const DEMO_COMMITMENTS: readonly DemoCommitment[] = [
       { aspect: "development", direction: "more_leading" },
       { aspect: "motivation", direction: "more_leading" },
     ],
+    seen: 4.1,
   },
-  { manager: "Grace Kim", afterCycle: 1, picks: [{ aspect: "focus", direction: "more_leading" }] },
+  { manager: "Grace Kim", afterCycle: 1, picks: [{ aspect: "focus", direction: "more_leading" }], seen: 4 },
   {
     manager: "Daniel Okafor",
     afterCycle: 1,
@@ -235,5 +240,9 @@ export const DEMO_COMMITMENTS: readonly DemoCommitment[] = [
       { aspect: "motivation", direction: "more_leading" },
       { aspect: "focus", direction: "more_leading" },
     ],
+    seen: 1.8,
   },
+  // After the last closed cycle: the open cycle asks Rahul Mehta's reps about it, the demo rep
+  // who rates him (on the login page) included.
+  { manager: "Rahul Mehta", afterCycle: 2, picks: [{ aspect: "conflict_resolution", direction: "more_leading" }], seen: 3.7 },
 ];

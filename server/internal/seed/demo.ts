@@ -5,6 +5,8 @@ import { clock } from "@/lib/clock";
 import { hashPassword } from "@/server/auth/password";
 import { closeCycle } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
+import { type FrozenCommitment, frozenCommitments } from "@/server/internal/commitments";
+import type { SealedFormat } from "@/lib/survey/sealed-answers";
 import { sealAnswers, sealKey } from "@/server/seal";
 import type { Database } from "@/db/client";
 import {
@@ -75,6 +77,15 @@ function teamAnswers(profile: Profile, cycleIndex: number, random: () => number)
   });
 }
 
+/** One rep's follow-through answers, by place in the manager's list, around the mean their team sees. */
+function followThroughAnswers(frozen: readonly FrozenCommitment[], seen: number | undefined, random: () => number): (Rating | null)[] {
+  const places: (Rating | null)[] = Array.from({ length: Math.max(0, ...frozen.map((commitment) => commitment.position)) }, () => null);
+  for (const { position } of frozen) {
+    places[position - 1] = random() < CANT_SAY_RATE * 2 ? null : (clamp(Math.round(gaussian(random, seen ?? 3, 0.7)), 1, 5) as Rating);
+  }
+  return places;
+}
+
 function selfAnswers(profile: Profile, cycleIndex: number, random: () => number) {
   const item = (mean: number) => clamp(Math.round(mean + gaussian(random, 0, 0.3)), 1, 5);
   return ASPECT_KEYS.map((aspect: AspectKey, index) => ({
@@ -113,7 +124,14 @@ async function insertPeople(db: Database): Promise<SeededPerson[]> {
  * rep's participation and sealed answers in one transaction, as a submission writes them,
  * then the close, which opens the seals.
  */
-async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], random: () => number) {
+interface FollowThroughSeed {
+  /** The mean each manager's team sees their commitments practised, by manager name. */
+  seenByManager: ReadonlyMap<string, number>;
+  /** A stream of its own, so that the rest of the demo stays as it was before follow-through. */
+  random: () => number;
+}
+
+async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], random: () => number, seen: FollowThroughSeed) {
   const nameById = new Map(staff.map((person) => [person.id, person.name]));
   const managerIds = new Set(staff.flatMap((person) => (person.reportsTo ? [person.reportsTo] : [])));
   const cycleId = await db.transaction(async (tx) => {
@@ -140,6 +158,8 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
   const submittedOn = () => cycle.submissionDays[Math.floor(random() * cycle.submissionDays.length)] as string;
   const days = new Map(submitted.map((person) => [person.id, submittedOn()]));
   const key = sealKey();
+  const [opened] = await db.select({ sealedFormat: cycles.sealedFormat }).from(cycles).where(eq(cycles.id, cycleId));
+  const frozen = await frozenCommitments(db, cycleId);
   for (const person of shuffled(submitted, random)) {
     const managerId = person.reportsTo as string;
     const profile = profileOf(nameById.get(managerId) as string);
@@ -150,9 +170,15 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
       AspectKey,
       { management: Rating | null; leadership: Rating | null; need: Need | null }
     >;
+    const followThrough = followThroughAnswers(
+      frozen.filter((commitment) => commitment.managerId === managerId),
+      seen.seenByManager.get(nameById.get(managerId) as string),
+      seen.random,
+    );
+    const sealed = sealAnswers(key, cycleId, managerId, { aspects: answers, followThrough, comment }, opened!.sealedFormat as SealedFormat);
     await db.transaction(async (tx) => {
       await tx.insert(participations).values({ cycleId, raterId: person.id, managerId, submittedOn: days.get(person.id)! });
-      await tx.insert(sealedResponses).values({ cycleId, managerId, sealed: sealAnswers(key, cycleId, managerId, { aspects: answers, comment }) });
+      await tx.insert(sealedResponses).values({ cycleId, managerId, sealed });
     });
   }
 
@@ -208,10 +234,12 @@ async function insertSituations(db: Database, staff: SeededPerson[], today: Date
 /** Seeds the demo organisation of PRODUCT.md: three closed quarterly cycles and one open one. */
 export async function seedDemo(db: Database, today = clock.now()) {
   const random = seededRandom(20_260_101);
+  const followThroughRandom = seededRandom(20_260_102);
   const staff = await insertPeople(db);
   const calendar = demoCycleCalendar(today);
   for (const [index, cycle] of calendar.entries()) {
-    const cycleId = await runCycle(db, cycle, staff, random);
+    const seenByManager = new Map(DEMO_COMMITMENTS.filter((entry) => entry.afterCycle === index - 1).map((entry) => [entry.manager, entry.seen]));
+    const cycleId = await runCycle(db, cycle, staff, random, { seenByManager, random: followThroughRandom });
     if (cycle.state === "closed") await insertCommitments(db, index, cycleId, cycle.closedAt, staff);
   }
   await insertSituations(db, staff, today);

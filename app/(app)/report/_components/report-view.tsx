@@ -5,6 +5,7 @@ import { BalanceStrip } from "./balance-strip";
 import { CommentsSection } from "./comments-section";
 import { CommitmentsSection } from "./commitments-section";
 import { DevelopmentActions } from "./development-actions";
+import { FollowThroughSection } from "./follow-through-section";
 import { Headline } from "./headline";
 import { KeyTakeaways } from "./key-takeaways";
 import { ProfileRadar } from "./profile-radar";
@@ -46,6 +47,7 @@ export function ClosedReportView({ report }: { report: ClosedReport }) {
           </p>
         </section>
         <SelfVsTeam report={report} />
+        <FollowThroughSection report={report} />
         <CommitmentsSection report={report} />
       </>
     );
@@ -57,6 +59,7 @@ export function ClosedReportView({ report }: { report: ClosedReport }) {
       <BalanceStrip report={report} />
       <ProfileRadar report={report} />
       <SelfVsTeam report={report} />
+      <FollowThroughSection report={report} />
       <DevelopmentActions report={report} />
       <CommitmentsSection report={report} />
       <CommentsSection report={report} />

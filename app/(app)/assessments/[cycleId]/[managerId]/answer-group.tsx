@@ -1,8 +1,19 @@
 "use client";
 
+import type { InstrumentText } from "@/lib/instrument";
+import { CANT_SAY } from "@/lib/survey/fields";
+
 export interface Choice {
   value: string;
   label: string;
+}
+
+/** The rating scale's answers, 1 never … 5 always, then "can't say": for the pole items and the follow-through items alike. */
+export function ratingChoices(text: InstrumentText): Choice[] {
+  return [
+    ...([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: `${value} · ${text.rating.scale[value]}` })),
+    { value: CANT_SAY, label: text.rating.cantSay },
+  ];
 }
 
 interface AnswerGroupProps {

@@ -4,7 +4,7 @@ import type { AspectKey } from "@/lib/aspects";
 import type { AspectText, InstrumentText } from "@/lib/instrument";
 import { CANT_SAY, fieldName, itemsFor, type Perspective, type SurveyItem } from "@/lib/survey/fields";
 import { PoleExplanations } from "@/app/_components/pole-explanations";
-import { AnswerGroup, type Choice } from "./answer-group";
+import { AnswerGroup, type Choice, ratingChoices } from "./answer-group";
 
 interface AspectFieldsetProps {
   aspect: AspectText & { key: AspectKey };
@@ -16,10 +16,6 @@ interface AspectFieldsetProps {
 
 /** One aspect of the survey: its two pole items, the team-need item for raters, and help text. */
 export function AspectFieldset({ aspect, position, text, perspective, errors }: AspectFieldsetProps) {
-  const ratingChoices: Choice[] = [
-    ...([1, 2, 3, 4, 5] as const).map((value) => ({ value: String(value), label: `${value} · ${text.rating.scale[value]}` })),
-    { value: CANT_SAY, label: text.rating.cantSay },
-  ];
   const needChoices: Choice[] = [
     ...([-2, -1, 0, 1, 2] as const).map((value) => ({ value: String(value), label: aspect.need.answers[value] })),
     { value: CANT_SAY, label: text.needCantSay },
@@ -41,7 +37,9 @@ export function AspectFieldset({ aspect, position, text, perspective, errors }: 
       </details>
       {itemsFor(perspective).map((item) => {
         const name = fieldName(aspect.key, item);
-        return <AnswerGroup key={name} name={name} legend={legendOf(item)} choices={item === "need" ? needChoices : ratingChoices} error={errors[name]?.[0]} />;
+        return (
+          <AnswerGroup key={name} name={name} legend={legendOf(item)} choices={item === "need" ? needChoices : ratingChoices(text)} error={errors[name]?.[0]} />
+        );
       })}
     </section>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { formatDay } from "@/lib/dates";
 import { draftOwner } from "@/lib/survey/drafts";
+import { loadFollowThroughQuestions } from "@/server/dal/assessments";
 import { currentThresholds } from "@/server/dal/settings";
 import { loadPageAssessment } from "./load-page-assessment";
 import { SurveyForm } from "./survey-form";
@@ -32,6 +33,7 @@ export default async function AssessmentPage(props: { params: Promise<{ cycleId:
   }
 
   const { commentThreshold } = await currentThresholds(db);
+  const followThrough = await loadFollowThroughQuestions(db, viewer, assessment.cycleId, assessment.managerId);
   return (
     <SurveyForm
       draftOwner={draftOwner(viewer.id)}
@@ -44,6 +46,7 @@ export default async function AssessmentPage(props: { params: Promise<{ cycleId:
       subtitle={`${assessment.cycleName} · due ${formatDay(assessment.closesOn)}`}
       managerFirstName={assessment.managerName.split(" ")[0] ?? assessment.managerName}
       commentThreshold={commentThreshold}
+      followThrough={followThrough}
     />
   );
 }

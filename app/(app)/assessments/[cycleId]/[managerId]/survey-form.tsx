@@ -5,11 +5,13 @@ import { type FormEvent, startTransition, useActionState, useEffect, useRef } fr
 import { Button } from "@/app/_components/button";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { instrumentText, orderedAspects } from "@/lib/instrument";
-import { completedAspects, type Perspective } from "@/lib/survey/fields";
+import { FOLLOW_THROUGH_POSITIONS, type Perspective, surveyProgress } from "@/lib/survey/fields";
+import type { FollowThroughQuestion } from "@/server/dal/assessments";
 import type { SurveyState } from "@/server/assessments/submit-survey";
 import { submitSurveyAction } from "./actions";
 import { AspectFieldset } from "./aspect-fieldset";
 import { CommentField } from "./comment-field";
+import { FollowThroughFieldset } from "./follow-through-fieldset";
 import { useDraft } from "./use-draft";
 
 interface SurveyFormProps {
@@ -24,6 +26,8 @@ interface SurveyFormProps {
   subtitle: string;
   managerFirstName: string;
   commentThreshold: number;
+  /** The follow-through items: one per commitment the manager made after their last report. */
+  followThrough: readonly FollowThroughQuestion[];
 }
 
 const initial: SurveyState = { status: "idle", message: "", fieldErrors: {} };
@@ -31,13 +35,14 @@ const text = instrumentText();
 const aspects = orderedAspects(text);
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { draftOwner, closesOn, today, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold } = props;
+  const { draftOwner, closesOn, today, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold, followThrough } = props;
   const [state, formAction, pending] = useActionState(submitSurveyAction, initial);
   const form = useRef<HTMLFormElement>(null);
   const { draft, capture, clear } = useDraft({ owner: draftOwner, cycleId, managerId, closesOn, today }, form);
   const router = useRouter();
   const summary = useRef<HTMLDivElement>(null);
-  const done = completedAspects(draft.answers, perspective);
+  const positions = followThrough.map((item) => item.position);
+  const progress = surveyProgress(draft.answers, perspective, positions);
 
   useEffect(() => {
     if (state.status === "success" && state.done) {
@@ -67,12 +72,13 @@ export function SurveyForm(props: SurveyFormProps) {
       </header>
       <input type="hidden" name="cycleId" value={cycleId} />
       <input type="hidden" name="managerId" value={managerId} />
+      {perspective === "rater" && <input type="hidden" name={FOLLOW_THROUGH_POSITIONS} value={positions.join(",")} />}
 
       <div className="sticky top-0 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 py-2">
         <label htmlFor="progress" className="text-sm font-medium">
-          {done} of {ASPECT_KEYS.length} aspects
+          {progress.done} of {progress.total} {progress.unit}
         </label>
-        <progress id="progress" max={ASPECT_KEYS.length} value={done} className="ml-3 h-2 w-40 align-middle accent-brand-700" />
+        <progress id="progress" max={progress.total} value={progress.done} className="ml-3 h-2 w-40 align-middle accent-brand-700" />
       </div>
 
       <div ref={summary} tabIndex={-1} aria-live="assertive" role="alert" className="outline-none">
@@ -82,6 +88,16 @@ export function SurveyForm(props: SurveyFormProps) {
       {aspects.map((aspect, index) => (
         <AspectFieldset key={aspect.key} aspect={aspect} position={index + 1} text={text} perspective={perspective} errors={state.fieldErrors} />
       ))}
+
+      {perspective === "rater" && followThrough.length > 0 && (
+        <FollowThroughFieldset
+          questions={followThrough}
+          position={ASPECT_KEYS.length + 1}
+          managerFirstName={managerFirstName}
+          text={text}
+          errors={state.fieldErrors}
+        />
+      )}
 
       {perspective === "rater" && (
         <CommentField

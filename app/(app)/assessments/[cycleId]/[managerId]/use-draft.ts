@@ -24,7 +24,7 @@ function readForm(form: HTMLFormElement): Draft {
   let comment = "";
   for (const [name, value] of new FormData(form)) {
     if (typeof value !== "string") continue;
-    if (name.startsWith("aspects.")) answers[name] = value;
+    if (name.startsWith("aspects.") || name.startsWith("followThrough.")) answers[name] = value;
     if (name === "comment") comment = value;
   }
   return { answers, comment };
