@@ -14,6 +14,7 @@ import { formatScore } from "../format";
 import { describeAbsence, en } from "../instrument";
 import { verdictWords } from "../report/statistic-text";
 import type { Thresholds } from "../scoring/suppression";
+import { type FollowThroughCell, followThroughReason } from "./follow-through";
 import { type AspectCell, DIGITS, type OrgLine, responseRate, type TeamRow } from "./rows";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -57,6 +58,9 @@ export function csvHeader(options: CsvOptions): string[] {
     "Fit gap (B − T)",
     options.previousCycleName ? `Change in B since ${options.previousCycleName}` : "Change in B",
     "Change in B: clear of the noise?",
+    "Commitments",
+    "Follow-through (mean seen, 1–5)",
+    "Follow-through (n)",
     "Lopsided aspects",
     "Not shown, and why",
   ].map(neutralise);
@@ -67,6 +71,11 @@ const num = (value: number | null, digits: number) => (value === null ? "" : csv
 /** b and the n behind it, per aspect; both empty when hidden. */
 function aspectCells(aspects: readonly (AspectCell | null)[]): string[] {
   return aspects.flatMap((cell) => [num(cell?.value ?? null, DIGITS.balance), cell === null ? "" : String(cell.n)]);
+}
+
+/** The commitments, and their follow-through's mean and n; both empty when hidden or when there is none. */
+function commitmentCells(count: number, cell: FollowThroughCell | null): string[] {
+  return [String(count), cell?.shown ? csvNumber(cell.value, DIGITS.followThrough) : "", cell?.shown ? String(cell.n) : ""];
 }
 
 /** Whether the change in B is clear of the noise, in words; empty when there is no change. */
@@ -94,6 +103,7 @@ export function teamReasons(row: TeamRow, options: CsvOptions): string {
       options.previousCycleName ? `Change in B: no result shown for this team in ${options.previousCycleName}.` : "Change in B: no earlier closed cycle.",
     );
   }
+  reasons.push(followThroughReason(row.commitments, row.followThrough, options.thresholds));
   return reasons.filter((reason) => reason !== null).join(" ");
 }
 
@@ -113,6 +123,7 @@ export function teamRecord(row: TeamRow, options: CsvOptions): string[] {
     num(row.fitGap, DIGITS.fitGap),
     num(row.change, DIGITS.change),
     changeVerdictCell(row),
+    ...commitmentCells(row.commitments, row.followThrough),
     neutralise(lopsidedNames(row.aspects)),
     neutralise(teamReasons(row, options)),
   ];
@@ -125,7 +136,9 @@ export function orgLabel(org: OrgLine): string {
 export function orgReasons(org: OrgLine, options: CsvOptions): string {
   const leftOut = `${org.teamsLeftOut} ${org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold.`;
   if (org.teamsIncluded === 0) return `${describeAbsence("no_team_meets_threshold", options.thresholds)} ${leftOut}`;
-  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit gap and change in B are per team."].filter((reason) => reason !== null).join(" ");
+  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit gap, change in B and commitments are per team."]
+    .filter((reason) => reason !== null)
+    .join(" ");
 }
 
 export function orgRecord(org: OrgLine, options: CsvOptions): string[] {
@@ -140,6 +153,9 @@ export function orgRecord(org: OrgLine, options: CsvOptions): string[] {
     ...aspectCells(org.aspects),
     num(org.balance, DIGITS.balance),
     num(org.versatility, DIGITS.versatility),
+    "",
+    "",
+    "",
     "",
     "",
     "",

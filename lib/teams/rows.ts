@@ -11,6 +11,7 @@ import type { TeamAggregate } from "../scoring/aggregate";
 import { fitGap, situationalTarget } from "../scoring/situation";
 import { type OrgReport, resolveThresholds, type Scores, suppressOrg, suppressTeam, type Thresholds } from "../scoring/suppression";
 import { SITUATION_KEYS, type SituationKey } from "../situations";
+import { type CommitmentsInput, FOLLOW_THROUGH_DIGITS, type FollowThroughCell, followThroughCell, NO_COMMITMENTS } from "./follow-through";
 
 /**
  * A shown balance `b` of one aspect, whether its poles are at least 1 apart, and n: the
@@ -50,6 +51,10 @@ export interface TeamRow {
   readonly changeIsClear: boolean;
   /** At least one shown aspect is lopsided. */
   readonly lopsided: boolean;
+  /** The manager's commitments this cycle's opening froze: those made after the report before it. */
+  readonly commitments: number;
+  /** How often the team saw them practised (lib/teams/follow-through); `null` when there are none. */
+  readonly followThrough: FollowThroughCell | null;
 }
 
 export interface TeamInput {
@@ -62,6 +67,11 @@ export interface TeamInput {
   /** The same team in the previous closed cycle, or `null` when there is none to compare with. */
   readonly previous: TeamAggregate | null;
   readonly situations: readonly SituationKey[];
+  /**
+   * The manager's commitments frozen in the cycle, with their follow-through answers. Left
+   * out where only B matters (the situations page): the row then counts none.
+   */
+  readonly commitments?: CommitmentsInput;
 }
 
 /** Scores only: comments never reach the heatmap, so none are passed in or shuffled. */
@@ -82,6 +92,7 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
   const balance = current?.balance.shown ? current.balance.value : null;
   const change = current && previous ? balanceChange(previous, current) : null;
   const target = situationalTarget(input.situations);
+  const commitments = input.commitments ?? NO_COMMITMENTS;
   return {
     id: input.id,
     name: input.name,
@@ -99,6 +110,8 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
     change: change?.value ?? null,
     changeIsClear: change?.clear ?? false,
     lopsided: aspects.some((cell) => cell?.lopsided === true),
+    commitments: commitments.count,
+    followThrough: followThroughCell(commitments, input.current.respondents, thresholds),
   };
 }
 
@@ -148,7 +161,7 @@ export function responseRate(responded: number, invited: number): number | null 
 }
 
 /** Decimals shown, per kind of value: on the page and in the export alike. */
-export const DIGITS = { balance: 2, versatility: 1, target: 2, fitGap: 2, change: 2 } as const;
+export const DIGITS = { balance: 2, versatility: 1, target: 2, fitGap: 2, change: 2, followThrough: FOLLOW_THROUGH_DIGITS } as const;
 
 /** A value as the page shows it: rounded by lib/format, then read back as a number. */
 export function displayed(value: number, digits: number): number {
@@ -172,5 +185,6 @@ export function asDisplayed(row: TeamRow): TeamRow {
     target: displayed(row.target, DIGITS.target),
     fitGap: shownValue(row.fitGap, DIGITS.fitGap),
     change: shownValue(row.change, DIGITS.change),
+    followThrough: row.followThrough?.shown ? { ...row.followThrough, value: displayed(row.followThrough.value, DIGITS.followThrough) } : row.followThrough,
   };
 }

@@ -22,11 +22,13 @@ export interface TeamsView {
   readonly lopsided: boolean;
   /** Only teams whose fit gap is beyond ±FIT_GAP_LIMIT. */
   readonly fit: boolean;
+  /** Only teams whose manager committed to no action after the report before this cycle. */
+  readonly uncommitted: boolean;
   /** Part of a manager's name, any case, accents ignored. */
   readonly q: string;
 }
 
-export const DEFAULT_VIEW: TeamsView = { sort: "name", dir: "asc", sub: null, lopsided: false, fit: false, q: "" };
+export const DEFAULT_VIEW: TeamsView = { sort: "name", dir: "asc", sub: null, lopsided: false, fit: false, uncommitted: false, q: "" };
 
 const MAX_QUERY_LENGTH = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +51,7 @@ export function parseView(params: Params): TeamsView {
     sub: sub && UUID.test(sub) ? sub.toLowerCase() : null,
     lopsided: flag(first(params.lopsided)),
     fit: flag(first(params.fit)),
+    uncommitted: flag(first(params.uncommitted)),
     q: (first(params.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH),
   };
 }
@@ -66,6 +69,7 @@ export function viewQuery(view: TeamsView): string {
   if (view.sub) params.set("sub", view.sub);
   if (view.lopsided) params.set("lopsided", "1");
   if (view.fit) params.set("fit", "1");
+  if (view.uncommitted) params.set("uncommitted", "1");
   if (view.q) params.set("q", view.q);
   const query = params.toString();
   return query ? `?${query}` : "";
@@ -179,7 +183,7 @@ export function isFitGapBeyondLimit(fitGap: number | null): boolean {
 }
 
 /** The filters of a view: everything but the sort. */
-export type TeamsFilter = Pick<TeamsView, "sub" | "lopsided" | "fit" | "q">;
+export type TeamsFilter = Pick<TeamsView, "sub" | "lopsided" | "fit" | "uncommitted" | "q">;
 
 /** The rows a view's filters keep, in their original order. */
 export function filterRows(rows: readonly TeamRow[], filter: TeamsFilter): TeamRow[] {
@@ -190,6 +194,7 @@ export function filterRows(rows: readonly TeamRow[], filter: TeamsFilter): TeamR
       (!inSubTeam || inSubTeam.has(row.id)) &&
       (!filter.lopsided || row.lopsided) &&
       (!filter.fit || isFitGapBeyondLimit(row.fitGap)) &&
+      (!filter.uncommitted || row.commitments === 0) &&
       (!query || searchKey(row.name).includes(query)),
   );
 }

@@ -7,7 +7,15 @@
  */
 import { ASPECT_KEYS } from "../aspects";
 import { SITUATION_KEYS, type SituationKey } from "../situations";
+import { type FollowThroughCell, type FollowThroughHiddenReason } from "./follow-through";
 import { asDisplayed, type TeamRow } from "./rows";
+
+/**
+ * A team's follow-through: [mean seen, n, commitments it covers] when shown; when hidden,
+ * only the reason, a string, so that it cannot carry a number; null when there is no
+ * commitment.
+ */
+export type WireFollowThrough = readonly [value: number, n: number, covered: number] | FollowThroughHiddenReason | null;
 
 export type WireRow = readonly [
   id: string,
@@ -31,6 +39,8 @@ export type WireRow = readonly [
   fitGap: number | null,
   change: number | null,
   changeIsClear: 0 | 1,
+  commitments: number,
+  followThrough: WireFollowThrough,
 ];
 
 /** The situations as bits, in the order of SITUATION_KEYS. */
@@ -40,6 +50,18 @@ export function situationBits(situations: readonly SituationKey[]): number {
 
 export function situationsOf(bits: number): SituationKey[] {
   return SITUATION_KEYS.filter((_, i) => (bits & (1 << i)) !== 0);
+}
+
+export function followThroughToWire(cell: FollowThroughCell | null): WireFollowThrough {
+  if (cell === null) return null;
+  return cell.shown ? [cell.value, cell.n, cell.covered] : cell.reason;
+}
+
+export function followThroughFromWire(wire: WireFollowThrough): FollowThroughCell | null {
+  if (wire === null) return null;
+  if (typeof wire === "string") return { shown: false, reason: wire };
+  const [value, n, covered] = wire;
+  return { shown: true, value, n, covered };
 }
 
 /** The rows in wire form, rounded as shown (see asDisplayed). */
@@ -64,13 +86,34 @@ export function toWire(rows: readonly TeamRow[]): WireRow[] {
       row.fitGap,
       row.change,
       row.changeIsClear ? 1 : 0,
+      row.commitments,
+      followThroughToWire(row.followThrough),
     ]);
 }
 
 /** The rows back (rounded as shown), for a viewer: rows whose parent is −1 report to the viewer. */
 export function fromWire(wire: readonly WireRow[], viewer: { id: string; name: string }): TeamRow[] {
   return wire.map(
-    ([id, name, parent, invited, responded, shown, balances, counts, lopsided, balance, versatility, bits, target, fitGap, change, changeIsClear]) => {
+    ([
+      id,
+      name,
+      parent,
+      invited,
+      responded,
+      shown,
+      balances,
+      counts,
+      lopsided,
+      balance,
+      versatility,
+      bits,
+      target,
+      fitGap,
+      change,
+      changeIsClear,
+      commitments,
+      followThrough,
+    ]) => {
       const parentRow = parent >= 0 ? wire[parent] : undefined;
       return {
         id,
@@ -92,6 +135,8 @@ export function fromWire(wire: readonly WireRow[], viewer: { id: string; name: s
         change,
         changeIsClear: changeIsClear === 1,
         lopsided: lopsided !== 0,
+        commitments,
+        followThrough: followThroughFromWire(followThrough),
       };
     },
   );

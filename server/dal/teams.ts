@@ -10,6 +10,7 @@ import { asDisplayed, orgLine, type OrgLine, type TeamRow, teamRow } from "@/lib
 import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { applyView, subTeamOptions, type SubTeamOption, type TeamsView } from "@/lib/teams/view";
 import { closeDueCycles } from "@/server/internal/cycles/close";
+import { followThroughSeries } from "@/server/internal/follow-through";
 import { ForbiddenError } from "./errors";
 import {
   type CycleRow,
@@ -78,8 +79,17 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  * teams that were below the viewer in the previous closed cycle too. While a cycle is
  * open, counts only.
  *
+ * Commitments: for each of those teams, how many actions the manager committed to after
+ * the report before the cycle (those its opening froze), and how often the team saw them
+ * practised, each commitment's item through the anonymity gate (lib/teams/follow-through).
+ * Only for the rows the viewer sees: the managers below them in this cycle's snapshot, the
+ * rule by which the report (server/dal/report.ts) shows the same follow-through to anyone
+ * above the manager in the cycle's snapshot (server/internal/snapshot-tree.ts).
+ *
  * Queries: closing any cycle past its date (one select when none is due), the list of
- * cycles with the viewer's access and k (one), and the teams (one).
+ * cycles with the viewer's access and k (one), the teams with their commitment counts
+ * (one), and the follow-through of every team with commitments (one, none when no team
+ * has any).
  */
 export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: string): Promise<TeamsPage> {
   if (cycleId !== undefined && !uuidSchema.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
@@ -105,6 +115,13 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   const thresholds = resolveThresholds({ k: chosen.minRaters ?? undefined });
   const previousThresholds = resolveThresholds({ k: previousRow?.minRaters ?? undefined });
   const rows = await selectRows(db, teamsQuery(viewer.id, cycle.id, previousRow?.id ?? null), teamSummaryRow);
+  // Every commitment frozen in a cycle whose survey asked about them comes back, answered or
+  // not; none comes back for a cycle that opened before the survey asked (see followThroughSeries).
+  const series = await followThroughSeries(
+    db,
+    cycle.id,
+    rows.filter((row) => row.commitments > 0).map((row) => row.id),
+  );
   const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
   const currents = rows.map((row) => aggregateFromStatistics(row.respondents, row.stats));
   const teams = rows.map((row, i) =>
@@ -118,6 +135,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
         current: currents[i]!,
         previous: row.prevStats ? aggregateFromStatistics(row.prevRespondents ?? 0, row.prevStats) : null,
         situations: parseSituations(row.situations),
+        commitments: { count: row.commitments, answers: series.get(row.id)?.map((item) => item.moments) ?? null },
       },
       thresholds,
       previousThresholds,

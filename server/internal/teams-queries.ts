@@ -75,6 +75,8 @@ export const teamSummaryRow = z.object({
   prevStats: z.array(z.int()).nullable(),
   /** The team's current situations, comma-separated, or null when none was ever saved. */
   situations: z.string().nullable(),
+  /** The manager's commitments this cycle's opening froze: those made after the report before it. */
+  commitments: z.int(),
 });
 export type TeamSummaryRow = z.infer<typeof teamSummaryRow>;
 
@@ -83,7 +85,9 @@ export type TeamSummaryRow = z.infer<typeof teamSummaryRow>;
  * snapshot down from the viewer (recursively, through the reports_to of the summaries),
  * with its statistics; and, for the teams that were below the viewer in the previous
  * closed cycle's snapshot too, that cycle's statistics, for the change in B. The current
- * situation is the latest saved one.
+ * situation is the latest saved one. And how many commitments each manager made after the
+ * report before this cycle, which its opening froze (counted here, so that the page asks for
+ * their follow-through only for the managers who made some).
  */
 export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: string | null): SQL {
   // Without a previous cycle, an id no cycle has: the `before` walk then finds nobody.
@@ -106,16 +110,23 @@ export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: s
       FROM team_situations t
       WHERE t.manager_id IN (SELECT manager_id FROM below)
       ORDER BY t.manager_id, t.changed_at DESC, t.id DESC
+    ),
+    committed AS (
+      SELECT k.manager_id, count(*)::int AS commitments
+      FROM commitments k
+      WHERE k.frozen_in_cycle_id = ${cycleId}
+      GROUP BY k.manager_id
     )
     SELECT s.manager_id AS id, p.name, s.reports_to AS "parentId", s.invited, s.respondents,
       ${summaryStatistics("s")} AS stats, ps.respondents AS "prevRespondents", ${summaryStatistics("ps")} AS "prevStats",
-      array_to_string(sit.situations, ',') AS situations
+      array_to_string(sit.situations, ',') AS situations, coalesce(ck.commitments, 0) AS commitments
     FROM below b
     JOIN cycle_team_summaries s ON s.cycle_id = ${cycleId} AND s.manager_id = b.manager_id
     JOIN people p ON p.id = s.manager_id
     LEFT JOIN before pb ON pb.manager_id = b.manager_id
     LEFT JOIN cycle_team_summaries ps ON ps.cycle_id = ${previous} AND ps.manager_id = pb.manager_id
-    LEFT JOIN situations sit ON sit.manager_id = b.manager_id`;
+    LEFT JOIN situations sit ON sit.manager_id = b.manager_id
+    LEFT JOIN committed ck ON ck.manager_id = b.manager_id`;
 }
 
 /** A team below the viewer in an open cycle's snapshot: how many were invited and how many have answered. */

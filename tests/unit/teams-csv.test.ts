@@ -28,6 +28,8 @@ function row(values: Partial<TeamRow> = {}): TeamRow {
     change: 0.004,
     changeIsClear: false,
     lopsided: true,
+    commitments: 0,
+    followThrough: null,
     ...values,
   };
 }
@@ -67,7 +69,7 @@ describe("records", () => {
     const header = csvHeader(options);
     const record = teamRecord(row(), options);
     expect(record).toHaveLength(header.length);
-    expect(header[header.length - 4]).toBe("Change in B since Q2 2026");
+    expect(header[header.length - 7]).toBe("Change in B since Q2 2026");
     expect(header.slice(6, 8)).toEqual(["Focus (b)", "Focus (n)"]);
     expect(record.slice(0, 10)).toEqual(["team", "Ana", "Pat", "6", "8", "75%", "-0.31", "5", "0.10", "6"]);
     expect(record.slice(20, 26)).toEqual(["-0.05", "3.5", "0.33", "-0.38", "0.00", "no clear change"]);
@@ -100,6 +102,34 @@ describe("records", () => {
     );
   });
 
+  it("writes the commitments, and their follow-through where it is shown", () => {
+    const header = csvHeader(options);
+    const columns = ["Commitments", "Follow-through (mean seen, 1–5)", "Follow-through (n)"].map((name) => header.indexOf(name));
+    expect(columns).toEqual([26, 27, 28]);
+    const cells = (values: Partial<TeamRow>) => columns.map((column) => teamRecord(row(values), options)[column]);
+    expect(cells({})).toEqual(["0", "", ""]);
+    expect(teamReasons(row(), options)).toBe("");
+    expect(cells({ commitments: 3, followThrough: { shown: true, value: 1.75, n: 5, covered: 3 } })).toEqual(["3", "1.8", "5"]);
+    expect(teamReasons(row({ commitments: 3, followThrough: { shown: true, value: 1.75, n: 5, covered: 3 } }), options)).toBe("");
+
+    const partly = row({ commitments: 3, followThrough: { shown: true, value: 4, n: 3, covered: 2 } });
+    expect(cells(partly)).toEqual(["3", "4.0", "3"]);
+    expect(teamReasons(partly, options)).toBe("Follow-through: covers 2 of 3 commitments; the other has fewer than 3 answers.");
+
+    const fewAnswers = row({ commitments: 2, followThrough: { shown: false, reason: "below_threshold" } });
+    expect(cells(fewAnswers)).toEqual(["2", "", ""]);
+    expect(teamReasons(fewAnswers, options)).toBe("Follow-through: Not shown: fewer than 3 answers.");
+    expect(teamReasons(row({ commitments: 1, followThrough: { shown: false, reason: "not_asked" } }), options)).toBe(
+      "Follow-through: Not asked: this cycle opened before its survey asked about commitments.",
+    );
+
+    // A team below k: the count (the manager's own, not an answer), nothing of the follow-through.
+    const below = row({ shown: false, commitments: 2, followThrough: { shown: false, reason: "team_below_threshold" } });
+    expect(cells(below)).toEqual(["2", "", ""]);
+    expect(teamReasons(below, options)).toBe("Not shown: fewer than 3 people answered.");
+    for (const cell of cells({ commitments: 3, followThrough: { shown: true, value: 2.25, n: 12, covered: 1 } })) expect(cell).toMatch(PLAIN_NUMBER);
+  });
+
   it("writes the organisation line with its left-out teams", () => {
     const record = orgRecord(org, options);
     expect(record.slice(0, 6)).toEqual(["organisation", "All teams meeting k (2 of 3): counts and scores cover these teams only", "", "15", "20", "75%"]);
@@ -107,7 +137,7 @@ describe("records", () => {
     expect(record.slice(18, 20)).toEqual(["", ""]);
     expect(record).toHaveLength(csvHeader(options).length);
     expect(orgReasons(org, options)).toBe(
-      "1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap and change in B are per team.",
+      "1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap, change in B and commitments are per team.",
     );
     const none = {
       ...org,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { aggregateResponses, DEFAULT_THRESHOLDS, suppressOrg, type TeamAggregate } from "@/lib/scoring";
-import { orgLine, responseRate, type TeamInput, teamRow } from "@/lib/teams/rows";
+import { asDisplayed, orgLine, responseRate, type TeamInput, teamRow } from "@/lib/teams/rows";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { response, responses } from "./support/builders";
 
@@ -66,6 +66,28 @@ describe("teamRow", () => {
     expect(row.shown).toBe(true);
     expect(row.balance).toBeNull();
     expect(row.fitGap).toBeNull();
+  });
+
+  it("counts the commitments and gates their follow-through with the team's respondents and the cycle's k", () => {
+    const answers = [
+      { n: 3, sum: 5, sumOfSquares: 9 },
+      { n: 4, sum: 9, sumOfSquares: 21 },
+    ];
+    const row = teamRow(team(aggregateResponses(responses(4, { management: 3, leadership: 3 })), { commitments: { count: 2, answers } }), DEFAULT_THRESHOLDS);
+    expect(row.commitments).toBe(2);
+    expect(row.followThrough).toEqual({ shown: true, value: (5 / 3 + 9 / 4) / 2, n: 3, covered: 2 });
+    expect(asDisplayed(row).followThrough).toEqual({ shown: true, value: 2, n: 3, covered: 2 });
+    expect(teamRow(team(aggregateResponses(responses(4, {})), { commitments: { count: 2, answers } }), { k: 4, commentThreshold: 5 }).followThrough).toEqual({
+      shown: true,
+      value: 2.25,
+      n: 4,
+      covered: 1,
+    });
+    const below = teamRow(team(aggregateResponses(responses(2, {})), { commitments: { count: 2, answers } }), DEFAULT_THRESHOLDS);
+    expect(below).toMatchObject({ commitments: 2, followThrough: { shown: false, reason: "team_below_threshold" } });
+    expect(asDisplayed(below).followThrough).toEqual({ shown: false, reason: "team_below_threshold" });
+    // Left out (the situations page wants B only): no commitment.
+    expect(teamRow(team(aggregateResponses(responses(4, {}))), DEFAULT_THRESHOLDS)).toMatchObject({ commitments: 0, followThrough: null });
   });
 });
 

@@ -37,22 +37,39 @@ function row(n: number, name: string, parent: number | null, values: Partial<Tea
     change: null,
     changeIsClear: false,
     lopsided: false,
+    commitments: 0,
+    followThrough: null,
     ...values,
   };
 }
 
 // A director (1) with two managers (2, 3), a second director (4) with one manager (5), and a manager (6) right below the viewer.
 const ROWS: TeamRow[] = [
-  row(1, "Zoë Director", null, { balance: 0.1, fitGap: 0.1, responded: 9 }),
+  row(1, "Zoë Director", null, { balance: 0.1, fitGap: 0.1, responded: 9, commitments: 2, followThrough: { shown: true, value: 3.5, n: 4, covered: 2 } }),
   row(2, "Ana Manager", 1, {
     balance: -0.4,
     fitGap: -0.4,
     lopsided: true,
     aspects: ASPECT_KEYS.map((_, i) => ({ value: i === 0 ? -0.4 : 0.1, lopsided: i === 0, n: 5 })),
   }),
-  row(3, "Tomás Álvarez", 1, { balance: null, fitGap: null, versatility: null, shown: false, aspects: ASPECT_KEYS.map(() => null) }),
+  row(3, "Tomás Álvarez", 1, {
+    balance: null,
+    fitGap: null,
+    versatility: null,
+    shown: false,
+    aspects: ASPECT_KEYS.map(() => null),
+    commitments: 1,
+    followThrough: { shown: false, reason: "team_below_threshold" },
+  }),
   row(4, "Bo Director", null, { balance: 0.3, fitGap: 0.5, target: -0.2, change: 0.2 }),
-  row(5, "Cy Manager", 4, { balance: 0.2, fitGap: -0.3, change: -0.1, responded: 10 }),
+  row(5, "Cy Manager", 4, {
+    balance: 0.2,
+    fitGap: -0.3,
+    change: -0.1,
+    responded: 10,
+    commitments: 3,
+    followThrough: { shown: false, reason: "below_threshold" },
+  }),
   row(6, "ana lower", null, { balance: 0.2, fitGap: 0.2 }),
 ];
 
@@ -60,8 +77,9 @@ const names = (rows: TeamRow[]) => rows.map((r) => r.name);
 
 describe("parseView and viewQuery", () => {
   it("reads a view from search parameters and writes it back without the defaults", () => {
-    const view = parseView({ sort: "fitGap", dir: "asc", sub: uuid(1).toUpperCase(), lopsided: "1", fit: "true", q: "  ana " });
-    expect(view).toEqual({ sort: "fitGap", dir: "asc", sub: uuid(1), lopsided: true, fit: true, q: "ana" });
+    const view = parseView({ sort: "fitGap", dir: "asc", sub: uuid(1).toUpperCase(), lopsided: "1", fit: "true", uncommitted: "on", q: "  ana " });
+    expect(view).toEqual({ sort: "fitGap", dir: "asc", sub: uuid(1), lopsided: true, fit: true, uncommitted: true, q: "ana" });
+    expect(viewQuery(view)).toBe(`?sort=fitGap&dir=asc&sub=${uuid(1)}&lopsided=1&fit=1&uncommitted=1&q=ana`);
     expect(parseView(Object.fromEntries(new URLSearchParams(viewQuery(view).slice(1))))).toEqual(view);
     expect(viewQuery(DEFAULT_VIEW)).toBe("");
     expect(viewQuery({ ...DEFAULT_VIEW, sort: "balance", dir: "desc" })).toBe("?sort=balance");
@@ -69,7 +87,10 @@ describe("parseView and viewQuery", () => {
   });
 
   it("falls back to the default for anything unknown or malformed", () => {
-    expect(parseView({ sort: "password", dir: "sideways", sub: "x'; DROP TABLE", lopsided: "yes", q: ["a", "b"] })).toEqual({ ...DEFAULT_VIEW, q: "a" });
+    expect(parseView({ sort: "password", dir: "sideways", sub: "x'; DROP TABLE", lopsided: "yes", uncommitted: "0", q: ["a", "b"] })).toEqual({
+      ...DEFAULT_VIEW,
+      q: "a",
+    });
     expect(parseView({})).toEqual(DEFAULT_VIEW);
     expect(parseView({ q: "x".repeat(500) }).q).toHaveLength(100);
     expect(parseView({ sort: "change" }).dir).toBe("desc");
@@ -128,6 +149,12 @@ describe("filters", () => {
     expect(names(applyView(ROWS, { ...DEFAULT_VIEW, q: "ANA" }))).toEqual(["ana lower", "Ana Manager", "Cy Manager"]);
     expect(names(applyView(ROWS, { ...DEFAULT_VIEW, q: "alvarez" }))).toEqual(["Tomás Álvarez"]);
     expect(names(applyView(ROWS, { ...DEFAULT_VIEW, sub: uuid(1), q: "ana", sort: "balance" }))).toEqual(["Ana Manager"]);
+  });
+
+  it("keeps the teams whose manager made no commitment, whatever is shown of the others' follow-through", () => {
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, uncommitted: true }))).toEqual(["ana lower", "Ana Manager", "Bo Director"]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, uncommitted: true, sub: uuid(1) }))).toEqual(["Ana Manager"]);
+    expect(names(applyView(ROWS, { ...DEFAULT_VIEW, uncommitted: true, lopsided: true }))).toEqual(["Ana Manager"]);
   });
 
   it("treats exactly ±0.25 as within the limit", () => {

@@ -21,11 +21,26 @@ describe("the compact rows sent to the browser", () => {
           parentId: "v",
           current: aggregateResponses(responses(4, { management: 4, leadership: 2 })),
           situations: ["large_team", "period_of_change"],
+          commitments: {
+            count: 2,
+            answers: [
+              { n: 4, sum: 11, sumOfSquares: 33 },
+              { n: 2, sum: 10, sumOfSquares: 50 },
+            ],
+          },
         },
         DEFAULT_THRESHOLDS,
       ),
       teamRow(
-        { ...base, id: "b", name: "Ben", parentId: "a", current: aggregateResponses(responses(2, { management: 3, leadership: 3 })), situations: [] },
+        {
+          ...base,
+          id: "b",
+          name: "Ben",
+          parentId: "a",
+          current: aggregateResponses(responses(2, { management: 3, leadership: 3 })),
+          situations: [],
+          commitments: { count: 1, answers: [{ n: 2, sum: 8, sumOfSquares: 32 }] },
+        },
         DEFAULT_THRESHOLDS,
       ),
       teamRow(
@@ -37,6 +52,7 @@ describe("the compact rows sent to the browser", () => {
           current: aggregateResponses(responses(3, { management: 2, leadership: 5 }, { focus: { leadership: null } })),
           previous: aggregateResponses(responses(3, { management: 3, leadership: 3 })),
           situations: ["innovation_essential"],
+          commitments: { count: 3, answers: null },
         },
         DEFAULT_THRESHOLDS,
       ),
@@ -45,6 +61,17 @@ describe("the compact rows sent to the browser", () => {
     expect(fromWire(JSON.parse(JSON.stringify(wire)), viewer)).toEqual(rows.map(asDisplayed));
     expect(wire[1]![2]).toBe(0);
     expect(wire[0]![2]).toBe(-1);
+    // The follow-through: 2.75 shown as 2.8, from the one item with k answers; hidden ones as a reason alone.
+    expect(wire.map((row) => row.slice(16))).toEqual([
+      [2, [2.8, 4, 1]],
+      [1, "team_below_threshold"],
+      [3, "not_asked"],
+    ]);
+    expect(
+      toWire([
+        teamRow({ ...base, id: "d", name: "Di", parentId: "v", current: aggregateResponses(responses(3, {})), situations: [] }, DEFAULT_THRESHOLDS),
+      ])[0]!.slice(16),
+    ).toEqual([0, null]);
   });
 
   it("carry every value rounded as the page shows it, and nothing finer", () => {

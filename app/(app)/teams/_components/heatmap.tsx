@@ -7,6 +7,7 @@ import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
 import { balanceColour } from "@/lib/teams/colour";
 import { changeVerdictCell, DIGITS, percent } from "@/lib/teams/csv";
+import { commitmentsSentence } from "@/lib/teams/follow-through";
 import { type AspectCell, type OrgLine, responseRate, type TeamRow } from "@/lib/teams/rows";
 import { isFitGapBeyondLimit, type SortKey, type TeamsView } from "@/lib/teams/view";
 import { type RowWindow, rowWindow } from "@/lib/teams/window";
@@ -27,9 +28,17 @@ const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : us
  * Column widths, in rem, fixed (table-layout: fixed): the browser never measures every
  * cell to size the columns, and rows keep one height, which the window relies on.
  */
-const WIDTHS = { name: 13, responses: 8.5, aspect: 6.5, balance: 5, versatility: 5.5, target: 5, fitGap: 5, change: 6 } as const;
+const WIDTHS = { name: 13, responses: 8.5, aspect: 6.5, balance: 5, versatility: 5.5, target: 5, fitGap: 5, change: 6, commitments: 7 } as const;
 const TABLE_WIDTH =
-  WIDTHS.name + WIDTHS.responses + ASPECT_KEYS.length * WIDTHS.aspect + WIDTHS.balance + WIDTHS.versatility + WIDTHS.target + WIDTHS.fitGap + WIDTHS.change;
+  WIDTHS.name +
+  WIDTHS.responses +
+  ASPECT_KEYS.length * WIDTHS.aspect +
+  WIDTHS.balance +
+  WIDTHS.versatility +
+  WIDTHS.target +
+  WIDTHS.fitGap +
+  WIDTHS.change +
+  WIDTHS.commitments;
 
 /**
  * The link back from a situations page to this view. Only the target cells read it, so a
@@ -152,6 +161,7 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
             <col style={{ width: `${WIDTHS.target}rem` }} />
             <col style={{ width: `${WIDTHS.fitGap}rem` }} />
             <col style={{ width: `${WIDTHS.change}rem` }} />
+            <col style={{ width: `${WIDTHS.commitments}rem` }} />
           </colgroup>
           <thead>
             <tr>
@@ -179,6 +189,13 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
               {header("target", COLUMN_LABELS.target, "Situational target from the team's current situation")}
               {header("fitGap", COLUMN_LABELS.fitGap, "B − T")}
               {header("change", COLUMN_LABELS.change, previousName ? `Since ${previousName}` : "No earlier cycle")}
+              <th
+                scope="col"
+                className={headerClass}
+                title="Actions committed to after the report before this cycle, and how often the team saw them practised (1 never, 5 always)"
+              >
+                Commitments
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -300,7 +317,40 @@ function OrgRow({ org, k }: { org: OrgLine; k: number }) {
       <td className="text-slate-600">–</td>
       <td className="text-slate-600">–</td>
       <td className="text-slate-600">–</td>
+      <td className="text-slate-600">–</td>
     </tr>
+  );
+}
+
+/**
+ * The commitments and how often the team saw them practised: "3 · seen 1.8" over "n 5" (and
+ * "2 of 3" when some commitments have too few answers), "3 · < k" when hidden, or "none".
+ * The whole sentence is the tooltip and what a screen reader reads.
+ */
+function CommitmentsCell({ row, k }: { row: TeamRow; k: number }) {
+  const { commitments: count, followThrough: cell } = row;
+  const sentence = commitmentsSentence(count, cell, { k });
+  if (cell?.shown) {
+    // Two short lines in the row's fixed height: 16 px and 12 px of line, 12 px of padding.
+    return (
+      <td title={sentence}>
+        <span aria-hidden="true" className="block leading-4">
+          {count} · seen {formatScore(cell.value, DIGITS.followThrough)}
+          <span className="block text-xs leading-3 text-slate-600">
+            n {cell.n}
+            {cell.covered < count && ` · ${cell.covered} of ${count}`}
+          </span>
+        </span>
+        <span className="sr-only">{sentence}</span>
+      </td>
+    );
+  }
+  const shown = cell === null ? "none" : `${count} · ${cell.reason === "not_asked" ? "not asked" : "< k"}`;
+  return (
+    <td className={cell === null ? "text-slate-600" : "text-slate-700"} title={sentence}>
+      <span aria-hidden="true">{shown}</span>
+      <span className="sr-only">{sentence}</span>
+    </td>
   );
 }
 
@@ -339,6 +389,7 @@ const TeamRowView = memo(function TeamRowView({ row, index, k, cycleId }: { row:
       <TargetCell row={row} />
       <NumberCell value={row.fitGap} digits={DIGITS.fitGap} n={row.responded} k={row.shown && row.balance !== null ? undefined : k} emphasis={beyond} />
       <ChangeCell row={row} k={k} />
+      <CommitmentsCell row={row} k={k} />
     </tr>
   );
 });

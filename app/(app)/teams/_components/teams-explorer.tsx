@@ -58,8 +58,8 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
   // Typing stays responsive: the table follows a step behind while the rows are recomputed.
   const deferred = useDeferredValue(view);
   // Filtering and sorting apart: a new sort leaves the filtered set, and so the plot, alone.
-  const { sub, lopsided, fit, q } = deferred;
-  const filtered = useMemo(() => filterRows(teams, { sub, lopsided, fit, q }), [teams, sub, lopsided, fit, q]);
+  const { sub, lopsided, fit, uncommitted, q } = deferred;
+  const filtered = useMemo(() => filterRows(teams, { sub, lopsided, fit, uncommitted, q }), [teams, sub, lopsided, fit, uncommitted, q]);
   const rows = useMemo(() => sortRows(filtered, deferred.sort, deferred.dir), [filtered, deferred.sort, deferred.dir]);
   const ids = useId();
   const basePath = `/teams/${cycle.id}`;
@@ -72,7 +72,7 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
   const sortTo = (key: SortKey): Pick<TeamsView, "sort" | "dir"> =>
     view.sort === key ? { sort: key, dir: view.dir === "asc" ? "desc" : "asc" } : { sort: key, dir: defaultDirection(key) };
   const query = viewQuery(view);
-  const narrowed = view.sub !== null || view.lopsided || view.fit || view.q !== "";
+  const narrowed = view.sub !== null || view.lopsided || view.fit || view.uncommitted || view.q !== "";
 
   return (
     <div className="space-y-6">
@@ -128,6 +128,16 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
             <input type="checkbox" name="fit" value="1" checked={view.fit} onChange={(event) => update({ fit: event.target.checked })} />
             with a fit gap beyond ±{FIT_GAP_LIMIT}
           </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="uncommitted"
+              value="1"
+              checked={view.uncommitted}
+              onChange={(event) => update({ uncommitted: event.target.checked })}
+            />
+            with no commitment
+          </label>
         </fieldset>
         <noscript>
           <Button type="submit" size="toolbar">
@@ -153,7 +163,7 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
       <Legend k={k} />
 
       <Heatmap
-        caption={`Balance per aspect for each team in ${cycle.name}, with B, versatility, responses, target, fit gap and change in B.`}
+        caption={`Balance per aspect for each team in ${cycle.name}, with B, versatility, responses, target, fit gap, change in B and commitments.`}
         cycleId={cycle.id}
         k={k}
         rows={rows}
@@ -188,6 +198,11 @@ function Legend({ k }: { k: number }) {
         ◆ lopsided: one pole rated at least {LOPSIDED_GAP} point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold beyond
         ±{FIT_GAP_LIMIT}. Change in B: bold with ▲ or ▼ when it is clear of the noise, ≈ when it is not (no clear change). Hover a value for the number of
         answers behind it (n). The organisation line pools every team below you that meets k on its own, whatever the filters, and counts only those teams.
+      </p>
+      <p>
+        Commitments: the actions each manager committed to after the report before this cycle, and how often their team saw them practised (seen, from 1 never
+        to 5 always): the mean over the commitments with at least {k} answers, with the smallest n among them, and how many of the commitments it covers when
+        that is not all of them.
       </p>
     </div>
   );
