@@ -20,7 +20,8 @@ import { compareReport } from "../support/recompute/report-tables";
  * here or in tests/support/recompute. The app's side comes from what a reader sees: the report's components rendered to
  * markup, and the CSV export parsed back. The expected side comes from `responses`,
  * `response_answers`, `participations`, `cycle_assignments`, `cycles`, `team_situations`,
- * `self_assessment_answers` and `people`, with the arithmetic in PostgreSQL `numeric`.
+ * `self_assessment_answers`, `people`, `commitments` and `follow_through_answers`, with the
+ * arithmetic in PostgreSQL `numeric`.
  */
 
 let database: TestDatabase;

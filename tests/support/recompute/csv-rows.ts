@@ -19,6 +19,9 @@ const CSV_COLUMNS = [
   "Fit gap (B − T)",
   "Change in B",
   "Change in B: clear of the noise?",
+  "Commitments",
+  "Follow-through (mean seen, 1–5)",
+  "Follow-through (n)",
   "Lopsided aspects",
   "Not shown, and why",
 ];
@@ -43,12 +46,21 @@ export function csvTeamRow(expected: Expected, team: TeamRow, parent: string, ch
   const aspects = ASPECT_KEYS.map((aspect) => expected.aspect.get(key(team.cycleId, team.managerId, aspect)));
   const shown = aspects.map((aspect) => (team.shown && aspect?.shown ? aspect : null));
   const hidden = ASPECT_KEYS.filter((_, a) => shown[a] === null).map(aspectName);
+  const commitment = expected.commitment.get(key(team.cycleId, team.managerId));
+  const seen = team.shown && commitment && commitment.covered > 0 ? commitment : null;
   let reasons: string[];
   if (!team.shown) reasons = [fewerPeople(team.k)];
   else {
     reasons = hiddenAspectsReason(hidden, team.k);
     if (team.balance === null) reasons.push(`B, versatility and fit gap: ${NO_ASPECT}`);
     else if (!change) reasons.push(previous ? `Change in B: no result shown for this team in ${previous.cycleName}.` : "Change in B: no earlier closed cycle.");
+    if (commitment && commitment.covered === 0) reasons.push(`Follow-through: Not shown: fewer than ${team.k} answers.`);
+    else if (commitment && commitment.covered < commitment.count) {
+      const others = commitment.count - commitment.covered;
+      reasons.push(
+        `Follow-through: covers ${commitment.covered} of ${commitment.count} commitments; ${others === 1 ? "the other has" : `the other ${others} have`} fewer than ${team.k} answers.`,
+      );
+    }
   }
   return [
     "team",
@@ -64,6 +76,9 @@ export function csvTeamRow(expected: Expected, team: TeamRow, parent: string, ch
     team.fitGap ?? "",
     change?.value ?? "",
     change ? verdictWords(change) : "",
+    String(commitment?.count ?? 0),
+    seen?.seen ?? "",
+    seen ? String(seen.n) : "",
     ASPECT_KEYS.filter((_, a) => shown[a]?.lopsided)
       .map(aspectName)
       .join("; "),
@@ -79,7 +94,7 @@ export function csvOrgRow(expected: Expected, viewerId: string, cycle: TeamRow):
   const reasons =
     org.included === 0
       ? `Not shown: no team has ${cycle.k} or more answers on its own. ${leftOut}`
-      : [leftOut, ...hiddenAspectsReason(hidden, cycle.k), "T, fit gap and change in B are per team."].join(" ");
+      : [leftOut, ...hiddenAspectsReason(hidden, cycle.k), "T, fit gap, change in B and commitments are per team."].join(" ");
   return [
     "organisation",
     `All teams meeting k (${org.included} of ${org.included + org.leftOut}): counts and scores cover these teams only`,
@@ -90,6 +105,9 @@ export function csvOrgRow(expected: Expected, viewerId: string, cycle: TeamRow):
     ...aspects.flatMap((aspect) => (aspect ? [aspect.b, String(aspect.n)] : ["", ""])),
     org.balance ?? "",
     org.versatility ?? "",
+    "",
+    "",
+    "",
     "",
     "",
     "",

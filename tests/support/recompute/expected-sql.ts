@@ -301,6 +301,40 @@ interface OrgRow {
   versatility: string | null;
 }
 
+/** A manager's commitments frozen in a closed cycle, and their follow-through as the teams page shows it. */
+export interface CommitmentRow {
+  cycleId: string;
+  managerId: string;
+  count: number;
+  /** The commitments whose item has k answers, in a team shown. */
+  covered: number;
+  /** The mean of those items' means, for display; null when none is shown. */
+  seen: string | null;
+  /** The smallest n among them; null when none is shown. */
+  n: number | null;
+}
+
+/** One commitment frozen in a closed cycle and its follow-through, as the manager's report shows it. */
+export interface FollowThroughRow {
+  cycleId: string;
+  managerId: string;
+  position: number;
+  sinceId: string;
+  sinceName: string;
+  aspect: string;
+  direction: "more_managing" | "more_leading" | "build_both";
+  k: number;
+  teamShown: boolean;
+  n: number;
+  shown: boolean;
+  mean: string | null;
+  sd: string | null;
+  low: string | null;
+  high: string | null;
+  cut: boolean | null;
+  same: boolean | null;
+}
+
 export const key = (...parts: (string | number)[]) => parts.join("|");
 const byKey = <Row>(rows: Row[], keyOf: (row: Row) => string) => new Map(rows.map((row) => [keyOf(row), row]));
 
@@ -365,9 +399,49 @@ export async function expectedNumbers(db: Database) {
       (SELECT ${display("avg(oa.b)", 2)} FROM org_aspect oa WHERE oa.viewer_id = m.viewer_id AND oa.cycle_id = m.cycle_id) AS balance,
       (SELECT ${display("avg(oa.v)", 1)} FROM org_aspect oa WHERE oa.viewer_id = m.viewer_id AND oa.cycle_id = m.cycle_id) AS versatility
     FROM member m GROUP BY m.viewer_id, m.cycle_id`);
+  // Each commitment frozen in a closed cycle with its follow-through answers ("can't say" is NULL);
+  // shown from k answers in a team shown, the shown ones averaged.
+  const commitmentRows = await query<CommitmentRow>(`
+    SELECT i.cycle_id AS "cycleId", i.manager_id AS "managerId", count(*)::int AS count,
+      (count(*) FILTER (WHERE t.shown AND i.n >= t.k))::int AS covered,
+      ${display("avg(i.mean) FILTER (WHERE t.shown AND i.n >= t.k)", 1)} AS seen,
+      (min(i.n) FILTER (WHERE t.shown AND i.n >= t.k))::int AS n
+    FROM (
+      SELECT c.frozen_in_cycle_id AS cycle_id, c.manager_id, c.id, count(f.rating)::int AS n, avg(f.rating::${EXACT}) AS mean
+      FROM commitments c
+      JOIN cc ON cc.cycle_id = c.frozen_in_cycle_id
+      LEFT JOIN follow_through_answers f ON f.commitment_id = c.id AND f.cycle_id = c.frozen_in_cycle_id
+      GROUP BY c.frozen_in_cycle_id, c.manager_id, c.id
+    ) i
+    JOIN team t ON t.cycle_id = i.cycle_id AND t.manager_id = i.manager_id
+    GROUP BY i.cycle_id, i.manager_id`);
+
+  // Each commitment a closed cycle's opening froze, if that cycle's survey asked about it
+  // (sealed in format 2), with its answers: shown like a pole score, from k in a team shown.
+  const followThrough = await query<FollowThroughRow>(`
+    SELECT i."cycleId", i."managerId", i.position, i."sinceId", i."sinceName", i.aspect, i.direction, t.k, t.shown AS "teamShown", i.n,
+      t.shown AND i.n >= t.k AS shown, ${display("i.mean", 1)} AS mean, ${display("sqrt(i.variance)", 1)} AS sd,
+      ${display("greatest(i.mean - h.half, 1)", 1)} AS low, ${display("least(i.mean + h.half, 5)", 1)} AS high,
+      (i.mean - h.half < 1 OR i.mean + h.half > 5) AS cut, i.variance = 0 AS same
+    FROM (
+      SELECT c.frozen_in_cycle_id AS "cycleId", c.manager_id AS "managerId", c.position::int AS position, c.cycle_id AS "sinceId",
+        since.name AS "sinceName", c.aspect::text AS aspect, c.direction::text AS direction,
+        count(f.rating)::int AS n, avg(f.rating::${EXACT}) AS mean, var_samp(f.rating::${EXACT}) AS variance
+      FROM commitments c
+      JOIN cc ON cc.cycle_id = c.frozen_in_cycle_id
+      JOIN cycles frozen ON frozen.id = c.frozen_in_cycle_id AND frozen.sealed_format = 2
+      JOIN cycles since ON since.id = c.cycle_id
+      LEFT JOIN follow_through_answers f ON f.commitment_id = c.id AND f.cycle_id = c.frozen_in_cycle_id
+      GROUP BY c.id, since.name
+    ) i
+    JOIN team t ON t.cycle_id = i."cycleId" AND t.manager_id = i."managerId"
+    LEFT JOIN quantile q ON q.df = i.n - 1
+    CROSS JOIN LATERAL (SELECT q.t * sqrt(i.variance / i.n) AS half) h
+    ORDER BY i.position`);
 
   return {
     teams,
+    followThrough,
     team: byKey(teams, (row) => key(row.cycleId, row.managerId)),
     stat: byKey(stats, (row) => key(row.cycleId, row.managerId, row.aspect, row.series)),
     aspect: byKey(aspects, (row) => key(row.cycleId, row.managerId, row.aspect)),
@@ -377,6 +451,7 @@ export async function expectedNumbers(db: Database) {
     members,
     orgAspect: byKey(orgAspects, (row) => key(row.viewerId, row.cycleId, row.aspect)),
     org: byKey(orgs, (row) => key(row.viewerId, row.cycleId)),
+    commitment: byKey(commitmentRows, (row) => key(row.cycleId, row.managerId)),
   };
 }
 export type Expected = Awaited<ReturnType<typeof expectedNumbers>>;

@@ -1,14 +1,15 @@
 import { BalanceStrip } from "@/app/(app)/report/_components/balance-strip";
+import { FollowThroughSection } from "@/app/(app)/report/_components/follow-through-section";
 import { ProfileRadar } from "@/app/(app)/report/_components/profile-radar";
 import { SelfVsTeam } from "@/app/(app)/report/_components/self-vs-team";
 import { TrendSection } from "@/app/(app)/report/_components/trend-section";
 import { ASPECT_KEYS, POLES } from "@/lib/aspects";
 import { en } from "@/lib/instrument";
 import type { ClosedReport } from "@/server/dal/report";
-import { paragraphsIn, render, tablesIn } from "../markup";
+import { paragraphsIn, render, tablesIn, text } from "../markup";
 import type { Comparison } from "./comparison";
 import { aspectName, changeCellText, changeText, fewerAnswers, fewerPeople, intervalText, NO_ASPECT, signed, statisticText, typographic } from "./display";
-import { type ChangeRow, type Expected, key, type TeamRow } from "./expected-sql";
+import { type ChangeRow, type Expected, type FollowThroughRow, key, type TeamRow } from "./expected-sql";
 
 // The expected tables of one report, and their comparison with the report's components
 // rendered to markup.
@@ -131,8 +132,49 @@ function respondentsChanged({ team, trend, expected }: ReportCase): boolean | nu
   return 2 * returning < team.respondents;
 }
 
+/** The rating scale's words, typed here: a mean reads as the word of the whole number nearest its display. */
+const SCALE_WORDS = ["never", "rarely", "sometimes", "often", "always"];
+const DIRECTION_WORDS = { more_managing: "More managing", more_leading: "More leading", build_both: "Build both" } as const;
+const POLES_OF = { more_managing: ["management"], more_leading: ["leadership"], build_both: ["management", "leadership"] } as const;
+
+/** What the follow-through section says of one commitment: its place, how often it was seen, the numbers, and how its poles moved. */
+function followThroughTexts(row: FollowThroughRow, team: TeamRow, expected: Expected) {
+  const seen = !row.teamShown
+    ? fewerPeople(row.k)
+    : !row.shown
+      ? fewerAnswers(row.k)
+      : `Your team saw it ${SCALE_WORDS[Math.round(Number(row.mean)) - 1]} (${row.mean} of 5).`;
+  const numbers = row.shown
+    ? `Seen ${statisticText({ mean: row.mean!, n: row.n, sd: row.sd!, low: row.low!, high: row.high!, cut: row.cut!, same: row.same! } as Parameters<typeof statisticText>[0])}.`
+    : null;
+  const moved = POLES_OF[row.direction].map((pole) => {
+    const change = expected.change.get(key(team.managerId, team.cycleId, row.sinceId, pole, row.aspect));
+    const what = `${en.poles[pole].name} on ${aspectName(row.aspect)} since ${row.sinceName}`;
+    return change ? `${what}: ${changeText(change)}.` : `${what}: not shown, because one of the two cycles does not show it.`;
+  });
+  return { placement: `${aspectName(row.aspect)} · ${DIRECTION_WORDS[row.direction]}`, seen, numbers, moved };
+}
+
+function compareFollowThrough(compare: Comparison, where: string, report: ClosedReport, { team, expected }: ReportCase): void {
+  const rows = expected.followThrough.filter((row) => row.cycleId === team.cycleId && row.managerId === team.managerId);
+  const cards = render(FollowThroughSection, report).split('<li class="report-card').slice(1);
+  compare.same(`${where}, follow-through: commitments`, String(cards.length), String(rows.length));
+  rows.forEach((row, index) => {
+    const card = cards[index] ?? "";
+    const paragraphs = paragraphsIn(card);
+    const wanted = followThroughTexts(row, team, expected);
+    const label = `${where}, follow-through ${row.position}`;
+    compare.same(`${label}: aspect and direction`, paragraphs[1], wanted.placement);
+    compare.same(`${label}: seen`, paragraphs[2], wanted.seen);
+    if (wanted.numbers) compare.same(`${label}: numbers`, paragraphs[3]?.slice(0, wanted.numbers.length), wanted.numbers);
+    const moved = [...card.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, item]) => text(item!));
+    compare.same(`${label}: moved`, moved.join(" | "), wanted.moved.join(" | "));
+  });
+}
+
 export function compareReport(compare: Comparison, where: string, report: ClosedReport, expected: ReportCase): void {
   const { team, trend } = expected;
+  compareFollowThrough(compare, where, report, expected);
   const selfVsTeam = selfVsTeamTable(expected);
   const selfTables = tablesIn(render(SelfVsTeam, report));
   if (selfVsTeam) compare.table(`${where}, self vs team`, selfTables[0], selfVsTeam);
