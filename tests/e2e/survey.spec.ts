@@ -54,7 +54,7 @@ test("a rep completes the survey with the keyboard alone, and it is then done", 
   await expect(page.getByText(`You have already rated ${manager} in`)).toBeVisible();
 });
 
-test("a half-finished survey survives a reload, in this browser only", async ({ page }) => {
+test("a half-finished survey survives a reload, in this browser only, its follow-through part included", async ({ page }) => {
   const { email, manager } = repOf(4);
   await signIn(page, email);
   await openSurvey(page, manager);
@@ -63,11 +63,17 @@ test("a half-finished survey survives a reload, in this browser only", async ({ 
   await item("management").getByRole("radio", { name: "4 · Often" }).check();
   await item("leadership").getByRole("radio", { name: "Can't say" }).check();
   await item("need").getByRole("radio").nth(3).check();
-  await expect(page.getByText("1 of 7 aspects")).toBeVisible();
+  // This team's manager committed to an action after the last closed cycle (the demo's
+  // DEMO_COMMITMENTS), so the survey has one more part: did the rep see it practised?
+  await expect(page.getByText("1 of 8 parts")).toBeVisible();
+  const followThrough = page.getByRole("region", { name: `8. What ${manager.split(" ")[0]} set out to practise` });
+  await followThrough.getByRole("radio", { name: "4 · Often" }).check();
+  await expect(page.getByText("2 of 8 parts")).toBeVisible();
   await page.getByLabel(/Anything else/).fill("Draft comment");
 
   await page.reload();
-  await expect(page.getByText("1 of 7 aspects")).toBeVisible();
+  await expect(page.getByText("2 of 8 parts")).toBeVisible();
+  await expect(followThrough.getByRole("radio", { name: "4 · Often" })).toBeChecked();
   await expect(item("management").getByRole("radio", { name: "4 · Often" })).toBeChecked();
   await expect(item("leadership").getByRole("radio", { name: "Can't say" })).toBeChecked();
   await expect(page.getByLabel(/Anything else/)).toHaveValue("Draft comment");

@@ -3,7 +3,7 @@ import type postgres from "postgres";
 import { DEMO_PASSWORD } from "@/server/internal/seed/demo-org";
 import { send } from "./http";
 
-/** A demo rep who has not yet answered the open cycle. */
+/** A demo rep who has not yet answered the open cycle, in a team whose survey asks no follow-through. */
 export interface Rater {
   id: string;
   email: string;
@@ -21,6 +21,9 @@ export async function openCycleRaters(sql: postgres.Sql, count: number): Promise
     WHERE a.rater_id <> a.manager_id
       AND NOT EXISTS (SELECT 1 FROM participations x
         WHERE x.cycle_id = a.cycle_id AND x.rater_id = a.rater_id AND x.manager_id = a.manager_id)
+      -- One captured survey is replayed for every rater: leave out the teams whose survey has
+      -- follow-through items (their manager committed before this cycle), a different form.
+      AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.frozen_in_cycle_id = a.cycle_id AND k.manager_id = a.manager_id)
     ORDER BY p.email
     LIMIT ${count}`;
   if (raters.length < count) throw new Error(`The demo has ${raters.length} raters left in its open cycle, not ${count}.`);
