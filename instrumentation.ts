@@ -3,7 +3,7 @@
  * throttles, see server/client-address.ts), keep SQL and its parameters out of the log
  * (server/log-redaction.ts), open the database, apply migrations and, in demo mode, seed
  * an empty database, so the first request never pays for it; then prune the throttles'
- * old attempts, hourly.
+ * old attempts, hourly, and, with SMTP configured, send the outbox's email every minute.
  */
 export async function register() {
   // Next.js sets NEXT_RUNTIME itself; the database only exists in the Node.js runtime.
@@ -18,5 +18,7 @@ export async function register() {
   await openDatabaseAtStart();
   const { startThrottlePruning } = await import("./server/auth/throttle-pruning");
   startThrottlePruning();
+  const { startEmailDelivery } = await import("./server/email-delivery");
+  startEmailDelivery();
   closeDatabaseOnExit();
 }

@@ -46,7 +46,17 @@ export const auditAction = pgEnum("audit_action", [
   "settings.update",
   "cycle.thresholds",
   "password.reset_request",
+  "cycle.delete",
+  "person.create",
+  "cycle.remind",
 ]);
+export const emailKind = pgEnum("email_kind", ["invitation", "reminder", "report_ready"]);
+/**
+ * pending: waiting for its time; sending: claimed by one instance, which is handing it to
+ * the SMTP server; sent; failed: refused too often; unknown: the instance stopped or the
+ * connection broke mid-send, so it may have gone out, and is never sent again.
+ */
+export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed", "unknown"]);
 
 const ratingCheck = (name: string, column: string) => check(name, sql.raw(`${column} IS NULL OR ${column} BETWEEN ${RATING_MIN} AND ${RATING_MAX}`));
 
@@ -371,6 +381,47 @@ export const commitments = pgTable(
 );
 
 /**
+ * The outbox: every email the app sends about a cycle, queued in the transaction that
+ * decides it (an opening, a reminder, a close) and handed to SMTP by whichever instance
+ * claims it first (server/internal/email/outbox.ts). `dedupe_key` names its purpose, so two
+ * instances that queue the same message store it once. Who was reminded says who had not
+ * answered then, which participation already says; no message holds an answer.
+ */
+export const emailMessages = pgTable(
+  "email_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: emailKind("kind").notNull(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    dedupeKey: text("dedupe_key").notNull(),
+    /** The site address its links point to, as known when it was queued. */
+    origin: text("origin").notNull(),
+    status: emailStatus("status").notNull().default("pending"),
+    attempts: smallint("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    /** While `sending`: until when the claiming instance holds it. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** The last failure's error name or SMTP code: never its message, which may quote an address. */
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("email_messages_dedupe_key").on(t.dedupeKey),
+    index("email_messages_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_messages_cycle_idx").on(t.cycleId, t.kind),
+    index("email_messages_person_idx").on(t.personId, t.kind, t.createdAt),
+    check("email_messages_sent_at", sql`(${t.status} = 'sent') = (${t.sentAt} IS NOT NULL)`),
+    check("email_messages_lease", sql`(${t.status} = 'sending') = (${t.leaseUntil} IS NOT NULL)`),
+  ],
+);
+
+/**
  * One rep's answer to "Since <the last cycle>, how often have you seen <manager> <action>?"
  * for one commitment: written by the close, with the other answers of the response, only
  * for teams that met k. NULL means "can't say". The foreign keys hold the rule: the
@@ -545,7 +596,8 @@ export const auditEvents = pgTable(
     actorId: uuid("actor_id").references(() => people.id, { onDelete: "restrict" }),
     action: auditAction("action").notNull(),
     personId: uuid("person_id").references(() => people.id, { onDelete: "restrict" }),
-    cycleId: uuid("cycle_id").references(() => cycles.id, { onDelete: "restrict" }),
+    // No foreign key: the log outlives a deleted draft, whose name its entry keeps in details.
+    cycleId: uuid("cycle_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().$defaultFn(clock.now),
   },

@@ -14,14 +14,22 @@ function decodeQuotedPrintable(raw: string) {
 
 /**
  * A real SMTP server on a loopback port, for tests: it accepts every message, without
- * authentication or TLS, and keeps what it received.
+ * authentication or TLS, and keeps what it received. `refuse`, while it returns true,
+ * makes it turn recipients away with a temporary 451, as a busy server does.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { refuse?: () => boolean } = {}) {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (options.refuse?.()) {
+        callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -4,6 +4,7 @@ const LINKS = [
   { href: "/admin/people", label: "People", description: "Search, edit, deactivate, and send sign-in links." },
   { href: "/admin/people/import", label: "Import the org chart", description: "Load the reporting tree from a CSV file." },
   { href: "/admin/cycles", label: "Cycles", description: "Create, open and close assessment cycles." },
+  { href: "/admin/participation", label: "Participation", description: "How many of each team have answered in the open cycle: counts only." },
   { href: "/admin/settings", label: "Anonymity thresholds", description: "Minimum raters and commenters." },
   { href: "/admin/audit", label: "Audit log", description: "Every administrator action, on the record." },
 ];

@@ -10,6 +10,9 @@ import { clock } from "@/lib/clock";
 import { type ClosingResponse, retainAtClose } from "@/lib/scoring";
 import type { RaterAnswers, SealedFormat } from "@/lib/survey/sealed-answers";
 import { type FrozenCommitment, frozenCommitments } from "@/server/internal/commitments";
+import { env } from "@/server/env";
+import { cycleOrigin, queueReportReady } from "@/server/internal/email/outbox";
+import { mailTransport } from "@/server/mail";
 import { openAnswers, type SealKey, sealKey } from "@/server/seal";
 import { dropClosedPartitions } from "./sealed-partitions";
 
@@ -37,14 +40,16 @@ const BATCH = 1_000;
  * no earlier image of them exists anywhere: not in the table files, not in the WAL.
  *
  * `closedAt` backdates the close, for the demo's past cycles, and `alsoInTransaction`
- * records what else belongs to the close (an audit entry, say). Returns false when the
+ * records what else belongs to the close (an audit entry, say). With email on, the close
+ * queues "your report is ready" for each manager whose team met k; `announce: false` (the
+ * demo's past cycles) queues nothing. Returns false when the
  * cycle was not open (already closed, say). Throws SealKeyMismatch, and changes nothing,
  * when this instance holds another key than the one that sealed the answers.
  */
 export async function closeCycle(
   db: Database,
   cycleId: string,
-  options: { closedAt?: Date; key?: SealKey; alsoInTransaction?: (tx: Transaction) => Promise<void> } = {},
+  options: { closedAt?: Date; key?: SealKey; alsoInTransaction?: (tx: Transaction) => Promise<void>; announce?: boolean; origin?: string } = {},
 ): Promise<boolean> {
   const key = options.key ?? sealKey();
   const closed = await db.transaction(async (tx) => {
@@ -85,6 +90,11 @@ export async function closeCycle(
     // The teams page reads per-team sufficient statistics, not the answers: they are
     // computed here, once, from what was kept (see cycle_team_summaries).
     await tx.execute(sql`SELECT fill_cycle_team_summaries(${cycleId}::uuid)`);
+    // "Your report is ready", to the managers whose team met k, when email is on and the
+    // links have an address (the closing admin's, configured, or the invitations').
+    const origin =
+      options.announce !== false && mailTransport() ? (options.origin ?? (await cycleOrigin(tx, cycleId, env.FULCRUM_PUBLIC_URL?.replace(/\/$/, "")))) : null;
+    if (origin) await queueReportReady(tx, cycleId, origin);
     await tx
       .update(cycles)
       .set({ state: "closed", closedAt: options.closedAt ?? clock.now() })

@@ -192,7 +192,7 @@ async function runCycle(db: Database, cycle: DemoCycle, staff: SeededPerson[], r
   }
 
   if (cycle.state === "closed") {
-    await closeCycle(db, cycleId, { closedAt: cycle.closedAt });
+    await closeCycle(db, cycleId, { closedAt: cycle.closedAt, announce: false });
   }
   return cycleId;
 }
