@@ -22,3 +22,6 @@ export type CycleInput = z.infer<typeof cycleInputSchema>;
 export type CycleField = keyof CycleInput;
 
 export const cycleIdSchema = uuidField("Unknown cycle.");
+
+/** The search parameter that names a draft just deleted, for the cycles page to say so. */
+export const DELETED_PARAM = "deleted";

@@ -1,16 +1,21 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { newestCyclesFirst } from "@/server/internal/cycle-order";
 import type { Database } from "@/db/client";
-import { cycles } from "@/db/schema";
+import { cycleAssignments, cycles, participations } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { closeCycle, closeDueCycles } from "@/server/internal/cycles/close";
 import { markOpen } from "@/server/internal/cycles/open";
 import { takeSnapshot } from "@/server/internal/cycles/snapshot";
 import type { CycleInput } from "@/lib/cycle-input";
+import { overlapRefusal } from "@/lib/cycle-overlap";
 import { recordAudit } from "@/server/internal/audit-log";
+import { queueInvitations } from "@/server/internal/email/outbox";
+import { mailTransport } from "@/server/mail";
 import { ExpectedError, requireAdmin } from "./errors";
+import { orgCount } from "@/lib/participation";
 import { countWhileOpen } from "@/lib/response-count";
+import { type TeamProgress, type TeamsMeetingK, teamsMeetingK } from "@/lib/teams-meeting-k";
 import type { ThresholdsInput } from "./settings";
 import type { Viewer } from "./viewer";
 
@@ -18,6 +23,20 @@ import type { Viewer } from "./viewer";
 export class CycleRuleError extends ExpectedError {
   override name = "CycleRuleError";
 }
+
+/**
+ * Another cycle is open and the admin did not say to run both. The page they came from may
+ * not know it yet (it offers the choice only when it does), so it is read again.
+ */
+export class CycleOverlapError extends CycleRuleError {
+  override name = "CycleOverlapError";
+  override readonly stale = true;
+}
+
+// An arbitrary constant: the key of the advisory lock that makes openings take turns, so
+// that two admins opening two drafts at once cannot both find no other cycle open (db/client.ts
+// and server/internal/commitments.ts hold the other keys).
+const OPENING_LOCK_KEY = 4_207_313;
 
 const UNIQUE_VIOLATION = "23505";
 function isUniqueViolation(error: unknown) {
@@ -32,7 +51,9 @@ const thisCycle = sql.raw(`"cycles"."id"`);
 
 /**
  * Every cycle, newest first, with how many of the invited raters have answered: while a
- * cycle is open, as `countWhileOpen` lets anyone see it. Counts only.
+ * cycle is open, as `countWhileOpen` lets anyone see it, with how many of its teams would
+ * get results if it closed now (lib/teams-meeting-k: totals only, from the same rule).
+ * Counts only.
  */
 export async function listCycles(db: Database, viewer: Viewer) {
   requireAdmin(viewer, "list cycles");
@@ -44,6 +65,7 @@ export async function listCycles(db: Database, viewer: Viewer) {
       opensOn: cycles.opensOn,
       closesOn: cycles.closesOn,
       state: cycles.state,
+      closedAt: cycles.closedAt,
       invited: sql<number>`(SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = ${thisCycle} AND a.rater_id <> a.manager_id)`,
       responded: sql<number>`(SELECT count(*)::int FROM participations p WHERE p.cycle_id = ${thisCycle})`,
       managers: sql<number>`(SELECT count(*)::int FROM cycle_assignments a WHERE a.cycle_id = ${thisCycle} AND a.rater_id = a.manager_id)`,
@@ -53,10 +75,48 @@ export async function listCycles(db: Database, viewer: Viewer) {
     })
     .from(cycles)
     .orderBy(...newestCyclesFirst);
+  const teams = await openTeamsProgress(
+    db,
+    rows.filter((cycle) => cycle.state === "open").map((cycle) => cycle.id),
+  );
   return rows.map(({ invited, responded, ...cycle }) => ({
     ...cycle,
-    responses: cycle.state === "open" ? countWhileOpen(responded, invited) : { invited, responded, atLeast: false },
+    // While open, the sum of the team counts as each is shown (lib/participation): an exact
+    // total beside /admin/participation's team counts would give a nearly complete team's
+    // exact count away by subtraction.
+    responses:
+      cycle.state === "open"
+        ? orgCount((teams.get(cycle.id) ?? []).map((team) => countWhileOpen(team.responded, team.invited)))
+        : orgCount([{ invited, responded, atLeast: false }]),
+    teamsMeetingK: (cycle.state === "open" && cycle.minRaters !== null
+      ? teamsMeetingK(teams.get(cycle.id) ?? [], cycle.minRaters)
+      : null) satisfies TeamsMeetingK | null,
   }));
+}
+
+/** Per open cycle, each team of its snapshot: reps invited to rate the manager, and how many took part. Never leaves this module. */
+async function openTeamsProgress(db: Database, cycleIds: readonly string[]): Promise<Map<string, TeamProgress[]>> {
+  const byCycle = new Map<string, TeamProgress[]>();
+  if (cycleIds.length === 0) return byCycle;
+  const rows = await db
+    .select({
+      cycleId: cycleAssignments.cycleId,
+      invited: sql<number>`count(*)::int`,
+      responded: sql<number>`count(${participations.raterId})::int`,
+    })
+    .from(cycleAssignments)
+    .leftJoin(
+      participations,
+      and(
+        eq(participations.cycleId, cycleAssignments.cycleId),
+        eq(participations.raterId, cycleAssignments.raterId),
+        eq(participations.managerId, cycleAssignments.managerId),
+      ),
+    )
+    .where(and(inArray(cycleAssignments.cycleId, [...cycleIds]), ne(cycleAssignments.raterId, cycleAssignments.managerId)))
+    .groupBy(cycleAssignments.cycleId, cycleAssignments.managerId);
+  for (const { cycleId, invited, responded } of rows) byCycle.set(cycleId, [...(byCycle.get(cycleId) ?? []), { invited, responded }]);
+  return byCycle;
 }
 
 export async function createCycle(db: Database, viewer: Viewer, input: CycleInput) {
@@ -91,17 +151,50 @@ export async function updateDraftCycle(db: Database, viewer: Viewer, cycleId: st
   }
 }
 
-/** Opens a draft and, in the same transaction, takes its snapshot of who rates whom. */
-export async function openCycle(db: Database, viewer: Viewer, cycleId: string) {
+export interface OpenOptions {
+  /** The admin said to run this cycle while another is open. Without it, one open cycle at a time. */
+  allowOverlap?: boolean;
+  /** The site's address for the invitations' links; with email on, opening queues one invitation per rater. */
+  origin?: string;
+}
+
+/**
+ * Opens a draft and, in the same transaction, takes its snapshot of who rates whom. One
+ * cycle is open at a time (PRODUCT.md, "Running a cycle"), unless the admin explicitly
+ * allows the overlap; then the audit entry names the cycles it overlaps. Openings take
+ * turns through an advisory lock, so two at once cannot both find no other cycle open.
+ * Cycles past their close date are closed first, as on every request that touches cycles.
+ * Returns the names of the cycles it opened alongside.
+ */
+export async function openCycle(
+  db: Database,
+  viewer: Viewer,
+  cycleId: string,
+  { allowOverlap = false, origin }: OpenOptions = {},
+): Promise<{ alongside: string[]; invited: boolean }> {
   requireAdmin(viewer, "open a cycle");
-  await db.transaction(async (tx) => {
+  await closeDueCycles(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${OPENING_LOCK_KEY})`);
     const [cycle] = await tx.select({ state: cycles.state, closesOn: cycles.closesOn }).from(cycles).where(eq(cycles.id, cycleId)).for("update");
     if (!cycle) throw new CycleRuleError("That cycle does not exist.");
     if (cycle.state !== "draft") throw new CycleRuleError("Only a draft cycle can be opened.");
     if (cycle.closesOn < clock.today()) throw new CycleRuleError("Its close date has passed: move the close date first.");
+    const open = (
+      await tx
+        .select({ name: cycles.name })
+        .from(cycles)
+        .where(eq(cycles.state, "open"))
+        .orderBy(...newestCyclesFirst)
+    ).map((other) => other.name);
+    if (open.length > 0 && !allowOverlap) {
+      throw new CycleOverlapError(overlapRefusal(open));
+    }
     await takeSnapshot(tx, cycleId);
     await markOpen(tx, cycleId);
-    await recordAudit(tx, viewer, { action: "cycle.open", cycleId });
+    const invited = origin !== undefined && mailTransport() !== null && (await queueInvitations(tx, cycleId, origin)) > 0;
+    await recordAudit(tx, viewer, { action: "cycle.open", cycleId, details: open.length > 0 ? { alongside: open } : {} });
+    return { alongside: open, invited };
   });
 }
 
@@ -134,10 +227,33 @@ export async function raiseCycleThresholds(db: Database, viewer: Viewer, cycleId
   });
 }
 
-export async function closeCycleNow(db: Database, viewer: Viewer, cycleId: string) {
+/**
+ * Deletes a draft: it was never opened, so nobody was asked anything and nothing hangs on
+ * it but its audit entries, which stay (with its name). Anything but a draft is refused here,
+ * and by the database's cycle guard too. Returns the deleted draft's name.
+ */
+export async function deleteDraftCycle(db: Database, viewer: Viewer, cycleId: string): Promise<string> {
+  requireAdmin(viewer, "delete a cycle");
+  return db.transaction(async (tx) => {
+    const [cycle] = await tx
+      .select({ name: cycles.name, state: cycles.state, opensOn: cycles.opensOn, closesOn: cycles.closesOn })
+      .from(cycles)
+      .where(eq(cycles.id, cycleId))
+      .for("update");
+    if (!cycle) throw new CycleRuleError("That cycle does not exist any more.");
+    if (cycle.state !== "draft") throw new CycleRuleError("Only a draft can be deleted: an opened cycle has a snapshot and answers.");
+    await tx.delete(cycles).where(eq(cycles.id, cycleId));
+    await recordAudit(tx, viewer, { action: "cycle.delete", cycleId, details: { name: cycle.name, opensOn: cycle.opensOn, closesOn: cycle.closesOn } });
+    return cycle.name;
+  });
+}
+
+/** Closes an open cycle now; with email on, `origin` is the address of the report links it sends. */
+export async function closeCycleNow(db: Database, viewer: Viewer, cycleId: string, origin?: string) {
   requireAdmin(viewer, "close a cycle");
   const closed = await closeCycle(db, cycleId, {
     alsoInTransaction: (tx) => recordAudit(tx, viewer, { action: "cycle.close", cycleId }),
+    origin,
   });
   if (!closed) throw new CycleRuleError("Only an open cycle can be closed.");
 }

@@ -113,7 +113,10 @@ export type ClosedReport = Extract<ManagerReport, { status: "closed" }>;
 export interface ReportRequest {
   /** Whose report; the viewer's own when absent. */
   managerId?: string;
-  /** Which cycle; the latest closed one (else the latest open one) when absent. */
+  /**
+   * Which cycle. When absent: the latest closed one whose team met that cycle's k, else the
+   * latest closed one, else the latest open one.
+   */
   cycleId?: string;
 }
 
@@ -144,15 +147,19 @@ export async function loadReport(db: Database, viewer: Viewer, request: ReportRe
     throw new ForbiddenError("open this report");
   }
   const cycles = context.map(toCycle);
-  const cycle = request.cycleId ? cycles.find((c) => c.id === request.cycleId) : (cycles.find((c) => c.state === "closed") ?? cycles[0]);
-  if (!cycle) throw new ForbiddenError("open this report for that cycle");
-  const manager = { id: managerId, name: first.managerName, isViewer };
-  if (cycle.state === "open") return { status: "open", manager, cycles, cycle };
-
   // Each cycle's own thresholds, frozen when it opened (and perhaps raised since).
   const thresholdsOf = new Map(
     context.map((row) => [row.id, resolveThresholds({ k: row.minRaters ?? undefined, commentThreshold: row.minCommenters ?? undefined })]),
   );
+  // Without a cycle asked for: the latest closed one whose team met its k, else the latest closed one, else the latest.
+  const closedCycles = cycles.filter((c) => c.state === "closed");
+  const cycle = request.cycleId
+    ? cycles.find((c) => c.id === request.cycleId)
+    : (closedCycles.find((c) => c.responded >= thresholdsOf.get(c.id)!.k) ?? closedCycles[0] ?? cycles[0]);
+  if (!cycle) throw new ForbiddenError("open this report for that cycle");
+  const manager = { id: managerId, name: first.managerName, isViewer };
+  if (cycle.state === "open") return { status: "open", manager, cycles, cycle };
+
   const thresholds = thresholdsOf.get(cycle.id)!;
   // The selected cycle and the closed ones before it, oldest first: the report reads as it did then.
   const trendCycles = cycles

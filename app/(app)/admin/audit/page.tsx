@@ -5,7 +5,8 @@ import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { DataTable } from "@/app/_components/data-table";
 import { formatDay, formatInstant, isSearchableDay, SEARCHABLE_FROM } from "@/lib/dates";
-import { AUDIT_ACTIONS, listAudit } from "@/server/dal/audit";
+import { auditSentence } from "@/lib/audit-sentences";
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, listAudit } from "@/server/dal/audit";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 
@@ -47,7 +48,7 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {AUDIT_ACTION_NAMES[action]}
               </option>
             ))}
           </select>
@@ -73,20 +74,30 @@ export default async function AuditPage(props: { searchParams: Promise<Record<st
       )}
       <DataTable
         caption="Audit log entries"
-        className="min-w-[44rem]"
+        className="min-w-[36rem]"
         alignTop
         rows={entries}
         rowKey={(entry) => entry.id}
         empty="Nothing matches this filter."
         columns={[
           { header: "When (UTC)", className: "whitespace-nowrap", cell: (entry) => formatInstant(entry.occurredAt) },
-          { header: "Who", cell: (entry) => entry.actorName ?? "–" },
-          { header: "Action", className: "font-mono text-xs", cell: (entry) => entry.action },
-          { header: "Person or cycle", cell: (entry) => (entry.personName ? `${entry.personName} (${entry.personEmail})` : (entry.cycleName ?? "–")) },
           {
-            header: "Details",
-            className: "font-mono text-xs break-all",
-            cell: (entry) => (Object.keys(entry.details).length > 0 ? JSON.stringify(entry.details) : ""),
+            header: "What happened",
+            cell: (entry) => {
+              const { sentence, details } = auditSentence(entry);
+              return (
+                <>
+                  <p>{sentence}</p>
+                  {details.length > 0 && (
+                    <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
+                      {details.map((line, index) => (
+                        <li key={index}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              );
+            },
           },
         ]}
       />
