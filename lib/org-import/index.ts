@@ -3,8 +3,13 @@
  * change. Pure: the server parses the file and reads the database, this decides.
  */
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_NAME_LENGTH } from "./limits";
-export { normaliseEmail, normaliseName, ORG_IMPORT_COLUMNS, parseAdminFlag, type OrgImportColumn } from "./fields";
+export { emailProblem, nameProblem, normaliseEmail, normaliseName, ORG_IMPORT_COLUMNS, parseAdminFlag, type OrgImportColumn } from "./fields";
+export { deactivationRefusal, type DeactivationConfirmations, isMassDeactivation, MASS_DEACTIVATION_PERCENT, peopleCount } from "./brake";
+export { orgExportRecords } from "./export";
+export { fromSpreadsheetSafe, spreadsheetSafe } from "./spreadsheet";
 export {
+  IMPORT_MODES,
+  type ImportMode,
   planChangesSomething,
   planImport,
   type CsvRecord,

@@ -1,14 +1,17 @@
 import {
-  characterCount,
-  hasUnreadableCharacters,
+  emailProblem,
   isValidEmail,
+  nameProblem,
   normaliseEmail,
   normaliseName,
   ORG_IMPORT_COLUMNS,
   type OrgImportColumn,
   parseAdminFlag,
+  quoted,
+  UNREADABLE_NAME,
 } from "./fields";
-import { MAX_IMPORT_ROWS, MAX_NAME_LENGTH } from "./limits";
+import { MAX_IMPORT_ROWS } from "./limits";
+import { fromSpreadsheetSafe } from "./spreadsheet";
 
 /** One record of the CSV file as the parser read it, with the physical line it starts on (the header is line 1). */
 export interface CsvRecord {
@@ -78,20 +81,22 @@ export interface ImportPlan {
   unchanged: number;
 }
 
+/**
+ * What an import does with the people who are not in the file. "update" (add and update
+ * only, the default) leaves them as they are: nobody is deactivated. "replace" (a full
+ * replace) deactivates every one of them who is active.
+ */
+export const IMPORT_MODES = ["update", "replace"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
 export interface PlanOptions {
   /** The administrator importing the file: the plan may not deactivate them or take their admin rights. */
   importerEmail: string;
+  mode: ImportMode;
 }
 
 const COLUMN_LIST = ORG_IMPORT_COLUMNS.join(", ");
 const SHOWN_IN_CYCLE = 10;
-const SHOWN_OF_A_VALUE = 60;
-
-/** A value from the file, quoted in a message; a long one is cut short (it may be a whole binary file). */
-const quoted = (value: string) => {
-  const characters = [...value];
-  return `“${characters.length > SHOWN_OF_A_VALUE ? `${characters.slice(0, SHOWN_OF_A_VALUE).join("")}…` : value}”`;
-};
 
 const isBlank = (record: CsvRecord) => record.cells.every((cell) => cell.trim() === "");
 
@@ -140,59 +145,73 @@ interface ReadRow {
 function readRow(record: CsvRecord, columns: Record<OrgImportColumn, number>, errors: ImportError[]): ReadRow {
   const { line, cells } = record;
   const at = (message: string) => errors.push({ line, message });
-  const cell = (column: OrgImportColumn) => cells[columns[column]] ?? "";
+  // A leading apostrophe that keeps a spreadsheet from running a value (Fulcrum's own export writes them) is not part of it.
+  const cell = (column: OrgImportColumn) => fromSpreadsheetSafe((cells[columns[column]] ?? "").trim());
   if (cells.length !== ORG_IMPORT_COLUMNS.length) {
     at(`This line has ${cells.length} values instead of ${ORG_IMPORT_COLUMNS.length}. A value that contains a comma must be in double quotes.`);
   }
 
   const email = normaliseEmail(cell("email"));
-  const emailValid = isValidEmail(email);
-  if (email === "") at("The email is missing.");
-  else if (!emailValid) at(`${quoted(email)} is not a valid email address.`);
+  const badEmail = emailProblem(email);
+  if (badEmail) at(badEmail);
 
   const name = normaliseName(cell("name"));
-  if (name === "") at("The name is missing.");
-  else if (characterCount(name) > MAX_NAME_LENGTH) at(`The name is longer than ${MAX_NAME_LENGTH} characters.`);
-  else if (hasUnreadableCharacters(name)) at("The name has characters that could not be read. Save the file as CSV in UTF-8 and try again.");
+  const badName = nameProblem(name);
+  if (badName) at(badName === UNREADABLE_NAME ? `${badName} Save the file as CSV in UTF-8 and try again.` : badName);
 
   const managerCell = normaliseEmail(cell("manager_email"));
   const managerEmail = managerCell === "" ? null : managerCell;
   if (managerEmail !== null && !isValidEmail(managerEmail)) at(`The manager email ${quoted(managerEmail)} is not a valid email address.`);
 
   const isAdmin = parseAdminFlag(cell("admin"));
-  if (isAdmin === null) at(`${quoted(cell("admin").trim())} is not a valid admin value. Use true or false (or yes/no, 1/0), or leave it empty for false.`);
+  if (isAdmin === null) at(`${quoted(cell("admin"))} is not a valid admin value. Use true or false (or yes/no, 1/0), or leave it empty for false.`);
 
-  return { line, email, emailValid, name, managerEmail, isAdmin: isAdmin ?? false, adminValid: isAdmin !== null };
+  return { line, email, emailValid: badEmail === null, name, managerEmail, isAdmin: isAdmin ?? false, adminValid: isAdmin !== null };
 }
 
-function describeChain(chain: ReadRow[]) {
+/** Someone in the reporting tree the import would leave: a line of the file, or someone in the database who is not in it. */
+interface TreeNode {
+  email: string;
+  managerEmail: string | null;
+  /** The line of the file; null for someone who is not in it, and keeps their manager. */
+  line: number | null;
+}
+
+function describeChain(chain: TreeNode[]) {
   const shown = chain.slice(0, SHOWN_IN_CYCLE);
   const more = chain.length - shown.length;
-  const path = [...shown.map((row) => row.email), more > 0 ? `… (${more} more)` : (chain[0] as ReadRow).email].join(" → ");
-  const lines = shown.map((row) => row.line).join(", ") + (more > 0 ? ` and ${more} more` : "");
-  return `${path} (lines ${lines})`;
+  const path = [...shown.map((node) => node.email), more > 0 ? `… (${more} more)` : (chain[0] as TreeNode).email].join(" → ");
+  const lines = shown.flatMap((node) => (node.line === null ? [] : [node.line]));
+  const outside = shown.length - lines.length;
+  const where = [
+    `${lines.length === 1 && more === 0 ? "line" : "lines"} ${lines.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+    outside > 0 && `${outside === 1 ? "1 person" : `${outside} people`} not in the file, as they report today`,
+  ];
+  return `${path} (${where.filter(Boolean).join("; ")})`;
 }
 
 /**
- * Finds every loop in the reporting tree. Each person has at most one manager, so a walk
- * up from anyone either reaches the top or runs into a loop; every person is walked once.
+ * Finds every loop in the reporting tree the import would leave. Each person has at most
+ * one manager, so a walk up from anyone either reaches the top or runs into a loop; every
+ * person is walked once. A loop is reported at each of its lines of the file.
  */
-function findCycles(rows: Map<string, ReadRow>, errors: ImportError[]) {
+function findCycles(tree: Map<string, TreeNode>, errors: ImportError[]) {
   const state = new Map<string, "walking" | "done">();
-  for (const start of rows.keys()) {
+  for (const start of tree.keys()) {
     const path: string[] = [];
     let current: string | null = start;
-    while (current !== null && rows.has(current) && !state.has(current)) {
+    while (current !== null && tree.has(current) && !state.has(current)) {
       state.set(current, "walking");
       path.push(current);
-      current = (rows.get(current) as ReadRow).managerEmail;
+      current = (tree.get(current) as TreeNode).managerEmail;
     }
     if (current !== null && state.get(current) === "walking") {
-      const chain = path.slice(path.indexOf(current)).map((email) => rows.get(email) as ReadRow);
+      const chain = path.slice(path.indexOf(current)).map((email) => tree.get(email) as TreeNode);
       const description = describeChain(chain);
-      for (const row of chain) {
+      for (const node of chain) {
+        if (node.line === null) continue;
         errors.push({
-          line: row.line,
+          line: node.line,
           message: `The reporting lines go round in a circle: ${description}. Someone in it must report to a manager outside it.`,
         });
       }
@@ -202,9 +221,27 @@ function findCycles(rows: Map<string, ReadRow>, errors: ImportError[]) {
 }
 
 /**
- * Works out what importing an org chart would change, without touching anything. The file
- * is the whole organisation: everyone in it is active afterwards, and every active person
- * who is not in it is deactivated.
+ * Why a row's manager, who is not in the file, cannot be theirs after the import; null when
+ * they can. Someone who already reports to a deactivated manager may keep them: nothing
+ * changes there, and an exported file says so.
+ */
+function outsideManagerProblem(row: ReadRow, known: Map<string, ExistingPerson>, mode: ImportMode): string | null {
+  const managerEmail = row.managerEmail as string;
+  const manager = known.get(managerEmail);
+  if (manager && !manager.isActive && known.get(row.email)?.managerEmail === managerEmail) return null;
+  if (mode === "replace") {
+    return `Unknown manager ${managerEmail}: nobody with that email is in the file. Everyone who is not in the file is deactivated, so managers must be in it too.`;
+  }
+  if (!manager) return `Unknown manager ${managerEmail}: nobody with that email is in the file or in Fulcrum.`;
+  if (!manager.isActive) return `The manager ${managerEmail} is deactivated. Add a line for them to reactivate them, or choose an active manager.`;
+  return null;
+}
+
+/**
+ * Works out what importing an org chart would change, without touching anything. Everyone
+ * in the file is active afterwards, with the manager the file gives them. In "update" mode
+ * everyone else stays as they are, and a manager may be anyone active; in "replace" mode
+ * every active person who is not in the file is deactivated, so managers must be in it.
  */
 export function planImport(records: CsvRecord[], existing: ExistingPerson[], options: PlanOptions): ImportPlan {
   const nonBlank = records.filter((record) => !isBlank(record));
@@ -236,41 +273,50 @@ export function planImport(records: CsvRecord[], existing: ExistingPerson[], opt
     else byEmail.set(row.email, row);
   }
 
-  // Managers must be in the file: whoever is not in it is deactivated, so cannot manage anyone.
-  const tree = new Map<string, ReadRow>();
+  // The tree after the import: the file's lines first, then everyone else as they report today.
+  const known = new Map(existing.map((person) => [person.email, person]));
+  const tree = new Map<string, TreeNode>();
   for (const row of rows) {
     const { managerEmail } = row;
+    // A line whose manager is refused ends its walk up the tree: it has an error already.
+    let accepted = true;
     if (managerEmail !== null && isValidEmail(managerEmail)) {
-      if (managerEmail === row.email) errors.push({ line: row.line, message: "Someone cannot be their own manager." });
-      else if (!byEmail.has(managerEmail)) {
-        errors.push({
-          line: row.line,
-          message: `Unknown manager ${managerEmail}: nobody with that email is in the file. Everyone who is not in the file is deactivated, so managers must be in it too.`,
-        });
+      const problem =
+        managerEmail === row.email
+          ? "Someone cannot be their own manager."
+          : byEmail.has(managerEmail)
+            ? null
+            : outsideManagerProblem(row, known, options.mode);
+      if (problem !== null) {
+        errors.push({ line: row.line, message: problem });
+        accepted = false;
       }
-    }
-    if (byEmail.get(row.email) === row && (managerEmail === null || (byEmail.has(managerEmail) && managerEmail !== row.email))) {
-      tree.set(row.email, row);
-    }
+    } else if (managerEmail !== null) accepted = false; // not an email: readRow said so
+    if (byEmail.get(row.email) === row) tree.set(row.email, { email: row.email, managerEmail: accepted ? managerEmail : null, line: row.line });
+  }
+  for (const person of existing) {
+    if (!tree.has(person.email)) tree.set(person.email, { email: person.email, managerEmail: person.managerEmail, line: null });
   }
   findCycles(tree, errors);
 
   const importer = normaliseEmail(options.importerEmail);
   const importerRow = byEmail.get(importer);
   if (!importerRow) {
-    errors.push({
-      line: header.line,
-      message: `You (${importer}) are not in the file, so importing it would deactivate your own account. Add a line for yourself.`,
-    });
+    if (options.mode === "replace") {
+      errors.push({
+        line: header.line,
+        message: `You (${importer}) are not in the file, so a full replace would deactivate your own account. Add a line for yourself.`,
+      });
+    }
   } else if (importerRow.adminValid && !importerRow.isAdmin) {
     errors.push({ line: importerRow.line, message: "This line would take away your own administrator rights. Set admin to true on it." });
   }
 
   if (errors.length > 0) return emptyPlan(rows.length, errors);
-  return diff(rows, existing);
+  return diff(rows, existing, options.mode);
 }
 
-function diff(rows: ReadRow[], existing: ExistingPerson[]): ImportPlan {
+function diff(rows: ReadRow[], existing: ExistingPerson[], mode: ImportMode): ImportPlan {
   const current = new Map(existing.map((person) => [person.email, person]));
   const plan = emptyPlan(rows.length, []);
   for (const { line, email, name, managerEmail, isAdmin } of rows) {
@@ -281,7 +327,8 @@ function diff(rows: ReadRow[], existing: ExistingPerson[]): ImportPlan {
     }
     current.delete(email);
     const changes: PersonChange[] = [];
-    if (person.name !== name) changes.push("name");
+    // A name stored before names were normalised (a double space, say) is the same name.
+    if (normaliseName(person.name) !== name) changes.push("name");
     if (person.isAdmin !== isAdmin) changes.push("admin");
     if (!person.isActive) changes.push("reactivated");
     if (changes.length > 0) plan.update.push({ line, email, name, managerEmail, isAdmin, changes, previousName: person.name, wasAdmin: person.isAdmin });
@@ -289,8 +336,10 @@ function diff(rows: ReadRow[], existing: ExistingPerson[]): ImportPlan {
     if (moves) plan.move.push({ line, email, name, fromManagerEmail: person.managerEmail, toManagerEmail: managerEmail });
     if (changes.length === 0 && !moves) plan.unchanged++;
   }
-  for (const person of current.values()) {
-    if (person.isActive) plan.deactivate.push({ email: person.email, name: person.name });
+  if (mode === "replace") {
+    for (const person of current.values()) {
+      if (person.isActive) plan.deactivate.push({ email: person.email, name: person.name });
+    }
   }
   plan.deactivate.sort((a, b) => a.name.localeCompare(b.name, "en") || a.email.localeCompare(b.email));
   return plan;

@@ -1,12 +1,26 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import { people } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import { type CsvRecord, type ExistingPerson, type ImportError, type ImportPlan, MAX_IMPORT_BYTES, planChangesSomething, planImport } from "@/lib/org-import";
+import {
+  type CsvRecord,
+  type DeactivationConfirmations,
+  deactivationRefusal,
+  type ExistingPerson,
+  type ImportError,
+  type ImportMode,
+  type ImportPlan,
+  isMassDeactivation,
+  MAX_IMPORT_BYTES,
+  orgExportRecords,
+  planChangesSomething,
+  planImport,
+} from "@/lib/org-import";
 import { recordAudit } from "@/server/internal/audit-log";
 import { ExpectedError, requireAdmin } from "./errors";
 import { revokedUntilNow } from "@/server/internal/viewer";
@@ -37,8 +51,25 @@ export interface ImportCounts {
 export interface ImportPreview {
   /** SHA-256 of the file, in hex: applying needs the very same file. */
   fileHash: string;
+  mode: ImportMode;
   plan: ImportPlan;
   counts: ImportCounts;
+  /** How many people are active now: the brake on mass deactivation compares with it. */
+  activeBefore: number;
+  /** Whether applying needs the confirmation of the deactivations, and a second one (more than the brake's share of the active people). */
+  confirm: { deactivations: boolean; massDeactivation: boolean };
+}
+
+export interface ApplyOptions {
+  /** "update" (add and update only) unless said otherwise: nobody is deactivated. */
+  mode?: ImportMode;
+  /** What the administrator ticked for a full replace that deactivates people. */
+  confirmations?: DeactivationConfirmations;
+}
+
+export interface OrganisationExport {
+  filename: string;
+  csv: string;
 }
 
 export interface ImportOutcome {
@@ -118,18 +149,44 @@ async function loadPeople(db: Database | Transaction): Promise<ExistingPerson[]>
     .orderBy(asc(people.email));
 }
 
-function planFor(csvText: string, existing: ExistingPerson[], viewer: Viewer): ImportPlan {
+function planFor(csvText: string, existing: ExistingPerson[], viewer: Viewer, mode: ImportMode): ImportPlan {
   const read = readCsv(csvText);
   if ("error" in read) return { rows: 0, errors: [read.error], add: [], update: [], move: [], deactivate: [], unchanged: 0 };
-  return planImport(read.records, existing, { importerEmail: viewer.email });
+  return planImport(read.records, existing, { importerEmail: viewer.email, mode });
 }
 
-/** What importing this file would change, with every error by line. Writes nothing. */
-export async function previewImport(db: Database, viewer: Viewer, csvText: string): Promise<ImportPreview> {
+const activeCount = (existing: ExistingPerson[]) => existing.filter((person) => person.isActive).length;
+
+/** What importing this file in this mode would change, with every error by line. Writes nothing. */
+export async function previewImport(db: Database, viewer: Viewer, csvText: string, mode: ImportMode = "update"): Promise<ImportPreview> {
   requireAdmin(viewer, "import the org chart");
   checkSize(csvText);
-  const plan = planFor(csvText, await loadPeople(db), viewer);
-  return { fileHash: fileHash(csvText), plan, counts: countsOf(plan) };
+  const existing = await loadPeople(db);
+  const plan = planFor(csvText, existing, viewer, mode);
+  const activeBefore = activeCount(existing);
+  const deactivating = plan.deactivate.length;
+  return {
+    fileHash: fileHash(csvText),
+    mode,
+    plan,
+    counts: countsOf(plan),
+    activeBefore,
+    confirm: { deactivations: deactivating > 0, massDeactivation: isMassDeactivation(deactivating, activeBefore) },
+  };
+}
+
+/**
+ * The organisation as an import file: every active person, with their manager and admin
+ * flag, spreadsheet-safe. Importing it, in either mode, changes nothing.
+ */
+export async function exportOrganisation(db: Database, viewer: Viewer): Promise<OrganisationExport> {
+  requireAdmin(viewer, "export the organisation");
+  const records = orgExportRecords(await loadPeople(db));
+  return {
+    filename: `fulcrum-organisation-${clock.today()}.csv`,
+    // As the teams export: CRLF between records, quoted where needed, and a byte-order mark for spreadsheets.
+    csv: stringify(records, { record_delimiter: "windows", bom: true }),
+  };
 }
 
 function chunks<T>(items: T[]): T[][] {
@@ -143,9 +200,11 @@ function chunks<T>(items: T[]): T[][] {
  * in one transaction: either everything in the plan happens or nothing does. The people
  * table is locked against other writers for the transaction, so the plan cannot go stale
  * while it is written. Only `people` changes: the snapshot of an open cycle lives in
- * cycle_assignments, which moves leave alone.
+ * cycle_assignments, which moves leave alone. A full replace that deactivates anyone needs
+ * the confirmations of the brake (lib/org-import/brake.ts), for the number it deactivates now.
  */
-export async function applyImport(db: Database, viewer: Viewer, csvText: string, expectedHash: string): Promise<ImportOutcome> {
+export async function applyImport(db: Database, viewer: Viewer, csvText: string, expectedHash: string, options: ApplyOptions = {}): Promise<ImportOutcome> {
+  const mode = options.mode ?? "update";
   requireAdmin(viewer, "import the org chart");
   checkSize(csvText);
   if (fileHash(csvText) !== expectedHash) {
@@ -154,11 +213,14 @@ export async function applyImport(db: Database, viewer: Viewer, csvText: string,
   return db.transaction(async (tx) => {
     // Blocks other writes to people (and other imports) until commit; reads go on.
     await tx.execute(sql`LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE`);
-    const plan = planFor(csvText, await loadPeople(tx), viewer);
+    const existing = await loadPeople(tx);
+    const plan = planFor(csvText, existing, viewer, mode);
     if (plan.errors.length > 0) {
       const count = plan.errors.length;
       throw new ImportRuleError(`The file has ${count === 1 ? "an error" : `${count} errors`}, so nothing was imported.`, plan.errors);
     }
+    const refusal = deactivationRefusal(plan.deactivate.length, activeCount(existing), options.confirmations ?? {});
+    if (refusal !== null) throw new ImportRuleError(refusal);
     const counts = countsOf(plan);
     if (!planChangesSomething(plan)) return { changed: false, counts };
 
@@ -177,8 +239,8 @@ export async function applyImport(db: Database, viewer: Viewer, csvText: string,
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(email text, name text, is_admin boolean)
         WHERE p.email = v.email`);
     }
-    // Managers last: a new person's manager may be new too. Every manager is in the file,
-    // so every one of them exists by now.
+    // Managers last: a new person's manager may be new too. Every manager is in the file or
+    // already in the database (the plan checked), so every one of them exists by now.
     const placements = [
       ...plan.add.filter((person) => person.managerEmail !== null).map(({ email, managerEmail }) => ({ email, manager_email: managerEmail })),
       ...plan.move.map(({ email, toManagerEmail }) => ({ email, manager_email: toManagerEmail })),
@@ -201,7 +263,7 @@ export async function applyImport(db: Database, viewer: Viewer, csvText: string,
         UPDATE people SET is_active = false, sessions_valid_from = ${revokedUntilNow().toISOString()}::timestamptz
         WHERE is_active AND email IN ${emails}`);
     }
-    await recordAudit(tx, viewer, { action: "people.import", details: { ...counts } });
+    await recordAudit(tx, viewer, { action: "people.import", details: { ...counts, mode } });
     return { changed: true, counts };
   });
 }

@@ -6,6 +6,7 @@ import { auditEvents, cycleAssignments, invitations } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
 import { ForbiddenError } from "@/server/dal/errors";
+import type { ImportMode } from "@/lib/org-import";
 import { applyImport, fileHash, ImportRuleError, previewImport } from "@/server/dal/org-import";
 import { loadViewer, type Viewer } from "@/server/internal/viewer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -43,9 +44,12 @@ async function personByEmail(email: string) {
   return found;
 }
 
-async function previewAndApply(text: string) {
-  const preview = await previewImport(database.db, admin, text);
-  return { preview, outcome: await applyImport(database.db, admin, text, preview.fileHash) };
+/** Previews the file, then applies it with every confirmation the preview asks for: a full replace's own tests are in org-import-modes. */
+async function previewAndApply(text: string, mode: ImportMode = "update") {
+  const preview = await previewImport(database.db, admin, text, mode);
+  const deactivations = preview.counts.deactivated;
+  const confirmations = { deactivations, massDeactivation: deactivations };
+  return { preview, outcome: await applyImport(database.db, admin, text, preview.fileHash, { mode, confirmations }) };
 }
 
 beforeAll(async () => {
@@ -89,7 +93,7 @@ describe("importing the org chart", () => {
     ]);
 
     const before = await peopleTable();
-    const preview = await previewImport(db, admin, file);
+    const preview = await previewImport(db, admin, file, "replace");
     expect(await peopleTable()).toEqual(before);
     expect(preview.plan.errors).toEqual([]);
     expect(preview.plan.add.map((p) => p.email)).toEqual(["nina.new@test.example", "nico.new@test.example"]);
@@ -109,7 +113,7 @@ describe("importing the org chart", () => {
     expect(preview.plan.deactivate).toEqual([{ email: leaver.email, name: "Lea Leaver" }]);
     expect(preview.counts).toMatchObject({ added: 2, updated: 3, reactivated: 1, moved: 2, deactivated: 1 });
 
-    const outcome = await applyImport(db, admin, file, preview.fileHash);
+    const outcome = await applyImport(db, admin, file, preview.fileHash, { mode: "replace", confirmations: { deactivations: 1 } });
     expect(outcome).toEqual({ changed: true, counts: preview.counts });
     expect(await personByEmail(managerB.email)).toMatchObject({ isAdmin: true, manager: director.email });
     expect(await personByEmail(rep1.email)).toMatchObject({ manager: managerB.email });
@@ -126,17 +130,19 @@ describe("importing the org chart", () => {
 
     const audits = await importAudits();
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorId: admin.id, personId: null, cycleId: null, details: preview.counts });
+    expect(audits[0]).toMatchObject({ actorId: admin.id, personId: null, cycleId: null, details: { ...preview.counts, mode: "replace" } });
   });
 
-  it("changes nothing, and records nothing, when the same file is imported again", async () => {
+  it("changes nothing, and records nothing, when the same file is imported again, in either mode", async () => {
     const file = csv(await currentOrg());
     const before = await peopleTable();
     const auditsBefore = (await importAudits()).length;
-    const { preview, outcome } = await previewAndApply(file);
-    expect(preview.plan).toMatchObject({ add: [], update: [], move: [], deactivate: [] });
-    expect(outcome.changed).toBe(false);
-    expect(outcome.counts).toMatchObject({ added: 0, updated: 0, moved: 0, deactivated: 0, unchanged: preview.plan.rows });
+    for (const mode of ["update", "replace"] as const) {
+      const { preview, outcome } = await previewAndApply(file, mode);
+      expect(preview.plan).toMatchObject({ add: [], update: [], move: [], deactivate: [] });
+      expect(outcome.changed).toBe(false);
+      expect(outcome.counts).toMatchObject({ added: 0, updated: 0, moved: 0, deactivated: 0, unchanged: preview.plan.rows });
+    }
     expect(await peopleTable()).toEqual(before);
     expect(await importAudits()).toHaveLength(auditsBefore);
   });
@@ -196,9 +202,11 @@ describe("importing the org chart", () => {
   it("refuses to deactivate the importing admin or take away their rights", async () => {
     const org = await currentOrg();
     const withoutMe = csv(org.filter((r) => r.email !== admin.email));
-    expect((await previewImport(database.db, admin, withoutMe)).plan.errors).toEqual([
+    expect((await previewImport(database.db, admin, withoutMe, "replace")).plan.errors).toEqual([
       { line: 1, message: expect.stringContaining("deactivate your own account") },
     ]);
+    // Adding and updating only, a file without them leaves them as they are.
+    expect((await previewImport(database.db, admin, withoutMe)).plan.errors).toEqual([]);
     const demoted = csv(org.map((r) => (r.email === admin.email ? { ...r, admin: "no" } : r)));
     const preview = await previewImport(database.db, admin, demoted);
     expect(preview.plan.errors).toEqual([
@@ -237,10 +245,15 @@ describe("importing the org chart", () => {
       BEGIN IF NEW.action = 'people.import' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`);
     await db.execute(sql`CREATE TRIGGER refuse_import_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_import_audit()`);
     try {
-      const preview = await previewImport(db, admin, file);
+      const preview = await previewImport(db, admin, file, "replace");
       expect(preview.plan.errors).toEqual([]);
       expect(preview.counts).toMatchObject({ added: 1, deactivated: 1, updated: org.length - 1 });
-      await expect(applyImport(db, admin, file, preview.fileHash)).rejects.toThrow();
+      const failure = await applyImport(db, admin, file, preview.fileHash, { mode: "replace", confirmations: { deactivations: 1 } }).catch(
+        (error: unknown) => error,
+      );
+      // The trigger's refusal, not a rule of the import.
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure).not.toBeInstanceOf(ImportRuleError);
     } finally {
       await db.execute(sql`DROP TRIGGER refuse_import_audit ON audit_events`);
       await db.execute(sql`DROP FUNCTION refuse_import_audit()`);
@@ -271,7 +284,7 @@ describe("importing the org chart", () => {
           return r;
         }),
     );
-    const { outcome } = await previewAndApply(file);
+    const { outcome } = await previewAndApply(file, "replace");
     expect(outcome.counts).toMatchObject({ moved: 2, updated: 1, deactivated: 1 });
     expect(await personByEmail(reps[0]!.email)).toMatchObject({ manager: otherManager.email });
     expect(await personByEmail(reps[2]!.email)).toMatchObject({ isActive: false });
@@ -289,8 +302,9 @@ describe("importing the org chart", () => {
     const file = csv(rows);
     const activeBefore = (await currentOrg()).length;
 
-    const { preview, outcome } = await previewAndApply(file);
+    const { preview, outcome } = await previewAndApply(file, "replace");
     expect(preview.plan.errors).toEqual([]);
+    expect(preview.confirm).toEqual({ deactivations: true, massDeactivation: true });
     expect(outcome.changed).toBe(true);
     expect(outcome.counts).toMatchObject({ rows: 10_000, added: 9_999, unchanged: 1, deactivated: activeBefore - 1 });
 
@@ -299,7 +313,7 @@ describe("importing the org chart", () => {
     const expected = new Map(rows.map((r) => [r.email, r]));
     for (const person of imported) expect(person).toEqual(expected.get(person.email));
 
-    const again = await previewAndApply(file);
+    const again = await previewAndApply(file, "replace");
     expect(again.outcome.changed).toBe(false);
     expect(again.outcome.counts.unchanged).toBe(10_000);
   });

@@ -14,7 +14,7 @@ function read(text: string) {
 const planText = (text: string) => {
   const result = readCsv(text);
   if ("error" in result) return { errors: [result.error] };
-  return planImport(result.records, [], { importerEmail: ADMIN });
+  return planImport(result.records, [], { importerEmail: ADMIN, mode: "replace" });
 };
 
 describe("reading the file", () => {

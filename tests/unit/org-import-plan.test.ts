@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   type CsvRecord,
   type ExistingPerson,
+  type ImportMode,
   type ImportPlan,
   MAX_IMPORT_ROWS,
   normaliseName,
@@ -21,7 +22,9 @@ const records = (...lines: string[]): CsvRecord[] => lines.map((text, index) => 
 /** A file with the standard header, the importing admin at the top, and these rows after them (from line 3). */
 const withAdmin = (...rows: string[]) => records(HEADER, `${ADMIN},The Admin,,true`, ...rows);
 
-const plan = (input: CsvRecord[], existing: ExistingPerson[] = [], importerEmail = ADMIN) => planImport(input, existing, { importerEmail });
+/** A full replace unless said otherwise: most of these rules hold in both modes, and the replace is the stricter. */
+const plan = (input: CsvRecord[], existing: ExistingPerson[] = [], importerEmail = ADMIN, mode: ImportMode = "replace") =>
+  planImport(input, existing, { importerEmail, mode });
 
 const person = (email: string, overrides: Partial<ExistingPerson> = {}): ExistingPerson => ({
   email,
@@ -339,7 +342,7 @@ describe("the importing admin cannot lock themselves out", () => {
   it("refuses a file without them, at the header's line", () => {
     const result = plan(records(HEADER, "ana@org.example,Ana,,true"), [adminPerson]);
     expect(errorsOf(result)).toEqual([
-      [1, "You (admin@org.example) are not in the file, so importing it would deactivate your own account. Add a line for yourself."],
+      [1, "You (admin@org.example) are not in the file, so a full replace would deactivate your own account. Add a line for yourself."],
     ]);
   });
 

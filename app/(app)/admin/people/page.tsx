@@ -4,9 +4,12 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { DataTable } from "@/app/_components/data-table";
-import { PEOPLE_PAGE_SIZE, searchPeople } from "@/server/dal/people";
+import { PEOPLE_PAGE_SIZE, searchManagerCandidates, searchPeople } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
+import { ManagerSearch } from "./_components/manager-search";
+import { MANAGER_SEARCH_PARAM, managerSearchSummary, readManagerSearch } from "./_components/manager-search-params";
+import { AddPersonForm } from "./add-person-form";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -18,14 +21,32 @@ const search = z.object({
 export default async function PeoplePage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) notFound();
-  const { q, page } = search.parse(await props.searchParams);
-  const { rows, total } = await searchPeople(await getDb(), viewer, { query: q, page });
+  const searchParams = await props.searchParams;
+  const { q, page } = search.parse(searchParams);
+  const managerQuery = readManagerSearch(searchParams);
+  const db = await getDb();
+  const { rows, total } = await searchPeople(db, viewer, { query: q, page });
+  const found = managerQuery ? await searchManagerCandidates(db, viewer, { query: managerQuery }) : { rows: [], total: 0 };
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const link = (target: number) => `/admin/people?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">People</h1>
-      <form role="search" className="flex flex-wrap items-end gap-2">
+      <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <li>
+          <a href="#add-person">Add a person</a>
+        </li>
+        <li>
+          <Link href="/admin/people/import">Import the org chart</Link>
+        </li>
+        <li>
+          {/* A file, not a page: the browser downloads it. */}
+          <a href="/admin/people/export" download>
+            Export the organisation (CSV)
+          </a>
+        </li>
+      </ul>
+      <form role="search" aria-label="Search people" className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="q" className="block text-sm font-medium">
             Search by name or email
@@ -65,6 +86,25 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
         </span>
         {page < pages && <Link href={link(page + 1)}>Next page</Link>}
       </nav>
+      <section id="add-person" aria-labelledby="add-person-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="add-person-heading" className="text-lg font-semibold">
+          Add a person
+        </h2>
+        <p className="max-w-2xl text-sm text-slate-700">
+          One person at a time, by the same rules as an import: a work email nobody else has, and an active manager. Find their manager first, then fill in the
+          rest. They start without a password: send them a sign-in link from their page.
+        </p>
+        <ManagerSearch
+          path="/admin/people"
+          fragment="add-person"
+          keep={{ ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) }}
+          id={`${MANAGER_SEARCH_PARAM}-search`}
+          label="Find their manager by name or email"
+          defaultValue={managerQuery}
+          summary={managerSearchSummary(managerQuery, found)}
+        />
+        <AddPersonForm candidates={found.rows} />
+      </section>
     </div>
   );
 }

@@ -1,18 +1,19 @@
 "use server";
 
-import { headers } from "next/headers";
 import { z } from "zod";
 import { uuidField } from "@/lib/ids";
+import { managerChoiceSchema, personDetailsSchema } from "@/lib/org-import/person";
 import { runAction } from "@/server/action";
+import { siteOrigin } from "@/server/site-origin";
 import { INVITATION_DAYS, issueSignInLink } from "@/server/dal/invitations";
-import { personInputSchema, setPersonActive, updatePerson } from "@/server/dal/people";
+import { setManager, setPersonActive, updatePerson } from "@/server/dal/people";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
 import type { FormState } from "@/server/form-state";
 import { mailTransport } from "@/server/mail";
 
-export type PersonField = "name" | "managerEmail";
+export type PersonField = "name";
 export type PersonState = FormState<PersonField>;
+export type ManagerState = FormState<"managerId">;
 export type InvitationState = FormState & { link?: string };
 
 const personId = z.object({ personId: uuidField("Unknown person.") });
@@ -22,19 +23,40 @@ const withPersonId = (formData: FormData) => ({ personId: formData.get("personId
 const personChange = { name: "person change", gate: "admin", can: "manage people", hidden: ["personId"] } as const;
 const personPage = ({ personId }: { personId: string }) => [`/admin/people/${personId}`];
 
-const typed = (formData: FormData) => ({ name: String(formData.get("name") ?? ""), managerEmail: String(formData.get("managerEmail") ?? "") });
+const typed = (formData: FormData) => ({ name: String(formData.get("name") ?? "") });
 
+/** Name and admin flag; the manager has a picker and an action of its own. */
 export async function updatePersonAction(_previous: PersonState, formData: FormData): Promise<PersonState> {
   return runAction(formData, {
     ...personChange,
     echo: typed,
-    schema: personId.and(personInputSchema),
+    schema: personId.and(personDetailsSchema),
     input: (formData) => ({ ...withPersonId(formData), ...typed(formData), isAdmin: formData.get("isAdmin") === "on" }),
     run: async ({ viewer, input: { personId, ...person } }) => {
       await updatePerson(await getDb(), viewer, personId, person);
       return "Saved.";
     },
     revalidate: personPage,
+  });
+}
+
+/**
+ * The manager picker's choice: an active person found by the search (never anyone below
+ * this person, whom the search leaves out and the data access layer refuses), or nobody.
+ */
+export async function setManagerAction(_previous: ManagerState, formData: FormData): Promise<ManagerState> {
+  return runAction(formData, {
+    ...personChange,
+    echo: (formData) => ({ managerId: String(formData.get("managerId") ?? "") }),
+    schema: personId.extend({ managerId: managerChoiceSchema }),
+    input: (formData) => ({ ...withPersonId(formData), managerId: formData.get("managerId") ?? undefined }),
+    run: async ({ viewer, input: { personId, managerId } }) => {
+      const { changed, personName, managerName } = await setManager(await getDb(), viewer, personId, managerId);
+      const now = managerName === null ? `${personName} is at the top of the organisation` : `${personName} reports to ${managerName}`;
+      return changed ? `Manager changed: ${now}.` : `Nothing to change: ${now} already.`;
+    },
+    // The reporting tree decides what every page shows to whom.
+    revalidate: [["/", "layout"]],
   });
 }
 
@@ -49,13 +71,6 @@ export async function setActiveAction(_previous: FormState, formData: FormData):
     },
     revalidate: personPage,
   });
-}
-
-/** The site's own address, for links: configured, or else the one this request came to. */
-async function siteOrigin() {
-  if (env.FULCRUM_PUBLIC_URL) return env.FULCRUM_PUBLIC_URL.replace(/\/$/, "");
-  const requestHeaders = await headers();
-  return `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
 }
 
 export async function createInvitationAction(_previous: InvitationState, formData: FormData): Promise<InvitationState> {

@@ -3,21 +3,29 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { uuidSchema } from "@/lib/ids";
 import { INVITATION_DAYS } from "@/server/dal/invitations";
-import { getPerson } from "@/server/dal/people";
+import { getPerson, searchManagerCandidates } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 import { mailTransport } from "@/server/mail";
-import { ActiveToggle, InvitationButton, PersonForm } from "./person-forms";
+import { ManagerSearch } from "../_components/manager-search";
+import { MANAGER_SEARCH_PARAM, managerSearchSummary, readManagerSearch } from "../_components/manager-search-params";
+import { ActiveToggle, InvitationButton, ManagerForm, PersonForm } from "./person-forms";
 
 export const metadata: Metadata = { title: "Person" };
 
-export default async function PersonPage(props: { params: Promise<{ personId: string }> }) {
+export default async function PersonPage(props: {
+  params: Promise<{ personId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireViewer();
   if (!viewer.isAdmin) notFound();
   const id = uuidSchema.safeParse((await props.params).personId);
   if (!id.success) notFound();
-  const person = await getPerson(await getDb(), viewer, id.data);
+  const db = await getDb();
+  const person = await getPerson(db, viewer, id.data);
   if (!person) notFound();
+  const managerQuery = readManagerSearch(await props.searchParams);
+  const found = managerQuery ? await searchManagerCandidates(db, viewer, { query: managerQuery, forPersonId: person.id }) : { rows: [], total: 0 };
   const emailOn = mailTransport() !== null;
   return (
     <div className="space-y-8">
@@ -35,7 +43,26 @@ export default async function PersonPage(props: { params: Promise<{ personId: st
         <h2 id="details-heading" className="mb-3 text-lg font-semibold">
           Details
         </h2>
-        <PersonForm personId={person.id} name={person.name} managerEmail={person.managerEmail ?? ""} isAdmin={person.isAdmin} />
+        <PersonForm personId={person.id} name={person.name} isAdmin={person.isAdmin} />
+      </section>
+      <section id="manager" aria-labelledby="manager-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="manager-heading" className="text-lg font-semibold">
+          Manager
+        </h2>
+        <p>
+          {person.managerName === null
+            ? `${person.name} is at the top of the organisation: no manager.`
+            : `${person.name} reports to ${person.managerName} (${person.managerEmail})${person.managerIsActive ? "" : ", who is deactivated"}.`}
+        </p>
+        <ManagerSearch
+          path={`/admin/people/${person.id}`}
+          fragment="manager"
+          id={`${MANAGER_SEARCH_PARAM}-search`}
+          label="Find a new manager by name or email"
+          defaultValue={managerQuery}
+          summary={managerSearchSummary(managerQuery, found, `${person.name} and the people below them are left out: they cannot be their manager.`)}
+        />
+        <ManagerForm personId={person.id} personName={person.name} candidates={found.rows} />
       </section>
       {person.isActive && (
         <section aria-labelledby="link-heading" className="rounded-lg border border-slate-200 bg-white p-4">

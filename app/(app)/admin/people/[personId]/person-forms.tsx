@@ -3,8 +3,18 @@
 import { useActionState } from "react";
 import { Button } from "@/app/_components/button";
 import { StatusMessage } from "@/app/_components/status-message";
+import type { ManagerCandidate } from "@/server/dal/people";
 import type { FormState } from "@/server/form-state";
-import { createInvitationAction, type InvitationState, type PersonState, setActiveAction, updatePersonAction } from "./actions";
+import { ManagerChoices } from "../_components/manager-choices";
+import {
+  createInvitationAction,
+  type InvitationState,
+  type ManagerState,
+  type PersonState,
+  setActiveAction,
+  setManagerAction,
+  updatePersonAction,
+} from "./actions";
 
 const idle = { status: "idle" as const, message: "", fieldErrors: {} };
 
@@ -15,13 +25,12 @@ function Status({ state }: { state: FormState }) {
 interface PersonFormProps {
   personId: string;
   name: string;
-  managerEmail: string;
   isAdmin: boolean;
 }
 
-export function PersonForm({ personId, name, managerEmail, isAdmin }: PersonFormProps) {
+export function PersonForm({ personId, name, isAdmin }: PersonFormProps) {
   const [state, formAction, pending] = useActionState<PersonState, FormData>(updatePersonAction, idle);
-  const error = (field: "name" | "managerEmail") => state.fieldErrors[field]?.[0];
+  const error = (field: "name") => state.fieldErrors[field]?.[0];
   return (
     <form action={formAction} className="max-w-lg space-y-4" noValidate>
       <input type="hidden" name="personId" value={personId} />
@@ -43,34 +52,43 @@ export function PersonForm({ personId, name, managerEmail, isAdmin }: PersonForm
           </p>
         )}
       </div>
-      <div>
-        <label htmlFor="managerEmail" className="block font-medium">
-          Manager&apos;s email
-        </label>
-        <p id="managerEmail-help" className="text-sm text-slate-700">
-          Leave empty for the top of the organisation. Open cycles keep the tree they started with.
-        </p>
-        <input
-          id="managerEmail"
-          name="managerEmail"
-          type="email"
-          defaultValue={state.values?.managerEmail ?? managerEmail}
-          aria-invalid={error("managerEmail") ? true : undefined}
-          aria-describedby={`managerEmail-help${error("managerEmail") ? " managerEmail-error" : ""}`}
-          className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-        />
-        {error("managerEmail") && (
-          <p id="managerEmail-error" className="text-sm text-red-700">
-            {error("managerEmail")}
-          </p>
-        )}
-      </div>
       <div className="flex items-center gap-2">
         <input id="isAdmin" name="isAdmin" type="checkbox" defaultChecked={isAdmin} className="h-4 w-4 accent-brand-700" />
         <label htmlFor="isAdmin">Administrator</label>
       </div>
       <Button type="submit" pending={pending}>
         Save changes
+      </Button>
+      <Status state={state} />
+    </form>
+  );
+}
+
+interface ManagerFormProps {
+  personId: string;
+  personName: string;
+  /** The active people the picker's search found, this person and those below them left out. */
+  candidates: ManagerCandidate[];
+}
+
+/** Chooses the new manager among the search's matches, or the top of the organisation. */
+export function ManagerForm({ personId, personName, candidates }: ManagerFormProps) {
+  const [state, formAction, pending] = useActionState<ManagerState, FormData>(setManagerAction, idle);
+  return (
+    <form action={formAction} className="max-w-lg space-y-4" noValidate>
+      <input type="hidden" name="personId" value={personId} />
+      <ManagerChoices
+        // Drawn again for each search, so that no choice from an earlier list stays ticked.
+        key={candidates.map((candidate) => candidate.id).join()}
+        idPrefix="new-manager"
+        legend={`New manager for ${personName}`}
+        candidates={candidates}
+        selected={state.status === "error" ? state.values?.managerId : undefined}
+        error={state.fieldErrors.managerId?.[0]}
+      />
+      <p className="text-sm text-slate-700">Open cycles keep the reporting lines they started with.</p>
+      <Button type="submit" pending={pending}>
+        Change manager
       </Button>
       <Status state={state} />
     </form>

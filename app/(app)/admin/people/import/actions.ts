@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { MAX_IMPORT_BYTES } from "@/lib/org-import";
+import { IMPORT_MODES, type ImportMode, MAX_IMPORT_BYTES } from "@/lib/org-import";
 import { runAction } from "@/server/action";
 import { applyImport, type ImportCounts, ImportRuleError, previewImport } from "@/server/dal/org-import";
 import { getDb } from "@/server/db";
@@ -28,7 +28,11 @@ export interface PreviewList {
 export interface ImportPreviewSummary {
   fileName: string;
   fileHash: string;
+  mode: ImportMode;
   counts: ImportCounts;
+  /** People active now, and which confirmations applying needs (see lib/org-import/brake.ts). */
+  activeBefore: number;
+  confirm: { deactivations: boolean; massDeactivation: boolean };
   errors: { line: number; message: string }[];
   errorTotal: number;
   add: PreviewList;
@@ -51,12 +55,26 @@ const csvFile = (missing: string) =>
     .refine((file) => file.size > 0, { error: "This file is empty.", abort: true })
     .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: `The file is larger than ${MEGABYTES} MB.` });
 
+const CHOOSE_MODE = "Choose what the import does: add and update only, or full replace.";
+/** Add and update only unless the form says otherwise: nobody is deactivated. */
+const mode = z.enum(IMPORT_MODES, { error: CHOOSE_MODE }).default("update");
+/** A confirmation box carries the number of deactivations it was shown with; anything else confirms nothing. */
+const confirmedCount = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number)
+  .optional()
+  .catch(undefined);
+
 const importSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("preview"), file: csvFile("Choose a CSV file.") }),
+  z.object({ intent: z.literal("preview"), mode, file: csvFile("Choose a CSV file.") }),
   z.object({
     intent: z.literal("apply"),
+    mode,
     file: csvFile("Choose the file you previewed."),
     fileHash: z.string({ error: "Preview the file before applying it." }).regex(/^[0-9a-f]{64}$/, { error: "Preview the file before applying it." }),
+    confirmDeactivations: confirmedCount,
+    confirmMassDeactivation: confirmedCount,
   }),
 ]);
 
@@ -79,9 +97,10 @@ function updateDetail(changes: string[], previousName: string, wasAdmin: boolean
 }
 
 /**
- * The import page's one action. "preview" plans the file and shows what would change;
- * "apply" sends the same file with the preview's hash, and the data access layer plans it
- * again from scratch before writing anything.
+ * The import page's one action. "preview" plans the file, in the mode chosen ("update", add
+ * and update only, unless "replace" is chosen), and shows what would change; "apply" sends
+ * the same file with the preview's hash, and the confirmations a full replace needs, and
+ * the data access layer plans it again from scratch before writing anything.
  */
 export async function importAction(_previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
   return runAction(formData, {
@@ -89,27 +108,40 @@ export async function importAction(_previous: ImportFormState, formData: FormDat
     gate: "admin",
     can: "import the org chart",
     schema: importSchema,
-    input: (formData) => ({ intent: formData.get("intent"), file: formData.get("file"), fileHash: formData.get("fileHash") ?? undefined }),
+    input: (formData) => ({
+      intent: formData.get("intent"),
+      mode: formData.get("mode") ?? undefined,
+      file: formData.get("file"),
+      fileHash: formData.get("fileHash") ?? undefined,
+      confirmDeactivations: formData.get("confirmDeactivations") ?? undefined,
+      confirmMassDeactivation: formData.get("confirmMassDeactivation") ?? undefined,
+    }),
     // The one field is the file: whatever is wrong is said there.
     invalid: (fieldErrors) => {
-      const message = fieldErrors.file?.[0] ?? fieldErrors.fileHash?.[0] ?? "Choose a CSV file, then preview it.";
+      const message = fieldErrors.file?.[0] ?? fieldErrors.fileHash?.[0] ?? fieldErrors.mode?.[0] ?? "Choose a CSV file, then preview it.";
       return { message, fieldErrors: { file: [message] } };
     },
     run: async ({ viewer, input }) => {
       const csvText = await input.file.text();
       const db = await getDb();
       if (input.intent === "apply") {
-        const { changed, counts } = await applyImport(db, viewer, csvText, input.fileHash);
+        const { changed, counts } = await applyImport(db, viewer, csvText, input.fileHash, {
+          mode: input.mode,
+          confirmations: { deactivations: input.confirmDeactivations, massDeactivation: input.confirmMassDeactivation },
+        });
         const message = changed
           ? `Imported: ${plural(counts.added, "person", "people")} added, ${counts.updated.toLocaleString("en")} updated, ${counts.moved.toLocaleString("en")} moved and ${counts.deactivated.toLocaleString("en")} deactivated.`
           : "Nothing to change: the organisation already matches this file.";
         return { message, applied: counts };
       }
-      const { fileHash, plan, counts } = await previewImport(db, viewer, csvText);
+      const { fileHash, plan, counts, activeBefore, confirm } = await previewImport(db, viewer, csvText, input.mode);
       const preview: ImportPreviewSummary = {
         fileName: input.file.name,
         fileHash,
+        mode: input.mode,
         counts,
+        activeBefore,
+        confirm,
         errors: plan.errors.slice(0, SHOWN_ERRORS),
         errorTotal: plan.errors.length,
         add: listOf(plan.add, (p) => ({

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/app/_components/data-table";
 import { numberWord } from "@/app/_components/number-words";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_NAME_LENGTH, ORG_IMPORT_COLUMNS, type OrgImportColumn, ORG_IMPORT_TEMPLATE } from "@/lib/org-import";
+import {
+  MASS_DEACTIVATION_PERCENT,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  MAX_NAME_LENGTH,
+  ORG_IMPORT_COLUMNS,
+  type OrgImportColumn,
+  ORG_IMPORT_TEMPLATE,
+} from "@/lib/org-import";
 import { requireViewer } from "@/server/dal/session";
 import { ImportForm } from "./import-form";
 
@@ -14,7 +22,8 @@ const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(ORG_IMPO
 const MEANINGS: Record<OrgImportColumn, string> = {
   email: "Their work email. Each person once; upper and lower case are the same.",
   name: `Their full name, up to ${MAX_NAME_LENGTH} characters.`,
-  manager_email: "Their manager's email. The manager must be in the file too. Empty for the top of the tree.",
+  manager_email:
+    "Their manager's email, or empty for the top of the tree. The manager must be in the file, or (adding and updating only) already active in Fulcrum.",
   admin: "true or false (yes/no and 1/0 work too). Empty means false.",
 };
 
@@ -32,8 +41,17 @@ export default async function ImportPage() {
         </p>
         <h1 className="text-2xl font-bold">Import the org chart</h1>
         <p className="max-w-3xl">
-          Upload the whole organisation as a CSV file. The file replaces the reporting tree: everyone in it is active afterwards, and every active person who is
-          not in it is deactivated. Open cycles keep the reporting lines they started with.
+          Upload people as a CSV file. Everyone in it is active afterwards, with the manager the file gives them. By default the import only adds and updates:
+          nobody who is missing from the file is deactivated. A full replace also deactivates every active person who is not in the file; it asks you to confirm
+          how many, and a second time when that is more than {MASS_DEACTIVATION_PERCENT}% of the people active. Open cycles keep the reporting lines they
+          started with.
+        </p>
+        <p className="max-w-3xl">
+          To start from the organisation as it is,{" "}
+          <a href="/admin/people/export" download className="underline">
+            export it in this format
+          </a>
+          : importing that file unchanged changes nothing.
         </p>
       </div>
 
@@ -54,6 +72,10 @@ export default async function ImportPage() {
             { header: "What goes in it", cell: (column) => MEANINGS[column] },
           ]}
         />
+        <p className="max-w-3xl">
+          A spreadsheet may read a value that starts with =, +, - or @ as a formula, so an export puts an apostrophe before it; the import takes that apostrophe
+          off again.
+        </p>
         <p>For example:</p>
         <pre className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">{ORG_IMPORT_TEMPLATE}</pre>
         <p>
