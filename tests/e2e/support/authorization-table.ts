@@ -1,5 +1,6 @@
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { RATER_ITEMS, type SurveyItem, fieldName } from "@/lib/survey/fields";
+import { demoEmail } from "@/server/internal/seed/demo-org";
 import { upcomingCycleDates } from "../../support/days";
 import { type DemoIds, type Persona, PERSONAS, personaName, SIGNED_IN } from "./personas";
 import { IDLE, form } from "./server-actions";
@@ -34,6 +35,7 @@ export const PAGE_RULES: Record<string, PathRule> = {
   "/admin": { url: () => "/admin", allow: ADMIN },
   "/admin/audit": { url: () => "/admin/audit", allow: ADMIN },
   "/admin/cycles": { url: () => "/admin/cycles", allow: ADMIN },
+  "/admin/participation": { url: () => "/admin/participation", allow: ADMIN },
   "/admin/people": { url: () => "/admin/people", allow: ADMIN },
   "/admin/people/[personId]": { url: (ids) => `/admin/people/${ids.person.rep}`, allow: ADMIN },
   "/admin/people/import": { url: () => "/admin/people/import", allow: ADMIN },
@@ -62,6 +64,7 @@ export const PAGE_RULES: Record<string, PathRule> = {
 export const HANDLER_RULES: Record<string, PathRule> = {
   "/api/health": { url: () => "/api/health", allow: EVERYONE },
   "/teams/[cycle]/export": { url: (ids) => `/teams/${ids.closedCycle}/export`, allow: DIRECTORS, hidden: managerHiddenFromOtherBranch },
+  "/admin/people/export": { url: () => "/admin/people/export", allow: ADMIN },
 };
 
 export interface ActionRule {
@@ -125,6 +128,21 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     allowed: /^Thresholds can be raised, never lowered/,
     denied: onlyAdmins("manage cycles"),
   },
+  "app/(app)/admin/cycles/actions.ts#deleteDraftAction": {
+    page: () => "/admin/cycles",
+    args: (ids) => [IDLE, form({ cycleId: ids.openCycle })],
+    allow: ADMIN,
+    allowed: /^Only a draft can be deleted/,
+    denied: onlyAdmins("manage cycles"),
+  },
+  "app/(app)/admin/participation/actions.ts#remindAction": {
+    page: () => "/admin/participation",
+    args: (ids) => [IDLE, form({ cycleId: ids.closedCycle })],
+    allow: ADMIN,
+    // Refused either way for a closed cycle: first because email is off on this server.
+    allowed: /^(Email is off|Reminders go out only for an open cycle)/,
+    denied: onlyAdmins("send reminders"),
+  },
   "app/(app)/admin/cycles/actions.ts#closeCycleAction": {
     page: () => "/admin/cycles",
     args: (ids) => [IDLE, form({ cycleId: ids.closedCycle })],
@@ -135,9 +153,23 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "app/(app)/admin/people/[personId]/actions.ts#updatePersonAction": {
     page: (ids) => `/admin/people/${ids.person.admin}`,
     // The admin's own record, without the admin box ticked.
-    args: (ids) => [IDLE, form({ personId: ids.person.admin, name: personaName("admin"), managerEmail: "" })],
+    args: (ids) => [IDLE, form({ personId: ids.person.admin, name: personaName("admin") })],
     allow: ADMIN,
     allowed: /^You cannot remove your own administrator rights\.$/,
+    denied: onlyAdmins("manage people"),
+  },
+  "app/(app)/admin/people/[personId]/actions.ts#setManagerAction": {
+    page: (ids) => `/admin/people/${ids.person.rep}`,
+    args: (ids) => [IDLE, form({ personId: ids.person.rep, managerId: ids.person.rep })],
+    allow: ADMIN,
+    allowed: /^Someone cannot be their own manager\.$/,
+    denied: onlyAdmins("manage people"),
+  },
+  "app/(app)/admin/people/actions.ts#addPersonAction": {
+    page: () => "/admin/people",
+    args: (ids) => [IDLE, form({ name: "Matrix Person", email: demoEmail(personaName("rep")), managerId: ids.person.manager })],
+    allow: ADMIN,
+    allowed: /already has the email/,
     denied: onlyAdmins("manage people"),
   },
   "app/(app)/admin/people/[personId]/actions.ts#setActiveAction": {

@@ -19,6 +19,8 @@ const otherBranchManager = DEMO_TEAMS.find((team) => team.reportsTo === personaN
 
 export interface ForgeryIds extends DemoIds {
   draftCycle: string;
+  /** A second draft, for the deletion. */
+  deletableDraft: string;
   /** The latest situation entry of the manager's team, and of a team in the other branch. */
   situationBasis: string;
   otherBranchManager: string;
@@ -49,6 +51,10 @@ export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
     .insert(cycles)
     .values({ name: "Draft for forgeries", ...upcomingCycleDates() })
     .returning({ id: cycles.id });
+  const [deletable] = await db
+    .insert(cycles)
+    .values({ name: "Draft to delete", ...upcomingCycleDates() })
+    .returning({ id: cycles.id });
   const [other] = await db.select({ id: people.id }).from(people).where(eq(people.name, otherBranchManager));
   const invitationToken = randomBytes(32).toString("base64url");
   await db.insert(invitations).values({
@@ -64,6 +70,7 @@ export async function prepareForgeries(db: Database): Promise<ForgeryIds> {
   return {
     ...ids,
     draftCycle: draft!.id,
+    deletableDraft: deletable!.id,
     newcomer: newcomer!.id,
     situationBasis: await latestSituation(db, ids.person.manager),
     otherBranchManager: other!.id,
@@ -232,16 +239,16 @@ export const FORGERIES: Record<string, Forgery> = {
   },
   "app/(app)/admin/people/[personId]/actions.ts#updatePersonAction": admin({
     page: (ids) => `/admin/people/${ids.person.rep}`,
-    valid: (ids) => [IDLE, form({ personId: ids.person.rep, name: "Renamed By Admin", managerEmail: demoEmail(personaName("manager")) })],
+    valid: (ids) => [IDLE, form({ personId: ids.person.rep, name: "Renamed By Admin" })],
     succeeded: /^Saved\.$/,
     tampered: [
-      { args: () => [IDLE, form({ personId: "'; DROP TABLE people; --", name: "x", managerEmail: "" })], refused: /^Unknown person\.$/ },
-      { args: (ids) => [IDLE, form({ personId: ids.person.rep, name: "x", managerEmail: "not an email" })], refused: CHECK_FIELDS },
+      { args: () => [IDLE, form({ personId: "'; DROP TABLE people; --", name: "x" })], refused: /^Unknown person\.$/ },
+      { args: (ids) => [IDLE, form({ personId: ids.person.rep, name: "   " })], refused: CHECK_FIELDS },
     ],
     // The rep making themselves an admin.
     intruders: [
       ...nonAdmins,
-      { as: "rep", args: (ids) => [IDLE, form({ personId: ids.person.rep, name: personaName("rep"), managerEmail: "", isAdmin: "on" })], refused: onlyAdmins },
+      { as: "rep", args: (ids) => [IDLE, form({ personId: ids.person.rep, name: personaName("rep"), isAdmin: "on" })], refused: onlyAdmins },
     ],
   }),
   "app/(app)/admin/people/[personId]/actions.ts#setActiveAction": admin({
@@ -251,6 +258,28 @@ export const FORGERIES: Record<string, Forgery> = {
     tampered: [{ args: () => [IDLE, form({ personId: "rep", active: "false" })], refused: /^Unknown person\.$/ }],
     // The deactivated person reactivating themselves.
     intruders: [...nonAdmins, { as: "deactivated", args: (ids) => [IDLE, form({ personId: ids.person.deactivated, active: "true" })], refused: SIGNED_OUT }],
+  }),
+  "app/(app)/admin/people/actions.ts#addPersonAction": admin({
+    page: () => "/admin/people",
+    valid: (ids) => [IDLE, form({ name: "Forged Person", email: "forged.person@example.com", managerId: ids.person.manager })],
+    succeeded: /^Added Forged Person\./,
+    tampered: [
+      {
+        args: (ids) => [IDLE, form({ name: "Forged Person", email: demoEmail(personaName("rep")), managerId: ids.person.manager })],
+        refused: /already has the email/,
+      },
+      { args: () => [IDLE, form({ name: "Forged Person", email: "forged.person@example.com", managerId: "'; DROP TABLE people; --" })], refused: CHECK_FIELDS },
+      { args: (ids) => [IDLE, form({ name: "   ", email: "forged.person@example.com", managerId: ids.person.manager })], refused: CHECK_FIELDS },
+    ],
+  }),
+  "app/(app)/admin/people/[personId]/actions.ts#setManagerAction": admin({
+    page: (ids) => `/admin/people/${ids.newcomer}`,
+    valid: (ids) => [IDLE, form({ personId: ids.newcomer, managerId: ids.person.manager })],
+    succeeded: /^Manager changed: Forgery Newcomer reports to /,
+    tampered: [
+      { args: (ids) => [IDLE, form({ personId: ids.newcomer, managerId: ids.newcomer })], refused: /^Someone cannot be their own manager\.$/ },
+      { args: (ids) => [IDLE, form({ personId: "../../admin", managerId: ids.person.manager })], refused: /^Unknown person\.$/ },
+    ],
   }),
   "app/(app)/admin/people/import/actions.ts#importAction": admin({
     page: () => "/admin/people/import",
@@ -286,9 +315,24 @@ export const FORGERIES: Record<string, Forgery> = {
   }),
   "app/(app)/admin/cycles/actions.ts#openCycleAction": admin({
     page: () => "/admin/cycles",
-    valid: (ids) => [IDLE, form({ cycleId: ids.draftCycle })],
+    // The demo's cycle is open: this one runs alongside it, as the admin says so.
+    valid: (ids) => [IDLE, form({ cycleId: ids.draftCycle, allowOverlap: "on" })],
     succeeded: /^The cycle is open/,
-    tampered: [{ args: () => [IDLE, form({ cycleId: nobody })], refused: /^That cycle does not exist\.$/ }],
+    tampered: [
+      { args: () => [IDLE, form({ cycleId: nobody })], refused: /^That cycle does not exist\.$/ },
+      { args: (ids) => [IDLE, form({ cycleId: ids.draftCycle })], refused: /is still open, and one cycle runs at a time/ },
+      { args: (ids) => [IDLE, form({ cycleId: ids.draftCycle, allowOverlap: "yes" })], refused: /is either ticked or not: nothing was opened\.$/ },
+    ],
+  }),
+  "app/(app)/admin/cycles/actions.ts#deleteDraftAction": admin({
+    page: () => "/admin/cycles",
+    valid: (ids) => [IDLE, form({ cycleId: ids.deletableDraft })],
+    // The page it lands on says which draft went (cycles/page.tsx).
+    succeeded: /^redirect \/admin\/cycles/,
+    tampered: [
+      { args: (ids) => [IDLE, form({ cycleId: ids.openCycle })], refused: /^Only a draft can be deleted/ },
+      { args: () => [IDLE, form({ cycleId: "'; DELETE FROM cycles; --" })], refused: /^Unknown cycle\.$/ },
+    ],
   }),
   "app/(app)/admin/cycles/actions.ts#raiseThresholdsAction": admin({
     page: () => "/admin/cycles",
@@ -301,6 +345,16 @@ export const FORGERIES: Record<string, Forgery> = {
         args: (ids) => [IDLE, form({ cycleId: ids.draftCycle, k: "4", commentThreshold: "6" })],
         refused: /^A draft takes the thresholds in force when it opens/,
       },
+    ],
+  }),
+  // Before the close below: reminders go out only while the cycle is open.
+  "app/(app)/admin/participation/actions.ts#remindAction": admin({
+    page: () => "/admin/participation",
+    valid: (ids) => [IDLE, form({ cycleId: ids.openCycle })],
+    succeeded: /^Reminders are on their way to those who have not answered/,
+    tampered: [
+      { args: (ids) => [IDLE, form({ cycleId: ids.closedCycle })], refused: /^Reminders go out only for an open cycle\.$/ },
+      { args: () => [IDLE, form({ cycleId: "1 OR 1=1" })], refused: /^Unknown cycle\.$/ },
     ],
   }),
   "app/(app)/admin/cycles/actions.ts#closeCycleAction": admin({
