@@ -44,54 +44,35 @@ export interface AssessmentLink {
 
 const signature = ["", "Fulcrum, for your team's upward feedback.", "Your answers are anonymous: nobody, administrators included, can see what you answered."];
 
-/** The invitation, when a cycle opens: one per person, with each of their assessments. */
-export function invitationEmail({
-  name,
-  cycleName,
-  closesOn,
-  links,
-}: {
+interface AssessmentsContent {
   name: string;
   cycleName: string;
   closesOn: string;
   links: readonly AssessmentLink[];
-}): Email {
+}
+
+/** An email that asks someone to answer: a greeting, why, their links, and the promise of anonymity. */
+function askingEmail(subject: string, why: string, { name, links }: AssessmentsContent): Email {
   return {
-    subject: `${cycleName} is open: your feedback by ${formatDay(closesOn)}`,
-    text: [
-      `Hello ${name},`,
-      "",
-      `${cycleName} is open until ${formatDay(closesOn)}. It takes about three minutes:`,
-      "",
-      ...links.map((link) => `${link.label}: ${link.url}`),
-      ...signature,
-    ].join("\n"),
+    subject,
+    text: [`Hello ${name},`, "", `${why} It takes about three minutes:`, "", ...links.map((link) => `${link.label}: ${link.url}`), ...signature].join("\n"),
   };
 }
 
-/** A reminder: the same links, to someone who has not answered yet. */
-export function reminderEmail({
-  name,
-  cycleName,
-  closesOn,
-  links,
-}: {
-  name: string;
-  cycleName: string;
-  closesOn: string;
-  links: readonly AssessmentLink[];
-}): Email {
-  return {
-    subject: `Reminder: ${cycleName} closes on ${formatDay(closesOn)}`,
-    text: [
-      `Hello ${name},`,
-      "",
-      `${cycleName} closes on ${formatDay(closesOn)}, and your answer is still missing. It takes about three minutes:`,
-      "",
-      ...links.map((link) => `${link.label}: ${link.url}`),
-      ...signature,
-    ].join("\n"),
-  };
+/** The invitation, when a cycle opens: one per person, with each of their assessments. */
+export function invitationEmail(content: AssessmentsContent): Email {
+  const { cycleName, closesOn } = content;
+  return askingEmail(`${cycleName} is open: your feedback by ${formatDay(closesOn)}`, `${cycleName} is open until ${formatDay(closesOn)}.`, content);
+}
+
+/** A reminder: the links still to answer, to someone who has not answered yet. */
+export function reminderEmail(content: AssessmentsContent): Email {
+  const { cycleName, closesOn } = content;
+  return askingEmail(
+    `Reminder: ${cycleName} closes on ${formatDay(closesOn)}`,
+    `${cycleName} closes on ${formatDay(closesOn)}, and your answer is still missing.`,
+    content,
+  );
 }
 
 /** "Your report is ready", to a manager whose team met k. */

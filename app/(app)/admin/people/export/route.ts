@@ -1,12 +1,9 @@
-import { ForbiddenError } from "@/server/dal/errors";
+import { csvDownload } from "@/server/csv-download";
 import { exportOrganisation } from "@/server/dal/org-import";
-import { currentViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
 
 // Read at each request, never at build time: it depends on the session and on today's organisation.
 export const dynamic = "force-dynamic";
-
-const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
  * The organisation as a CSV download in the import format: every active person, spreadsheet-safe.
@@ -14,20 +11,5 @@ const text = (body: string, status: number) => new Response(body, { status, head
  * administrator; to anyone else the address does not exist.
  */
 export async function GET() {
-  const viewer = await currentViewer();
-  if (!viewer) return text("Sign in to download this file.", 401);
-  try {
-    const { filename, csv } = await exportOrganisation(await getDb(), viewer);
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (error instanceof ForbiddenError) return text("Not found.", 404);
-    throw error;
-  }
+  return csvDownload(async (viewer) => exportOrganisation(await getDb(), viewer));
 }
