@@ -4,17 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type ExistingPerson, fromSpreadsheetSafe, orgExportRecords, planChangesSomething, planImport, spreadsheetSafe } from "@/lib/org-import";
 import { neutralise } from "@/lib/teams/csv";
 import { readCsv } from "@/server/dal/org-import";
-
-const ADMIN = "admin@org.example";
-
-const person = (email: string, overrides: Partial<ExistingPerson> = {}): ExistingPerson => ({
-  email,
-  name: email.split("@")[0]!,
-  managerEmail: null,
-  isAdmin: false,
-  isActive: true,
-  ...overrides,
-});
+import { ADMIN, person } from "./support/org-people";
 
 /** The export as the route sends it (CRLF, byte-order mark), read back as the import reads a file. */
 function roundTrip(people: ExistingPerson[]) {

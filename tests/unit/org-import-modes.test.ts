@@ -1,24 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CsvRecord, type ExistingPerson, type ImportMode, type ImportPlan, planChangesSomething, planImport } from "@/lib/org-import";
+import { ADMIN, person, adminPerson, errorsOf } from "./support/org-people";
 
-const ADMIN = "admin@org.example";
 const HEADER = "email,name,manager_email,admin";
 
 const records = (...lines: string[]): CsvRecord[] => lines.map((text, index) => ({ line: index + 1, cells: text.split(",") }));
 const file = (...rows: string[]) => records(HEADER, ...rows);
 const plan = (input: CsvRecord[], existing: ExistingPerson[], mode: ImportMode) => planImport(input, existing, { importerEmail: ADMIN, mode });
-
-const person = (email: string, overrides: Partial<ExistingPerson> = {}): ExistingPerson => ({
-  email,
-  name: email.split("@")[0]!,
-  managerEmail: null,
-  isAdmin: false,
-  isActive: true,
-  ...overrides,
-});
-const adminPerson = person(ADMIN, { name: "The Admin", isAdmin: true });
-const errorsOf = (result: ImportPlan) => result.errors.map((error) => [error.line, error.message] as const);
 
 /** The organisation after a plan, as the data access layer writes it. */
 function applyInMemory(existing: ExistingPerson[], result: ImportPlan): ExistingPerson[] {

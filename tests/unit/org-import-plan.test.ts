@@ -12,8 +12,8 @@ import {
   planChangesSomething,
   planImport,
 } from "@/lib/org-import";
+import { ADMIN, person, adminPerson, errorsOf } from "./support/org-people";
 
-const ADMIN = "admin@org.example";
 const HEADER = "email,name,manager_email,admin";
 
 /** Records from simple lines (no quotes), numbered as physical lines from 1. */
@@ -26,17 +26,6 @@ const withAdmin = (...rows: string[]) => records(HEADER, `${ADMIN},The Admin,,tr
 const plan = (input: CsvRecord[], existing: ExistingPerson[] = [], importerEmail = ADMIN, mode: ImportMode = "replace") =>
   planImport(input, existing, { importerEmail, mode });
 
-const person = (email: string, overrides: Partial<ExistingPerson> = {}): ExistingPerson => ({
-  email,
-  name: email.split("@")[0]!,
-  managerEmail: null,
-  isAdmin: false,
-  isActive: true,
-  ...overrides,
-});
-const adminPerson = person(ADMIN, { name: "The Admin", isAdmin: true });
-
-const errorsOf = (result: ImportPlan) => result.errors.map((error) => [error.line, error.message] as const);
 const linesOf = (result: ImportPlan) => result.errors.map((error) => error.line);
 
 /** What the database would hold after a plan is applied: the same rules the data access layer runs in SQL. */
