@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { type AppServer, onPostgres, sharedSecrets, startApp } from "./support/app-server";
@@ -7,6 +9,15 @@ import { type PostgresServer, startPostgres } from "./support/postgres-server";
 // nine days later (Debian's faketime): the demo's open cycle, which closes in fourteen days,
 // then closes in five, so the reminder round of seven days before is due. Each instance
 // queues it and sends what it claims as it starts, at the same moment.
+
+/** Debian's libfaketime, the thread-safe build (next-server runs threads), wherever the architecture puts it. */
+function libfaketime() {
+  for (const dir of readdirSync("/usr/lib")) {
+    const candidate = path.join("/usr/lib", dir, "faketime", "libfaketimeMT.so.1");
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error("libfaketime is not installed. On Debian or Ubuntu: apt-get install faketime (CI installs it).");
+}
 
 let postgres: PostgresServer;
 let smtp: TestSmtpServer;
@@ -41,8 +52,10 @@ test("two instances started together send each scheduled reminder exactly once, 
   expect(waiting.length).toBeGreaterThan(5);
 
   const env = { ...onPostgres(postgres.url(), secrets), SMTP_URL: smtp.url, FULCRUM_PUBLIC_URL: "http://fulcrum.test" };
-  const later = ["faketime", "-f", `+${DAYS_LATER}d`];
-  instances = await Promise.all([startApp({ env, prefix: later }), startApp({ env, prefix: later })]);
+  // libfaketime preloaded into next-server itself, not the faketime wrapper: the wrapper
+  // forks, and stopping it would leave the server running.
+  const later = { ...env, LD_PRELOAD: libfaketime(), FAKETIME: `+${DAYS_LATER}d` };
+  instances = await Promise.all([startApp({ env: later }), startApp({ env: later })]);
 
   await expect.poll(() => smtp.received.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(waiting.length);
   // A moment more, for a second copy to show if there were one.
