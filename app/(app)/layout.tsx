@@ -2,6 +2,7 @@ import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { draftOwner } from "@/lib/survey/drafts";
 import { requireViewer } from "@/server/dal/session";
+import { MainNav } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
@@ -22,15 +23,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <Link href="/" className="text-lg font-bold text-brand-900 no-underline">
             Fulcrum
           </Link>
-          <nav aria-label="Main" className="flex-1">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
-              {links.map((link) => (
-                <li key={link.href}>
-                  <Link href={link.href}>{link.label}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <MainNav links={links.map(({ href, label }) => ({ href, label }))} />
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">{viewer.name}</span>
             <SignOutButton draftOwner={draftOwner(viewer.id)} today={clock.today()} />
