@@ -70,6 +70,8 @@ test("opening invites every rater, reminding reaches only those who have not ans
     await admin.getByLabel("Opens on").first().fill(daysFromToday(0));
     await admin.getByLabel("Closes on").first().fill(daysFromToday(14));
     await submitWith(admin.getByRole("button", { name: "Create draft" }));
+    // The draft exists before the page is left: leaving at once would cut the action short.
+    await expect(admin.getByText(`Draft “${NEXT}” created.`)).toBeVisible();
     await transition(admin, "Open", "Yes, open it");
 
     // Opening: one invitation per rater of the snapshot, with links to their own assessments.
