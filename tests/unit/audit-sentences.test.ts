@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { clock } from "@/lib/clock";
+import { addDays, formatDay } from "@/lib/dates";
 import { auditAction } from "@/db/schema";
 import { AUDIT_ACTION_LABELS, type AuditActionName, type AuditFacts, auditSentence, isAuditActionName, listOf, NO_ACTOR } from "@/lib/audit-sentences";
 
-// fixed-date: days stored in an entry's details; the point is how they are worded, whatever today is.
-const OPENS = "2027-01-04";
-// fixed-date: the same.
-const CLOSES = "2027-03-31";
-// fixed-date: February has no 30th: a stored value that is not a day.
-const NOT_A_DAY = "2027-02-30";
+// Days stored in an entry's details, from the clock: the point is how they are worded, whatever today is.
+const OPENS = addDays(clock.today(), 28);
+const CLOSES = addDays(clock.today(), 112);
+/** February has no 30th: a stored value that is not a day, in next year's calendar. */
+const NOT_A_DAY = `${Number(clock.today().slice(0, 4)) + 1}-02-30`;
 const DATES = { opensOn: OPENS, closesOn: CLOSES };
 
 const entry = (action: string, facts: Partial<AuditFacts> = {}): AuditFacts => ({
@@ -29,12 +30,12 @@ const EXPECTED: Record<AuditActionName, { entry: AuditFacts; sentence: string; d
   "cycle.create": {
     entry: aboutCycle("cycle.create", { name: "Q1 2027", ...DATES }),
     sentence: "Priya Natarajan created the draft Q1 2027",
-    details: ["Name: Q1 2027", "Dates: 4 Jan 2027 – 31 Mar 2027"],
+    details: ["Name: Q1 2027", `Dates: ${formatDay(OPENS)} – ${formatDay(CLOSES)}`],
   },
   "cycle.update": {
     entry: aboutCycle("cycle.update", { name: "Q1 2027 (sales)", ...DATES }),
     sentence: "Priya Natarajan edited the draft Q1 2027",
-    details: ["Name: Q1 2027 (sales)", "Dates: 4 Jan 2027 – 31 Mar 2027"],
+    details: ["Name: Q1 2027 (sales)", `Dates: ${formatDay(OPENS)} – ${formatDay(CLOSES)}`],
   },
   "cycle.open": { entry: aboutCycle("cycle.open"), sentence: "Priya Natarajan opened Q1 2027", details: [] },
   "cycle.close": { entry: aboutCycle("cycle.close"), sentence: "Priya Natarajan closed Q1 2027", details: [] },
@@ -46,7 +47,7 @@ const EXPECTED: Record<AuditActionName, { entry: AuditFacts; sentence: string; d
   "cycle.delete": {
     entry: entry("cycle.delete", { details: { name: "Spare draft", ...DATES } }),
     sentence: "Priya Natarajan deleted the draft Spare draft",
-    details: ["Dates: 4 Jan 2027 – 31 Mar 2027"],
+    details: [`Dates: ${formatDay(OPENS)} – ${formatDay(CLOSES)}`],
   },
   "cycle.remind": {
     entry: aboutCycle("cycle.remind"),
@@ -203,7 +204,7 @@ describe("auditSentence", () => {
   });
 
   it("shows a stored day that is not a real one as it is, and leaves out half a date range", () => {
-    expect(auditSentence(aboutCycle("cycle.update", { opensOn: NOT_A_DAY, closesOn: CLOSES })).details).toEqual([`Dates: ${NOT_A_DAY} – 31 Mar 2027`]);
+    expect(auditSentence(aboutCycle("cycle.update", { opensOn: NOT_A_DAY, closesOn: CLOSES })).details).toEqual([`Dates: ${NOT_A_DAY} – ${formatDay(CLOSES)}`]);
     expect(auditSentence(aboutCycle("cycle.update", { opensOn: OPENS })).details).toEqual([]);
   });
 
