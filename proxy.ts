@@ -40,8 +40,8 @@ export default function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // The icons answer everyone: a browser asks for them before anyone signs in.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // The icons and robots.txt answer everyone: browsers and crawlers ask before anyone signs in.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       // Prefetches render no HTML of their own; they need no nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },

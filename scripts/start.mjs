@@ -40,6 +40,11 @@ function run(...args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (changedAt > builtAt) run("build");
-else console.log("Fulcrum: the build is up to date.");
+if (changedAt > builtAt) {
+  // A first build takes 3 to 4 minutes on two cores, and Next.js prints little while it works.
+  console.log(`Fulcrum: building the app${builtAt === 0 ? " for the first time (3 to 4 minutes on two cores)" : ", as its sources changed"}…`);
+  const started = performance.now();
+  run("build");
+  console.log(`Fulcrum: built in ${Math.round((performance.now() - started) / 1000)} s; starting the server…`);
+} else console.log("Fulcrum: the build is up to date; starting the server…");
 run("start", ...process.argv.slice(2));

@@ -1,11 +1,14 @@
 import "server-only";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { seedDemoIfEmpty } from "./internal/seed/demo";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { seedDemo } from "./internal/seed/demo";
+import { DEMO_PASSWORD } from "./internal/seed/demo-org";
 import { SealKeyMismatch } from "./internal/cycles/close";
 import { checkSealKey } from "./internal/cycles/open";
 import { dropClosedPartitions } from "./internal/cycles/sealed-partitions";
 import { organisationIsEmpty } from "./dal/bootstrap";
-import { env, missingServerSecrets } from "./env";
+import { env, listeningPort, missingServerSecrets } from "./env";
 
 const HANDLE = Symbol.for("fulcrum.database");
 type Holder = { [HANDLE]?: Promise<DatabaseHandle> };
@@ -24,7 +27,12 @@ const EMPTY_DATABASE = `This database is empty. Set FULCRUM_DEMO=on for the demo
   env.databaseKind === "pglite" ? " while the app is stopped (the embedded database admits one process at a time)" : ""
 }.`;
 
+/** Where a newcomer's first start is: each slow step says what it does (README: Quick start). */
+const progress = (step: string) => console.info(`Fulcrum: ${step}`);
+
 async function start(): Promise<DatabaseHandle> {
+  if (env.databaseKind === "pglite" && !existsSync(env.pgliteDir))
+    progress(`creating the embedded database in ${path.relative(process.cwd(), env.pgliteDir) || "."}…`);
   const handle = env.DATABASE_URL
     ? openPostgres({
         url: env.DATABASE_URL,
@@ -38,8 +46,12 @@ async function start(): Promise<DatabaseHandle> {
       // The demo only when asked for (FULCRUM_DEMO=on, which `npm start` sets on a fresh
       // clone). Otherwise an empty database stays empty: nobody can sign in, and the log
       // says how to get the first administrator.
-      if (env.FULCRUM_DEMO) await seedDemoIfEmpty(db);
-      else if (await organisationIsEmpty(db)) console.warn(EMPTY_DATABASE);
+      if (await organisationIsEmpty(db)) {
+        if (env.FULCRUM_DEMO) {
+          progress("loading the demo organisation…");
+          await seedDemo(db);
+        } else console.warn(EMPTY_DATABASE);
+      }
       await checkSealKey(db);
       // Sealed rows a close could not drop because a long transaction held their table.
       await dropClosedPartitions(db);
@@ -79,6 +91,8 @@ export async function openDatabaseAtStart() {
   }
   try {
     await database();
+    const signIn = env.FULCRUM_DEMO ? ` Sign in with any account the sign-in page lists; the demo password is ${DEMO_PASSWORD}.` : "";
+    console.info(`Fulcrum is ready at http://localhost:${listeningPort()}.${signIn}`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // A wrong key stays wrong: waiting for the next request would not help.

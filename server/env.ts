@@ -148,3 +148,9 @@ export function missingServerSecrets(): string[] {
     (problem) => problem !== null,
   );
 }
+
+/**
+ * The port the server listens on. `next start` and `next dev` set PORT once they listen,
+ * before the app starts; read when asked, since this module may load before that.
+ */
+export const listeningPort = () => process.env.PORT ?? "3000";

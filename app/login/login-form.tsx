@@ -20,7 +20,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <StatusMessage variant="banner" status={state.status === "error" ? "error" : "idle"} className="min-h-6">
         {state.message}
       </StatusMessage>
-      <TextField name="email" label="Work email" error={emailError} type="email" autoComplete="username" defaultValue={state.values?.email} required />
+      {/* Text with an email keyboard: password managers pair "username" with the password, and that token is not valid on type="email" (WCAG H98). */}
+      <TextField
+        name="email"
+        label="Work email"
+        error={emailError}
+        type="text"
+        inputMode="email"
+        spellCheck={false}
+        autoCapitalize="none"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        required
+      />
       <TextField name="password" label="Password" error={passwordError} type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" pending={pending} pendingLabel="Signing in…">
         Sign in

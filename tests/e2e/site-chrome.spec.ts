@@ -13,6 +13,15 @@ test("the icons answer without a session, and every page links one", async ({ pa
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /icon/);
 });
 
+test("robots.txt answers without a session and keeps every crawler out of this private app", async ({ request }) => {
+  const response = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/text\/plain/);
+  const lines = (await response.text()).split("\n").map((line) => line.trim());
+  expect(lines).toContain("User-Agent: *");
+  expect(lines).toContain("Disallow: /");
+});
+
 test("the main navigation marks the page shown, and the section a page belongs to", async ({ signedInAs }) => {
   const page = await signedInAs("manager");
   const nav = page.getByRole("navigation", { name: "Main" });

@@ -21,7 +21,7 @@ export function ForgotPasswordForm() {
         label="Work email"
         error={state.fieldErrors.email?.[0]}
         type="email"
-        autoComplete="username"
+        autoComplete="email"
         defaultValue={state.values?.email}
         required
       />

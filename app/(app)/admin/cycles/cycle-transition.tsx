@@ -75,10 +75,11 @@ export function CycleTransition({ cycleId, cycleName, state, openElsewhere = [],
   const overlapId = `${cycleId}-${ALLOW_OVERLAP_FIELD}`;
   return (
     <div className="space-y-1">
-      {transition && (
-        <form action={transition === "open" ? open : close} onSubmit={() => setLast(transition)}>
-          <input type="hidden" name="cycleId" value={cycleId} />
-          {confirming === transition ? (
+      {/* The form exists only once there is something to submit: a form without a submit control confuses assistive technology (WCAG H32). */}
+      {transition &&
+        (confirming === transition ? (
+          <form action={transition === "open" ? open : close} onSubmit={() => setLast(transition)}>
+            <input type="hidden" name="cycleId" value={cycleId} />
             <div className="space-y-2">
               <p className="max-w-xs text-sm">{COPY[transition].warning}</p>
               {transition === "close" && closeNote && <p className="max-w-xs text-sm">{closeNote}</p>}
@@ -100,13 +101,12 @@ export function CycleTransition({ cycleId, cycleName, state, openElsewhere = [],
                 </Button>
               </div>
             </div>
-          ) : (
-            <Button type="button" variant="outline" size="sm" onClick={() => setConfirming(transition)} aria-label={`${COPY[transition].button} ${cycleName}`}>
-              {COPY[transition].button}
-            </Button>
-          )}
-        </form>
-      )}
+          </form>
+        ) : (
+          <Button type="button" variant="outline" size="sm" onClick={() => setConfirming(transition)} aria-label={`${COPY[transition].button} ${cycleName}`}>
+            {COPY[transition].button}
+          </Button>
+        ))}
       <StatusMessage status={outcome?.status}>{outcome?.message}</StatusMessage>
     </div>
   );

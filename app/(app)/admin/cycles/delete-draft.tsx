@@ -12,10 +12,11 @@ export function DeleteDraft({ cycleId, cycleName }: { cycleId: string; cycleName
   const [state, formAction, pending] = useActionState(deleteDraftAction, initial);
   const [confirming, setConfirming] = useState(false);
   return (
-    <form action={formAction} className="space-y-1">
-      <input type="hidden" name="cycleId" value={cycleId} />
+    <div className="space-y-1">
+      {/* A form only once it can be submitted (WCAG H32: no form without a submit control). */}
       {confirming ? (
-        <div className="space-y-2">
+        <form action={formAction} className="space-y-2">
+          <input type="hidden" name="cycleId" value={cycleId} />
           <p className="max-w-xs text-sm">Deleting removes this draft for good. It was never opened, so nobody was asked anything.</p>
           <div className="flex gap-2">
             <Button type="submit" size="sm" pending={pending}>
@@ -25,13 +26,13 @@ export function DeleteDraft({ cycleId, cycleName }: { cycleId: string; cycleName
               Cancel
             </Button>
           </div>
-        </div>
+        </form>
       ) : (
         <Button type="button" variant="outline" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${cycleName}`}>
           Delete
         </Button>
       )}
       <StatusMessage status={state.status}>{state.message}</StatusMessage>
-    </form>
+    </div>
   );
 }
