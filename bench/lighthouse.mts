@@ -1,0 +1,163 @@
+// `npm run lighthouse`: Lighthouse's mobile preset (a mid-range phone on a slow 4G link,
+// simulated) on every page each demo role can reach, on the production build of a fresh
+// demo. Prints one markdown table with each target marked, and exits 3 when one is missed.
+// Scores depend on the machine: run it on a quiet one (nothing else building or loading).
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium, type Browser } from "playwright";
+import { ADMIN, DEMO_PASSWORD, DEMO_TEAMS, DIRECTORS, demoEmail } from "@/server/internal/seed/demo-org";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = 3500;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROME = existsSync(chromium.executablePath()) ? chromium.executablePath() : "/usr/bin/chromium";
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+const LIGHTHOUSE_VERSION = (createRequire(import.meta.url)("lighthouse/package.json") as { version: string }).version;
+
+/** Issue 21's targets: Performance and SEO at least 90, Accessibility and Best Practices 100, LCP at most 2.5 s. */
+const TARGETS = { performance: 90, accessibility: 100, "best-practices": 100, seo: 90 };
+const LCP_TARGET_MS = 2500;
+/** Who reaches which pages: one account per position in the demo's tree. */
+const ROLES: [string, string | null][] = [
+  ["anonymous", null],
+  ["rep", demoEmail(DEMO_TEAMS[0]!.reps[0]!)],
+  // The demo manager whose report shows commitments and their follow-through.
+  ["manager", demoEmail("Grace Kim")],
+  ["director", demoEmail(DIRECTORS[0])],
+  ["admin", demoEmail(ADMIN)],
+];
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const NOT_PAGES = /\/export|\/api\/|\.csv$/;
+
+async function startServer() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "fulcrum-lighthouse-"));
+  const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), "--port", String(PORT), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, FULCRUM_DATA_DIR: dataDir, FULCRUM_DEMO: "on", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const deadline = performance.now() + 10 * 60_000;
+  while (performance.now() < deadline) {
+    const healthy = await fetch(`${BASE}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy)
+      return {
+        stop: () => {
+          process.kill(-server.pid!, "SIGTERM");
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  process.kill(-server.pid!, "SIGTERM");
+  throw new Error("The app did not answer within 10 minutes.");
+}
+
+/** Signs in through the form, then follows every link from home: each page pattern once. */
+async function pagesOf(browser: Browser, account: string | null) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (account) {
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel("Work email").fill(account);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  }
+  const seen = new Set<string>();
+  const pages: { url: string; pattern: string }[] = [];
+  const queue = account ? ["/"] : ["/login", "/login/forgot"];
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    const pattern = url.replace(/\?.*/, "").replace(UUID, ":id");
+    if (seen.has(pattern)) continue;
+    seen.add(pattern);
+    await page.goto(`${BASE}${url}`);
+    if (!account || !new URL(page.url()).pathname.startsWith("/login")) pages.push({ url, pattern });
+    if (!account) continue;
+    const links = await page.$$eval("main a[href^='/'], nav a[href^='/']", (anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
+    for (const link of links) if (link && !NOT_PAGES.test(link) && !link.includes("#")) queue.push(link);
+  }
+  const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  await context.close();
+  return { pages, cookie };
+}
+
+async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, cookie: string) {
+  const result = await lighthouse(`${BASE}${url}`, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: Object.keys(TARGETS),
+    extraHeaders: cookie ? { Cookie: cookie } : undefined,
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+  const { lhr } = result;
+  const summary = lhr.audits["resource-summary"]?.details as { items: { resourceType: string; transferSize: number }[] } | undefined;
+  const scripts = summary?.items.find((item) => item.resourceType === "script");
+  return {
+    scores: Object.fromEntries(Object.keys(TARGETS).map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])),
+    lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? Infinity,
+    scriptKb: (scripts?.transferSize ?? 0) / 1024,
+    failing: Object.values(lhr.audits)
+      .filter((entry) => entry.score !== null && entry.score < 1 && entry.scoreDisplayMode === "binary")
+      .map((entry) => entry.id),
+  };
+}
+
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
+const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
+const rows: string[] = [];
+let missed = 0;
+try {
+  const audited = new Set();
+  for (const [role, account] of ROLES) {
+    const { pages, cookie } = await pagesOf(browser, account);
+    for (const { url, pattern } of pages) {
+      if (audited.has(pattern)) continue;
+      audited.add(pattern);
+      const result = await audit(chrome, url, cookie);
+      const marks = Object.entries(TARGETS).map(([category, target]) => {
+        const score = result.scores[category] ?? 0;
+        if (score < target) missed += 1;
+        return score < target ? `**${score}**` : String(score);
+      });
+      if (result.lcp > LCP_TARGET_MS) missed += 1;
+      const lcp = `${(result.lcp / 1000).toFixed(1)} s`;
+      rows.push(
+        `| ${pattern} | ${role} | ${marks.join(" | ")} | ${result.lcp > LCP_TARGET_MS ? `**${lcp}**` : lcp} | ${Math.round(result.scriptKb)} KB | ${result.failing.join(", ")} |`,
+      );
+      console.error(`lighthouse: ${pattern} done`);
+    }
+  }
+} finally {
+  await chrome.kill();
+  await browser.close();
+  server.stop();
+}
+console.log(
+  `Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset; targets: Performance ≥ ${TARGETS.performance}, Accessibility ${TARGETS.accessibility}, Best Practices ${TARGETS["best-practices"]}, SEO ≥ ${TARGETS.seo}, LCP ≤ ${LCP_TARGET_MS / 1000} s (a miss in bold)\n`,
+);
+console.log("| page | as | Performance | Accessibility | Best Practices | SEO | LCP | JavaScript (transferred) | audits not passed |");
+console.log("|---|---|---:|---:|---:|---:|---:|---:|---|");
+for (const row of rows) console.log(row);
+console.log(missed === 0 ? "\nEvery target met." : `\n${missed} target(s) missed.`);
+process.exitCode = missed === 0 ? 0 : 3;
