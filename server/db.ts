@@ -31,8 +31,10 @@ const EMPTY_DATABASE = `This database is empty. Set FULCRUM_DEMO=on for the demo
 const progress = (step: string) => console.info(`Fulcrum: ${step}`);
 
 async function start(): Promise<DatabaseHandle> {
-  if (env.databaseKind === "pglite" && !existsSync(env.pgliteDir))
-    progress(`creating the embedded database in ${path.relative(process.cwd(), env.pgliteDir) || "."}…`);
+  if (env.databaseKind === "pglite" && !existsSync(env.pgliteDir)) {
+    const relative = path.relative(process.cwd(), env.pgliteDir);
+    progress(`creating the embedded database in ${relative.startsWith("..") ? env.pgliteDir : relative}…`);
+  }
   const handle = env.DATABASE_URL
     ? openPostgres({
         url: env.DATABASE_URL,
