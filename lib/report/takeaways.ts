@@ -1,10 +1,11 @@
 /**
  * The key takeaways at the top of a manager's report: a handful of plain sentences, each
  * with the figures behind it kept apart, so that the sentence reads without symbols or
- * numbers and the numbers are one click away. The words follow the thresholds the rest of
- * the report uses (`leanOf`, `HIGH_VERSATILITY`, `BUILD_BOTH_BELOW`, `SELF_GAP_THRESHOLD`
- * through `comparePole`, `OVERALL_LOPSIDED_BALANCE`), so a takeaway never says something the
- * sections below it contradict.
+ * numbers and the numbers are one click away. The words come from lib/vocabulary and follow
+ * the thresholds the rest of the report uses (`leanOf`, `HIGH_VERSATILITY`,
+ * `BUILD_BOTH_BELOW`, `SELF_GAP_THRESHOLD` through `comparePole`, `OVERALL_LOPSIDED_BALANCE`),
+ * so a takeaway never says something the sections below it contradict. They speak to the
+ * manager ("Your team sees you …") or, to a director, about them ("The team sees Grace …").
  */
 import { ASPECT_KEYS, type AspectKey, type Pole, POLES, RATING_MAX } from "../aspects";
 import { formatScore, formatSigned } from "../format";
@@ -13,12 +14,13 @@ import type { InstrumentText } from "../instrument/types";
 import type { DevelopmentPlan } from "../recommendations";
 import { DIRECTION_LABELS } from "../recommendations/library";
 import { BUILD_BOTH_BELOW, type Recommendation } from "../recommendations/ranking";
-import { OVERALL_LOPSIDED_BALANCE } from "../recommendations/risks";
 import { atLeast, type SelfAspect } from "../scoring/profile";
 import type { Gated, Scores, Statistic } from "../scoring/suppression";
+import { capitalised, overallLeanWords, type ReportVoice, situationWords, versatilityWords } from "../vocabulary";
 import { comparePole } from "./self-view";
 import { statisticText } from "./statistic-text";
-import { HIGH_VERSATILITY, type Lean, leanOf } from "./summary";
+import { moveReason } from "./suggestions";
+import { HIGH_VERSATILITY } from "./summary";
 
 /** In the order the report shows them, which is the order of issue #19. */
 export const TAKEAWAY_KINDS = ["overall", "strength", "opportunity", "blind_spot", "focus"] as const;
@@ -26,9 +28,9 @@ export type TakeawayKind = (typeof TAKEAWAY_KINDS)[number];
 
 export interface Takeaway {
   readonly kind: TakeawayKind;
-  /** Plain words, second person, with no number and no symbol (B, b, T, k). */
+  /** Plain words, to the manager or about them, with no number and no symbol (B, b, T, k). */
   readonly sentence: string;
-  /** The figures behind the sentence, rounded as everywhere else in the report. */
+  /** The figures behind the sentence, rounded as everywhere else in the report, each symbol named. */
   readonly numbers: string;
   /** For the suggested focus: the id of the matching card under "What to practise next". */
   readonly actionAnchor?: string;
@@ -43,6 +45,8 @@ export interface TakeawaysInput {
   readonly target: number | null;
   /** The development plan the report shows under "What to practise next". */
   readonly plan: Pick<DevelopmentPlan, "actions">;
+  /** Who the sentences are about: "you" for the manager, their first name for a director. */
+  readonly voice: ReportVoice;
 }
 
 /** The id of a development action's card, which the suggested focus links to. */
@@ -52,7 +56,6 @@ export function actionAnchorId(actionId: string): string {
 
 const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 const poleWord = (pole: Pole, text: InstrumentText) => text.poles[pole].name.toLowerCase();
-const oppositeOf = (lean: Exclude<Lean, "balanced">): Exclude<Lean, "balanced"> => (lean === "managing" ? "leading" : "managing");
 
 /** "the leading side of Motivation (growth, recognition and purpose)", in the instrument's words. */
 function behaviour(aspect: AspectKey, pole: Pole, text: InstrumentText): string {
@@ -64,29 +67,18 @@ function scoreName(aspect: AspectKey, pole: Pole, text: InstrumentText): string 
   return `${text.poles[pole].name} on ${text.aspects[aspect].name}`;
 }
 
-/** How the overall balance sits against the situational target, as a clause after the lean. */
-function fitClause(lean: Lean, fit: Lean): string {
-  if (fit === "balanced") return ", as their situation calls for";
-  if (fit === lean) return ", more than their situation calls for";
-  // Balanced, or leaning the other way: the situation wants more of what the gap lacks.
-  if (lean === "balanced") return `, where their situation calls for more ${oppositeOf(fit)}`;
-  return ", less than their situation calls for";
-}
-
-function overallTakeaway({ scores, target }: TakeawaysInput): Takeaway | null {
+function overallTakeaway({ scores, target, voice }: TakeawaysInput): Takeaway | null {
   const { balance, versatility } = scores;
   if (!balance.shown) return null;
-  const lean = leanOf(balance.value);
-  let sentence =
-    lean === "balanced"
-      ? "Your team sees you balancing managing and leading"
-      : `Your team sees you leaning ${atLeast(Math.abs(balance.value), OVERALL_LOPSIDED_BALANCE) ? "strongly " : ""}toward ${lean}`;
-  if (target !== null) sentence += fitClause(lean, leanOf(balance.value - target));
+  let sentence = `${capitalised(voice.team)} sees ${voice.person} ${overallLeanWords(balance.value)}`;
+  if (target !== null) sentence += `, ${situationWords(balance.value, target)}`;
   sentence += ".";
-  if (versatility.shown && atLeast(versatility.value, HIGH_VERSATILITY)) sentence += " They see plenty of both sides.";
-  else if (versatility.shown && versatility.value < BUILD_BOTH_BELOW) sentence += " They see too little of either side.";
+  // Only the ends of the scale are worth a sentence here; the summary below gives every value its words.
+  if (versatility.shown && (atLeast(versatility.value, HIGH_VERSATILITY) || versatility.value < BUILD_BOTH_BELOW)) {
+    sentence += ` They see ${versatilityWords(versatility.value)}.`;
+  }
 
-  const numbers = [`B ${formatSigned(balance.value, 2)}, the mean of ${balance.aspects} of ${ASPECT_KEYS.length} aspects`];
+  const numbers = [`Overall balance B ${formatSigned(balance.value, 2)}, the mean of ${balance.aspects} of ${ASPECT_KEYS.length} aspects`];
   if (versatility.shown) numbers.push(`versatility ${formatScore(versatility.value)} of ${RATING_MAX}`);
   numbers.push(
     target === null
@@ -112,13 +104,13 @@ function shownPoleScores(scores: TakeawaysInput["scores"]): PoleScore[] {
 }
 
 /** The highest shown pole score; a tie goes to the first in instrument order, managing before leading. */
-function strengthTakeaway({ scores }: TakeawaysInput, text: InstrumentText): Takeaway | null {
+function strengthTakeaway({ scores, voice }: TakeawaysInput, text: InstrumentText): Takeaway | null {
   const shown = shownPoleScores(scores);
   const best = shown.reduce<PoleScore | null>((top, score) => (top === null || score.statistic.value > top.statistic.value ? score : top), null);
   if (best === null) return null;
   return {
     kind: "strength",
-    sentence: `Your clearest strength is ${behaviour(best.aspect, best.pole, text)}, the behaviour your team sees most often.`,
+    sentence: `${capitalised(voice.possessive)} clearest strength is ${behaviour(best.aspect, best.pole, text)}, the behaviour ${voice.team} sees most often.`,
     numbers: `${scoreName(best.aspect, best.pole, text)}: ${statisticText(best.statistic)}; the highest of ${shown.length} scores shown`,
   };
 }
@@ -128,41 +120,28 @@ function scoreText(statistic: Gated<Statistic>, signed = false): string {
   return statistic.shown ? statisticText(statistic, signed) : "not shown";
 }
 
-/** Why the top pick points where it does, in words, from the same numbers the ranking used. */
-function opportunityReason(pick: Recommendation, pole: Pole, target: number | null): string {
-  const { management, leadership, need, balance } = pick.numbers;
-  const toward: Lean = pole === "leadership" ? "leading" : "managing";
-  // A need on −2…+2 is read on the balance's scale, as the balance summary reads it.
-  const asked = need !== null && leanOf(need / 2) === toward;
-  const called = target !== null && leanOf(target - balance) === toward;
-  if (asked && called) return "your team asks for it, and so does their situation";
-  if (asked) return "your team asks for it";
-  if (called) return "your team's situation calls for it";
-  const [mine, other] = pole === "leadership" ? [leadership, management] : [management, leadership];
-  return mine < other ? "it is the side your team sees less of" : "this is where a change would help most";
-}
-
-function opportunityTakeaway({ scores, target }: TakeawaysInput, pick: Recommendation, text: InstrumentText): Takeaway {
+function opportunityTakeaway({ scores, target, voice }: TakeawaysInput, pick: Recommendation, text: InstrumentText): Takeaway {
   const name = text.aspects[pick.aspect].name;
   const aspect = scores.aspects[pick.aspect];
+  const opportunity = `${capitalised(voice.possessive)} biggest opportunity is`;
   let sentence: string;
   if (pick.direction === "build_both") {
-    sentence = `Your biggest opportunity is ${name}: your team sees too little of either side there, so build both.`;
+    sentence = `${opportunity} ${name}: ${voice.team} sees too little of either side there, so build both.`;
   } else {
     const pole: Pole = pick.direction === "more_leading" ? "leadership" : "management";
-    sentence = `Your biggest opportunity is more of ${behaviour(pick.aspect, pole, text)}: ${opportunityReason(pick, pole, target)}.`;
+    sentence = `${opportunity} more of ${behaviour(pick.aspect, pole, text)}: ${moveReason(pick, target, voice)}.`;
   }
   const parts = [
     `${name}: managing ${scoreText(aspect.management)}, leading ${scoreText(aspect.leadership)}`,
-    `b ${formatSigned(pick.numbers.balance, 2)}`,
+    `balance b ${formatSigned(pick.numbers.balance, 2)}`,
     `team need ${scoreText(aspect.need, true)}`,
   ];
-  if (target !== null) parts.push(`target T ${formatSigned(target, 2)}`);
+  if (target !== null) parts.push(`situational target T ${formatSigned(target, 2)}`);
   return { kind: "opportunity", sentence, numbers: parts.join("; ") };
 }
 
 /** The largest self − team gap that makes a blind spot; a tie goes to the first in instrument order. */
-function blindSpotTakeaway({ scores, self }: TakeawaysInput, text: InstrumentText): Takeaway | null {
+function blindSpotTakeaway({ scores, self, voice }: TakeawaysInput, text: InstrumentText): Takeaway | null {
   if (self === null) return null;
   let largest: { aspect: AspectKey; pole: Pole; self: number; team: Statistic; gap: number } | null = null;
   for (const aspect of ASPECT_KEYS) {
@@ -175,16 +154,16 @@ function blindSpotTakeaway({ scores, self }: TakeawaysInput, text: InstrumentTex
   if (largest === null) return null;
   return {
     kind: "blind_spot",
-    sentence: `Your largest blind spot is ${behaviour(largest.aspect, largest.pole, text)}: you see it in yourself much more often than your team does.`,
-    numbers: `${scoreName(largest.aspect, largest.pole, text)}: you ${largest.self}, your team ${statisticText(largest.team)}; self − team ${formatSigned(largest.gap)}`,
+    sentence: `${capitalised(voice.possessive)} largest blind spot is ${behaviour(largest.aspect, largest.pole, text)}: ${voice.person} rated it much higher than ${voice.team} did.`,
+    numbers: `${scoreName(largest.aspect, largest.pole, text)}: self ${largest.self}, team ${statisticText(largest.team)}; self − team ${formatSigned(largest.gap)}`,
   };
 }
 
-function focusTakeaway(pick: Recommendation, count: number, text: InstrumentText): Takeaway {
+function focusTakeaway({ voice }: TakeawaysInput, pick: Recommendation, count: number, text: InstrumentText): Takeaway {
   const { priority, pull, weakness } = pick.numbers;
   return {
     kind: "focus",
-    sentence: `Your suggested focus: ${pick.action.text}`,
+    sentence: `${capitalised(voice.possessive)} suggested focus: ${pick.action.text}`,
     numbers: `Ranked first of ${count} suggested actions, for ${text.aspects[pick.aspect].name} (${DIRECTION_LABELS[pick.direction].toLowerCase()}): priority ${formatScore(priority, 2)}, from pull ${formatSigned(pull, 2)} and weakness ${formatScore(weakness, 2)}`,
     actionAnchor: actionAnchorId(pick.action.id),
   };
@@ -206,7 +185,7 @@ export function keyTakeaways(input: TakeawaysInput, text: InstrumentText = en): 
     strengthTakeaway(input, text),
     top ? opportunityTakeaway(input, top, text) : null,
     blindSpotTakeaway(input, text),
-    top ? focusTakeaway(top, input.plan.actions.length, text) : null,
+    top ? focusTakeaway(input, top, input.plan.actions.length, text) : null,
   ];
   return takeaways.filter((takeaway) => takeaway !== null);
 }

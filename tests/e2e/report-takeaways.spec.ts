@@ -58,9 +58,9 @@ for (const { name, viewport } of SCREENS) {
 
       // Each item's numbers are closed until asked for, and then show the figures.
       const overallNumbers = items.first().locator("details");
-      await expect(overallNumbers.getByText(/^B [+−]?\d\.\d\d, the mean of \d of 7 aspects/)).toBeHidden();
+      await expect(overallNumbers.getByText(/^Overall balance B [+−]?\d\.\d\d, the mean of \d of 7 aspects/)).toBeHidden();
       await overallNumbers.locator("summary").click();
-      await expect(overallNumbers.getByText(/^B [+−]?\d\.\d\d, the mean of \d of 7 aspects; versatility \d\.\d of 5; /)).toBeVisible();
+      await expect(overallNumbers.getByText(/^Overall balance B [+−]?\d\.\d\d, the mean of \d of 7 aspects; versatility \d\.\d of 5; /)).toBeVisible();
       const strengthNumbers = items.nth(1).locator("details");
       await strengthNumbers.locator("summary").click();
       await expect(strengthNumbers.getByText(/^(Managing|Leading) on [A-Z][a-z -]+: \d\.\d \(n \d+, SD \d\.\d, /)).toBeVisible();

@@ -4,6 +4,7 @@ import { ASPECT_KEYS, type AspectKey, type Rating } from "@/lib/aspects";
 import { ACTIONS, developmentPlan } from "@/lib/recommendations";
 import { actionAnchorId, keyTakeaways, statisticText, type Takeaway, TAKEAWAY_KINDS, type TakeawaysInput } from "@/lib/report";
 import { aggregateResponses, type RaterResponse, type Scores, type SelfAspect, selfProfile, suppressTeam } from "@/lib/scoring";
+import { type ReportVoice, reportVoice } from "@/lib/vocabulary";
 import * as arb from "./support/arbitraries";
 import { responses } from "./support/builders";
 
@@ -20,9 +21,13 @@ function selfOf(all: SelfRatings, overrides: Partial<Record<AspectKey, Partial<S
   return selfProfile({ aspects: aspects as Parameters<typeof selfProfile>[0]["aspects"] });
 }
 
+/** The manager reading their own report, and their director reading it. */
+const OWN = reportVoice({ name: "Grace Kim", isViewer: true });
+const DIRECTOR = reportVoice({ name: "Grace Kim", isViewer: false });
+
 /** The takeaways as the report builds them: the plan ranks with T = 0 when no situation is marked. */
-function takeawaysOf(scores: Scores, self: Record<AspectKey, SelfAspect> | null, target: number | null): Takeaway[] {
-  return keyTakeaways({ scores, self, target, plan: developmentPlan(scores, target ?? 0) });
+function takeawaysOf(scores: Scores, self: Record<AspectKey, SelfAspect> | null, target: number | null, voice: ReportVoice = OWN): Takeaway[] {
+  return keyTakeaways({ scores, self, target, plan: developmentPlan(scores, target ?? 0), voice });
 }
 
 const byKind = (takeaways: readonly Takeaway[], kind: Takeaway["kind"]) => takeaways.find((takeaway) => takeaway.kind === kind);
@@ -59,7 +64,7 @@ describe("keyTakeaways", () => {
     expect(byKind(takeaways, "overall")).toEqual({
       kind: "overall",
       sentence: "Your team sees you leaning strongly toward managing, more than their situation calls for.",
-      numbers: "B \u22120.50, the mean of 7 of 7 aspects; versatility 3.1 of 5; situational target T +1.00, fit gap B \u2212 T \u22121.50",
+      numbers: "Overall balance B \u22120.50, the mean of 7 of 7 aspects; versatility 3.1 of 5; situational target T +1.00, fit gap B \u2212 T \u22121.50",
     });
   });
 
@@ -82,15 +87,15 @@ describe("keyTakeaways", () => {
       sentence:
         "Your biggest opportunity is more of the leading side of Motivation (growth, recognition and purpose): your team asks for it, and so does their situation.",
       numbers:
-        "Motivation: managing 4.0 (n 4, SD 0.0, everyone answered the same), leading 1.3 (n 4, SD 0.5, 1.0\u20132.0, cut at the end of the scale); b \u22120.69; team need +1.8 (n 4, SD 0.5, 1.0\u20132.0, cut at the end of the scale); target T +1.00",
+        "Motivation: managing 4.0 (n 4, SD 0.0, everyone answered the same), leading 1.3 (n 4, SD 0.5, 1.0\u20132.0, cut at the end of the scale); balance b \u22120.69; team need +1.8 (n 4, SD 0.5, 1.0\u20132.0, cut at the end of the scale); situational target T +1.00",
     });
   });
 
   it("names the largest blind spot, the first in instrument order on a tie", () => {
     expect(byKind(takeaways, "blind_spot")).toEqual({
       kind: "blind_spot",
-      sentence: "Your largest blind spot is the leading side of Focus (long-term vision): you see it in yourself much more often than your team does.",
-      numbers: "Leading on Focus: you 4, your team 2.3 (n 4, SD 0.5, 1.5\u20133.0); self \u2212 team +1.8",
+      sentence: "Your largest blind spot is the leading side of Focus (long-term vision): you rated it much higher than your team did.",
+      numbers: "Leading on Focus: self 4, team 2.3 (n 4, SD 0.5, 1.5\u20133.0); self \u2212 team +1.8",
     });
   });
 
@@ -115,13 +120,28 @@ describe("keyTakeaways", () => {
   });
 });
 
+describe("keyTakeaways read by a director", () => {
+  it("says the same things about the manager by first name, with the same numbers", () => {
+    const own = takeawaysOf(managingTeam, overRatingSelf, 1);
+    const director = takeawaysOf(managingTeam, overRatingSelf, 1, DIRECTOR);
+    expect(director.map((takeaway) => takeaway.sentence)).toEqual([
+      "The team sees Grace leaning strongly toward managing, more than their situation calls for.",
+      "Grace's clearest strength is the managing side of Communication style (clear direction), the behaviour the team sees most often.",
+      "Grace's biggest opportunity is more of the leading side of Motivation (growth, recognition and purpose): the team asks for it, and so does their situation.",
+      "Grace's largest blind spot is the leading side of Focus (long-term vision): Grace rated it much higher than the team did.",
+      `Grace's suggested focus: ${ACTIONS.motivation.more_leading[0].text}`,
+    ]);
+    expect(director.map((takeaway) => takeaway.numbers)).toEqual(own.map((takeaway) => takeaway.numbers));
+  });
+});
+
 describe("the overall takeaway", () => {
   const overall = (scores: Scores, target: number | null) => byKind(takeawaysOf(scores, null, target), "overall")!;
 
   it("leaves out the situation when none is marked", () => {
     const { sentence, numbers } = overall(managingTeam, null);
     expect(sentence).toBe("Your team sees you leaning strongly toward managing.");
-    expect(numbers).toBe("B \u22120.50, the mean of 7 of 7 aspects; versatility 3.1 of 5; no situation marked, so no target");
+    expect(numbers).toBe("Overall balance B \u22120.50, the mean of 7 of 7 aspects; versatility 3.1 of 5; no situation marked, so no target");
   });
 
   it("tells a mild lean from a strong one, and a lean the situation calls for from one that falls short of it", () => {
@@ -135,13 +155,13 @@ describe("the overall takeaway", () => {
   it("calls a balance a balance, and says which way the situation would move it", () => {
     const balanced = scoresOf(responses(3, { management: 4, leadership: 4, need: 0 }));
     expect(overall(balanced, 0).sentence).toBe(
-      "Your team sees you balancing managing and leading, as their situation calls for. They see plenty of both sides.",
+      "Your team sees you balanced between managing and leading, as their situation calls for. They see plenty of both sides.",
     );
     expect(overall(balanced, 1).sentence).toBe(
-      "Your team sees you balancing managing and leading, where their situation calls for more leading. They see plenty of both sides.",
+      "Your team sees you balanced between managing and leading, where their situation calls for more leading. They see plenty of both sides.",
     );
     expect(overall(balanced, -0.5).sentence).toBe(
-      "Your team sees you balancing managing and leading, where their situation calls for more managing. They see plenty of both sides.",
+      "Your team sees you balanced between managing and leading, where their situation calls for more managing. They see plenty of both sides.",
     );
   });
 
@@ -190,7 +210,7 @@ describe("the opportunity", () => {
       sentence:
         "Your biggest opportunity is more of the leading side of Decision-making (judgement and the big picture): it is the side your team sees less of.",
       numbers:
-        "Decision-making: managing 4.0 (n 3, SD 0.0, everyone answered the same), leading 2.0 (n 3, SD 0.0, everyone answered the same); b \u22120.50; team need 0.0 (n 3, SD 0.0, everyone answered the same)",
+        "Decision-making: managing 4.0 (n 3, SD 0.0, everyone answered the same), leading 2.0 (n 3, SD 0.0, everyone answered the same); balance b \u22120.50; team need 0.0 (n 3, SD 0.0, everyone answered the same)",
     });
   });
 
@@ -215,12 +235,12 @@ describe("the opportunity", () => {
     expect(byKind(takeawaysOf(scores, null, null), "opportunity")).toMatchObject({
       sentence: "Your biggest opportunity is more of the leading side of Focus (long-term vision): it is the side your team sees less of.",
       numbers:
-        "Focus: managing 4.0 (n 3, SD 0.0, everyone answered the same), leading 2.0 (n 3, SD 0.0, everyone answered the same); b \u22120.50; team need not shown",
+        "Focus: managing 4.0 (n 3, SD 0.0, everyone answered the same), leading 2.0 (n 3, SD 0.0, everyone answered the same); balance b \u22120.50; team need not shown",
     });
   });
 
   it("is left out, with the focus, when there is no recommendation", () => {
-    const takeaways = keyTakeaways({ scores: managingTeam, self: overRatingSelf, target: 1, plan: { actions: [] } });
+    const takeaways = keyTakeaways({ scores: managingTeam, self: overRatingSelf, target: 1, plan: { actions: [] }, voice: OWN });
     expect(kinds(takeaways)).toEqual(["overall", "strength", "blind_spot"]);
   });
 });
@@ -238,9 +258,8 @@ describe("the blind spot", () => {
   it("takes the largest gap, wherever it is", () => {
     const self = selfOf({ management: 4, leadership: 3 }, { development: { leadership: 5 } });
     expect(byKind(takeawaysOf(managingTeam, self, 1), "blind_spot")).toMatchObject({
-      sentence:
-        "Your largest blind spot is the leading side of Development (individual strengths): you see it in yourself much more often than your team does.",
-      numbers: "Leading on Development: you 5, your team 2.3 (n 4, SD 0.5, 1.5\u20133.0); self \u2212 team +2.8",
+      sentence: "Your largest blind spot is the leading side of Development (individual strengths): you rated it much higher than your team did.",
+      numbers: "Leading on Development: self 5, team 2.3 (n 4, SD 0.5, 1.5\u20133.0); self \u2212 team +2.8",
     });
   });
 });
@@ -267,7 +286,7 @@ describe("keyTakeaways properties", () => {
 
   it("starts with the overall takeaway whenever a balance is shown, keeps the order, and never says more than five things", () => {
     fc.assert(
-      fc.property(arb.team(9), self, fc.option(arb.target, { nil: null }), (raters, selfAnswers, target) => {
+      fc.property(arb.team(9), self, fc.option(arb.target, { nil: null }), fc.boolean(), (raters, selfAnswers, target, own) => {
         const report = suppressTeam(aggregateResponses(raters));
         if (!report.shown) return;
         const input: TakeawaysInput = {
@@ -275,6 +294,7 @@ describe("keyTakeaways properties", () => {
           self: selfAnswers && selfProfile({ aspects: selfAnswers }),
           target,
           plan: developmentPlan(report, target ?? 0),
+          voice: own ? OWN : DIRECTOR,
         };
         const takeaways = keyTakeaways(input);
         expect(takeaways.length).toBeLessThanOrEqual(5);
@@ -285,6 +305,8 @@ describe("keyTakeaways properties", () => {
           expect(ownWords(takeaway, input)).not.toMatch(/\d/);
           expect(takeaway.sentence).not.toMatch(SYMBOL);
           expect(takeaway.numbers).not.toBe("");
+          // The director reads about Grace, never "you".
+          if (!own) expect(ownWords(takeaway, input)).not.toMatch(/\b(you|your)\b/i);
         }
         const focus = byKind(takeaways, "focus");
         const top = input.plan.actions[0];

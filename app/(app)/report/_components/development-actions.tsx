@@ -1,19 +1,25 @@
-import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
-import { DIRECTION_LABELS, developmentPlan, type Lean } from "@/lib/recommendations";
-import { actionAnchorId } from "@/lib/report";
+import { DIRECTION_LABELS, developmentPlan, type Lean, type Recommendation } from "@/lib/recommendations";
+import { actionAnchorId, suggestionNumbers, suggestionSentence } from "@/lib/report";
+import { reportVoice } from "@/lib/vocabulary";
 import type { ClosedReport } from "@/server/dal/report";
+import { displayedTarget } from "./scores";
 
 const LEAN_LABELS: Record<Lean, string> = {
   management_heavy: "leaning heavily on managing",
   leadership_heavy: "leaning heavily on leading",
 };
 
-/** The top three actions from lib/recommendations, each with the numbers behind it, and any risks. */
+/**
+ * The top three actions from lib/recommendations, each with why in a sentence and the
+ * ranking's numbers in a table of their own, and any risks.
+ */
 export function DevelopmentActions({ report }: { report: ClosedReport }) {
   const { team } = report.current;
   if (!team.shown) return null;
   const plan = developmentPlan(team, report.target);
+  const target = displayedTarget(report);
+  const voice = reportVoice(report.manager);
   return (
     <section aria-labelledby="actions-heading" className="report-section space-y-3">
       <h2 id="actions-heading" className="text-xl font-semibold">
@@ -30,10 +36,8 @@ export function DevelopmentActions({ report }: { report: ClosedReport }) {
               </p>
               <p className="mt-1 font-semibold">{pick.action.text}</p>
               <p className="mt-1 text-sm text-slate-700">{pick.action.why}</p>
-              <p className="mt-2 text-sm">{pick.sentence}</p>
-              <p className="mt-1 text-xs text-slate-700">
-                Priority {formatScore(pick.numbers.priority, 2)}: pull {formatSigned(pick.numbers.pull, 2)}, weakness {formatScore(pick.numbers.weakness, 2)}
-              </p>
+              <p className="mt-2 text-sm">{suggestionSentence(pick, target, voice)}</p>
+              <SuggestionNumbers pick={pick} target={target} />
             </li>
           ))}
         </ol>
@@ -54,5 +58,36 @@ export function DevelopmentActions({ report }: { report: ClosedReport }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The ranking's numbers behind one suggestion, closed until asked for: each named with its symbol and explained. */
+function SuggestionNumbers({ pick, target }: { pick: Recommendation; target: number | null }) {
+  const aspect = en.aspects[pick.aspect].name;
+  return (
+    <details className="mt-1 text-xs">
+      <summary className="cursor-pointer font-medium text-brand-700 underline underline-offset-2 print:hidden">Numbers</summary>
+      <table className="report-table mt-1 text-xs">
+        <caption className="sr-only">
+          The numbers behind the suggestion for {aspect}, {DIRECTION_LABELS[pick.direction].toLowerCase()}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Number</th>
+            <th scope="col">Value</th>
+            <th scope="col">What it is</th>
+          </tr>
+        </thead>
+        <tbody>
+          {suggestionNumbers(pick, target).map((number) => (
+            <tr key={number.name}>
+              <th scope="row">{number.name}</th>
+              <td className="whitespace-nowrap">{number.value}</td>
+              <td>{number.meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

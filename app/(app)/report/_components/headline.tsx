@@ -1,7 +1,8 @@
 import { COLOURS } from "@/app/_components/chart-palette";
-import { ASPECT_KEYS } from "@/lib/aspects";
+import { ASPECT_KEYS, RATING_MAX, RATING_MIN } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { headlineSentence } from "@/lib/report";
+import { BALANCE_SCALE, capitalised, leanWords, overallLeanWords, reportVoice, SCORE_NAMES } from "@/lib/vocabulary";
 import type { ClosedReport } from "@/server/dal/report";
 import { AXIS_WIDTH, AxisGrid, AxisLabels, LegendShape, TargetMarker, xOf } from "./balance-axis";
 import { displayedTarget, Hidden } from "./scores";
@@ -19,7 +20,7 @@ export function Headline({ report }: { report: ClosedReport }) {
         Summary
       </h2>
       {balance.shown && versatility.shown ? (
-        <p className="text-lg">{headlineSentence({ balance: balance.value, versatility: versatility.value, target })}</p>
+        <p className="text-lg">{headlineSentence({ balance: balance.value, versatility: versatility.value, target }, reportVoice(report.manager))}</p>
       ) : (
         <p>
           <Hidden reason="no_data" thresholds={thresholds} />
@@ -27,22 +28,26 @@ export function Headline({ report }: { report: ClosedReport }) {
       )}
       <dl className="grid gap-3 sm:grid-cols-3">
         <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-          <dt className="text-sm text-slate-700">Overall balance B</dt>
+          <dt className="text-sm text-slate-700">{capitalised(SCORE_NAMES.overallBalance)}</dt>
           <dd className="text-2xl font-semibold">
             {balance.shown ? formatSigned(balance.value, 2) : <Hidden reason={balance.reason} thresholds={thresholds} />}
           </dd>
           {balance.shown && (
             <dd className="text-sm text-slate-700">
-              mean of {balance.aspects} of {ASPECT_KEYS.length} aspects
+              {overallLeanWords(balance.value)}: the mean of {balance.aspects} of {ASPECT_KEYS.length} aspects, {BALANCE_SCALE}
             </dd>
           )}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-          <dt className="text-sm text-slate-700">Versatility</dt>
+          <dt className="text-sm text-slate-700">{capitalised(SCORE_NAMES.versatility)}</dt>
           <dd className="text-2xl font-semibold">
-            {versatility.shown ? `${formatScore(versatility.value)} of 5` : <Hidden reason={versatility.reason} thresholds={thresholds} />}
+            {versatility.shown ? `${formatScore(versatility.value)} of ${RATING_MAX}` : <Hidden reason={versatility.reason} thresholds={thresholds} />}
           </dd>
-          {versatility.shown && <dd className="text-sm text-slate-700">how much of both sides, 1 to 5</dd>}
+          {versatility.shown && (
+            <dd className="text-sm text-slate-700">
+              how much of both sides the team sees, {RATING_MIN} to {RATING_MAX}
+            </dd>
+          )}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
           <dt className="text-sm text-slate-700">Responses</dt>
@@ -57,7 +62,7 @@ export function Headline({ report }: { report: ClosedReport }) {
   );
 }
 
-/** B on a labelled scale from managing to leading; the numbers are in the text above. */
+/** The overall balance on a labelled scale from managing to leading; the numbers are in the text above. */
 function BalanceScale({ balance, target }: { balance: number; target: number | null }) {
   const colour = balance < 0 ? COLOURS.management : COLOURS.leadership;
   return (
@@ -72,7 +77,7 @@ function BalanceScale({ balance, target }: { balance: number; target: number | n
       </div>
       {target !== null && (
         <p className="mt-1 text-sm text-slate-700">
-          <LegendShape kind="target" /> The team&apos;s situational target T is {formatSigned(target, 2)}.
+          <LegendShape kind="target" /> {capitalised(SCORE_NAMES.target)}: {formatSigned(target, 2)}, {leanWords(target)}.
         </p>
       )}
     </div>

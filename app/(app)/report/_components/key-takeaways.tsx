@@ -1,5 +1,6 @@
 import { developmentPlan } from "@/lib/recommendations";
 import { keyTakeaways } from "@/lib/report";
+import { reportVoice } from "@/lib/vocabulary";
 import type { ClosedReport } from "@/server/dal/report";
 import { displayedTarget } from "./scores";
 
@@ -11,7 +12,13 @@ import { displayedTarget } from "./scores";
 export function KeyTakeaways({ report }: { report: ClosedReport }) {
   const { team, self } = report.current;
   if (!team.shown) return null;
-  const takeaways = keyTakeaways({ scores: team, self, target: displayedTarget(report), plan: developmentPlan(team, report.target) });
+  const takeaways = keyTakeaways({
+    scores: team,
+    self,
+    target: displayedTarget(report),
+    plan: developmentPlan(team, report.target),
+    voice: reportVoice(report.manager),
+  });
   if (takeaways.length === 0) return null;
   return (
     <section aria-labelledby="takeaways-heading" className="report-section report-takeaways rounded-lg border border-slate-200 bg-white px-3 py-3 sm:px-4">
