@@ -115,7 +115,7 @@ export function respondentsChangedSentence(since: string): string {
   return `Fewer than half of the people who answered this time also answered in ${since}, so a change may reflect who answered more than the manager.`;
 }
 
-/** "From Q1 2026 to Q3 2026, overall balance B went from −0.42 to −0.05 and versatility from 3.1 to 3.6." */
+/** "From Q1 2026 to Q3 2026, overall balance went from −0.42 to −0.05 and versatility from 3.1 to 3.6." */
 export function trendSummary(points: readonly TrendPoint[]): string {
   const shown = points.filter((point) => point.balance !== null && point.versatility !== null);
   const missing = points.filter((point) => !shown.includes(point));
@@ -125,7 +125,7 @@ export function trendSummary(points: readonly TrendPoint[]): string {
   const b = (point: TrendPoint) => formatSigned(point.balance!, 2);
   const v = (point: TrendPoint) => formatScore(point.versatility!);
   if (first === last) {
-    return `One closed cycle with results so far: ${first.label}, with B ${b(first)} and versatility ${v(first)}.${missingText}`;
+    return `One closed cycle with results so far: ${first.label}, with an overall balance of ${b(first)} and versatility ${v(first)}.${missingText}`;
   }
-  return `From ${first.label} to ${last.label}, overall balance B went from ${b(first)} to ${b(last)} and versatility from ${v(first)} to ${v(last)}.${missingText}`;
+  return `From ${first.label} to ${last.label}, overall balance went from ${b(first)} to ${b(last)} and versatility from ${v(first)} to ${v(last)}.${missingText}`;
 }

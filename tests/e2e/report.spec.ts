@@ -19,7 +19,7 @@ const SECTIONS = [
 const figure = (page: Page, caption: RegExp) => page.getByRole("figure", { name: caption });
 const strip = (page: Page) => figure(page, /Where each aspect sits/);
 const radar = (page: Page) => figure(page, /How often the team sees each side/);
-const trend = (page: Page) => figure(page, /Overall balance B and versatility/);
+const trend = (page: Page) => figure(page, /Overall balance and versatility/);
 
 async function openOwnReport(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();

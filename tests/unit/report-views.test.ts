@@ -99,11 +99,13 @@ describe("trendSummary", () => {
         { label: "Q2", balance: null, versatility: null },
         { label: "Q3", balance: -0.05, versatility: 3.6 },
       ]),
-    ).toBe("From Q1 to Q3, overall balance B went from \u22120.42 to \u22120.05 and versatility from 3.1 to 3.6. No results for Q2: too few answers to show.");
+    ).toBe("From Q1 to Q3, overall balance went from \u22120.42 to \u22120.05 and versatility from 3.1 to 3.6. No results for Q2: too few answers to show.");
   });
 
   it("handles a single cycle with results, and none at all", () => {
-    expect(trendSummary([{ label: "Q3", balance: 0.1, versatility: 4 }])).toBe("One closed cycle with results so far: Q3, with B +0.10 and versatility 4.0.");
+    expect(trendSummary([{ label: "Q3", balance: 0.1, versatility: 4 }])).toBe(
+      "One closed cycle with results so far: Q3, with an overall balance of +0.10 and versatility 4.0.",
+    );
     expect(trendSummary([{ label: "Q3", balance: null, versatility: null }])).toBe(
       "No closed cycle has enough answers to show a trend. No results for Q3: too few answers to show.",
     );

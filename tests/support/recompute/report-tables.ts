@@ -114,14 +114,14 @@ function changeTable({ team, trend, expected }: ReportCase): string[][] {
   ];
 }
 
-/** "Since Q1: overall balance B +0.12, no clear change (…); versatility …." */
+/** "Since Q1: overall balance +0.12, no clear change (…); versatility …." */
 function latestChangeSentence({ team, trend, expected }: ReportCase): string {
   const previous = trend.at(-2)!;
   const overall = (what: "B" | "V") => {
     const change = expected.change.get(key(team.managerId, team.cycleId, previous.cycleId, what, ""));
     return change ? changeText(change) : "not shown in one of the two cycles";
   };
-  return `Since ${previous.cycleName}: overall balance B ${overall("B")}; versatility ${overall("V")}.`;
+  return `Since ${previous.cycleName}: overall balance ${overall("B")}; versatility ${overall("V")}.`;
 }
 
 /** Fewer than half of this cycle's respondents answered the previous one too; null unless both teams met k. */

@@ -46,7 +46,7 @@ function latestChange(report: ClosedReport): LatestChange | null {
   };
 }
 
-/** B and versatility per closed cycle, and how each aspect moved since the cycle before. */
+/** Overall balance and versatility per closed cycle, and how each aspect moved since the cycle before. */
 export function TrendSection({ report }: { report: ClosedReport }) {
   if (!report.current.team.shown) return null;
   const data = trendData(report.trend, report.thresholds.k);
@@ -58,7 +58,7 @@ export function TrendSection({ report }: { report: ClosedReport }) {
       </h2>
       <ChartFigure
         id="trend"
-        caption="Overall balance B and versatility per closed cycle"
+        caption="Overall balance and versatility per closed cycle"
         summary={trendSummary(data.map((point) => ({ label: point.cycle, balance: point.balance, versatility: point.versatility })))}
         table={<TrendTable report={report} />}
       >
@@ -111,12 +111,12 @@ function TrendTable({ report }: { report: ClosedReport }) {
   );
 }
 
-/** Overall B and versatility since the previous cycle, with whether each change is clear, and a word on who answered. */
+/** Overall balance and versatility since the previous cycle, with whether each change is clear, and a word on who answered. */
 function LatestChangeNote({ latest }: { latest: LatestChange }) {
   return (
     <div className="space-y-1 text-sm">
       <p>
-        Since {latest.since}: overall balance B {latest.balance ? changeText(latest.balance) : "not shown in one of the two cycles"}; versatility{" "}
+        Since {latest.since}: overall balance {latest.balance ? changeText(latest.balance) : "not shown in one of the two cycles"}; versatility{" "}
         {latest.versatility ? changeText(latest.versatility) : "not shown in one of the two cycles"}.
       </p>
       {latest.respondentsChanged && <p className="text-slate-700">{respondentsChangedSentence(latest.since)}</p>}
