@@ -1,5 +1,6 @@
 import { ScrollRegion } from "@/app/_components/scroll-region";
-import { ASPECT_KEYS, POLES } from "@/lib/aspects";
+import type { ReactNode } from "react";
+import { ASPECT_KEYS, type AspectKey, type Pole, POLES } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
 import { comparePole, intervalText, sdText } from "@/lib/report";
@@ -11,6 +12,31 @@ const BADGES: Record<Exclude<SelfGapKind, "aligned">, { label: string; className
   blind_spot: { label: "Blind spot", className: "bg-amber-100 text-amber-950 border-amber-300" },
   hidden_strength: { label: "Hidden strength", className: "bg-sky-100 text-sky-950 border-sky-300" },
 };
+
+/** The table's columns, whose header ids the data cells name in `headers`. */
+type Column = "aspect" | "side" | "team" | "n" | "sd" | "interval" | "self" | "gap" | "reading";
+const TEAM_COLUMNS: readonly Column[] = ["team", "n", "sd", "interval"];
+
+const columnId = (column: Column) => `self-vs-team-${column}`;
+const aspectId = (aspect: AspectKey) => `self-vs-team-${aspect}`;
+const sideId = (aspect: AspectKey, pole: Pole) => `self-vs-team-${aspect}-${pole}`;
+
+/**
+ * The header ids of a data cell: its columns, its aspect and its side. The table has two
+ * levels of row headers (aspect, then side), which `scope` alone leaves ambiguous to some
+ * checkers (HTML_CodeSniffer H43), so every cell names its headers.
+ */
+function headersOf(aspect: AspectKey, pole: Pole, ...columns: Column[]): string {
+  return [...columns.map(columnId), aspectId(aspect), sideId(aspect, pole)].join(" ");
+}
+
+function ColumnHeader({ column, children }: { column: Column; children: ReactNode }) {
+  return (
+    <th scope="col" id={columnId(column)}>
+      {children}
+    </th>
+  );
+}
 
 /**
  * Per aspect and pole: the team's score with n and interval, the self rating and the gap,
@@ -41,21 +67,21 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
             </caption>
             <thead>
               <tr>
-                <th scope="col">Aspect</th>
-                <th scope="col">Side</th>
+                <ColumnHeader column="aspect">Aspect</ColumnHeader>
+                <ColumnHeader column="side">Side</ColumnHeader>
                 {team.shown && (
                   <>
-                    <th scope="col">Team</th>
-                    <th scope="col">n</th>
-                    <th scope="col">SD</th>
-                    <th scope="col">95% interval</th>
+                    <ColumnHeader column="team">Team</ColumnHeader>
+                    <ColumnHeader column="n">n</ColumnHeader>
+                    <ColumnHeader column="sd">SD</ColumnHeader>
+                    <ColumnHeader column="interval">95% interval</ColumnHeader>
                   </>
                 )}
-                {self && <th scope="col">Self</th>}
+                {self && <ColumnHeader column="self">Self</ColumnHeader>}
                 {team.shown && self && (
                   <>
-                    <th scope="col">Self − team</th>
-                    <th scope="col">Reading</th>
+                    <ColumnHeader column="gap">Self − team</ColumnHeader>
+                    <ColumnHeader column="reading">Reading</ColumnHeader>
                   </>
                 )}
               </tr>
@@ -72,29 +98,33 @@ export function SelfVsTeam({ report }: { report: ClosedReport }) {
                   return (
                     <tr key={pole}>
                       {index === 0 && (
-                        <th scope="rowgroup" rowSpan={POLES.length}>
+                        <th scope="rowgroup" rowSpan={POLES.length} id={aspectId(key)}>
                           {en.aspects[key].name}
                         </th>
                       )}
-                      <th scope="row">{en.poles[pole].name}</th>
+                      <th scope="row" id={sideId(key, pole)}>
+                        {en.poles[pole].name}
+                      </th>
                       {score &&
                         (score.shown ? (
                           <>
-                            <td>{formatScore(score.value)}</td>
-                            <td>{score.n}</td>
-                            <td>{sdText(score)}</td>
-                            <td>{intervalText(score)}</td>
+                            <td headers={headersOf(key, pole, "team")}>{formatScore(score.value)}</td>
+                            <td headers={headersOf(key, pole, "n")}>{score.n}</td>
+                            <td headers={headersOf(key, pole, "sd")}>{sdText(score)}</td>
+                            <td headers={headersOf(key, pole, "interval")}>{intervalText(score)}</td>
                           </>
                         ) : (
-                          <td colSpan={4}>
+                          <td colSpan={TEAM_COLUMNS.length} headers={headersOf(key, pole, ...TEAM_COLUMNS)}>
                             <Hidden reason={score.reason} thresholds={report.thresholds} />
                           </td>
                         ))}
-                      {self && <td>{selfValue ?? "can't say"}</td>}
+                      {self && <td headers={headersOf(key, pole, "self")}>{selfValue ?? "can't say"}</td>}
                       {team.shown && self && (
                         <>
-                          <td>{gap ? formatSigned(gap.gap) : "—"}</td>
-                          <td>{badge && <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${badge.className}`}>{badge.label}</span>}</td>
+                          <td headers={headersOf(key, pole, "gap")}>{gap ? formatSigned(gap.gap) : "—"}</td>
+                          <td headers={headersOf(key, pole, "reading")}>
+                            {badge && <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${badge.className}`}>{badge.label}</span>}
+                          </td>
                         </>
                       )}
                     </tr>
