@@ -142,3 +142,45 @@ describe("a team below k", () => {
     }
   });
 });
+
+/**
+ * Each data cell of the self-vs-team table with the header ids HTML_CodeSniffer expects
+ * (H43): the headers of its columns, of its aspect and of its side, walking the table's grid.
+ */
+function cellHeaders(html: string): { headers: string; expected: string }[] {
+  const table = /<table[\s\S]*?<\/table>/.exec(html)![0];
+  const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+  const [head, ...bodies] = table.split(/<tbody[^>]*>/);
+  const columns = [...head!.matchAll(/<th(?=[\s>])[^>]*>/g)].map(([tag]) => attribute(tag, "id"));
+  expect(columns.every((id) => id !== undefined)).toBe(true);
+  return bodies.flatMap((body) => {
+    let aspect: string | undefined;
+    return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].flatMap(([, row], index) => {
+      // The aspect's header spans both rows of its group: the second row starts one column in.
+      let column = index === 0 ? 0 : 1;
+      let side: string | undefined;
+      return [...row!.matchAll(/<(th|td)(?=[\s>])([^>]*)>/g)].flatMap(([tag, name]) => {
+        const span = Number(attribute(tag, "colSpan") ?? attribute(tag, "colspan") ?? 1);
+        const at = column;
+        column += span;
+        if (name === "th") {
+          const id = attribute(tag, "id");
+          expect(id).toBeDefined();
+          if (attribute(tag, "scope") === "rowgroup") aspect = id;
+          else side = id;
+          return [];
+        }
+        const expected = [...columns.slice(at, at + span), aspect, side].sort().join(" ");
+        return [{ headers: (attribute(tag, "headers") ?? "").split(" ").sort().join(" "), expected }];
+      });
+    });
+  });
+}
+
+describe("the self-vs-team table's headers", () => {
+  it.each(["Daniel Okafor", "Liam O'Brien", "Hannah Schmidt"])("name every data cell's column, aspect and side for %s", async (name) => {
+    const cells = cellHeaders(render(SelfVsTeam, await ownReport(name)));
+    expect(cells.length).toBeGreaterThanOrEqual(ASPECT_KEYS.length * 2);
+    for (const { headers, expected } of cells) expect(headers).toBe(expected);
+  });
+});
