@@ -2,20 +2,23 @@ import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { pdfPages } from "./support/pdf";
 import { clock } from "@/lib/clock";
 import { demoCycleCalendar } from "@/server/internal/seed/demo-calendar";
+import { DEMO_TEAMS } from "@/server/internal/seed/demo-org";
 
 /** The demo's closed cycle before the latest: Daniel Okafor committed to three actions after it. */
 const previousCycle = demoCycleCalendar(clock.now())[1]!.name;
+/** The report's heading names its manager: "Daniel Okafor: Q3 2026". */
+const managerName = DEMO_TEAMS[0]!.manager;
 
 test.describe("the team debrief", () => {
   test("prints on one A4 page: the team's aggregates and what the manager will practise, never a comment", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: /);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^${managerName}: `));
     await expect(page.getByRole("region", { name: "Comments" }).getByRole("listitem").first()).toBeVisible();
     const comments = await page.getByRole("region", { name: "Comments" }).getByRole("listitem").allTextContents();
     expect(comments.length).toBeGreaterThan(0);
     const reportTitle = await page.getByRole("heading", { level: 1 }).textContent();
-    const cycleName = reportTitle!.replace(/^Your report: /, "");
+    const cycleName = reportTitle!.replace(`${managerName}: `, "");
 
     await page.getByRole("link", { name: "Team debrief, one page to print" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`: what you told me in ${cycleName}$`));
@@ -38,7 +41,7 @@ test.describe("the team debrief", () => {
     const page = await signedInAs("manager");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
     await page.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: previousCycle }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your report: ${previousCycle}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${managerName}: ${previousCycle}`);
     await page.getByRole("link", { name: "Team debrief, one page to print" }).click();
     const practised = page.getByRole("region", { name: "What I will practise" }).getByRole("listitem");
     await expect(practised).toHaveCount(3);

@@ -1,9 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
+import { DEMO_TEAMS } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 async function openOwnReport(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: Q\d \d{4}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^${DEMO_TEAMS[0]!.manager}: Q\\d \\d{4}$`));
 }
 
 const takeaways = (page: Page) => page.getByRole("region", { name: "Key takeaways" });

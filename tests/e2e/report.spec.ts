@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
-import { demoEmail } from "@/server/internal/seed/demo-org";
+import { clock } from "@/lib/clock";
+import { formatDay } from "@/lib/dates";
+import { DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
-import { pdfPages } from "./support/pdf";
+import { pdfPages, pdfPageTexts } from "./support/pdf";
 
 const SECTIONS = [
   "Key takeaways",
@@ -21,9 +23,15 @@ const strip = (page: Page) => figure(page, /Where each aspect sits/);
 const radar = (page: Page) => figure(page, /How often the team sees each side/);
 const trend = (page: Page) => figure(page, /Overall balance and versatility/);
 
-async function openOwnReport(page: Page) {
+/** The "manager" persona's name, which their report's heading and every printed page carry. */
+const MANAGER = DEMO_TEAMS[0]!.manager;
+
+/** Opens the signed-in manager's latest report, whose heading names them and the cycle; returns the cycle's name. */
+async function openOwnReport(page: Page, name = MANAGER): Promise<string> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My report" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: Q\d \d{4}$/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(new RegExp(`^${name}: Q\\d \\d{4}$`));
+  return (await heading.textContent())!.slice(`${name}: `.length);
 }
 
 test.describe("a manager's report", () => {
@@ -108,9 +116,9 @@ test.describe("a manager's report", () => {
     await expect(radar(page).locator(".recharts-radar")).toHaveCount(4);
   });
 
-  test("prints on at most four A4 pages, with the charts and without navigation", async ({ signedInAs }) => {
+  test("prints on at most four A4 pages, with the charts, without navigation, and whose it is on every page", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
-    await openOwnReport(page);
+    const cycleName = await openOwnReport(page);
     await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
@@ -118,11 +126,21 @@ test.describe("a manager's report", () => {
     await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
     await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
     await expect(page.getByRole("list", { name: "Development actions" })).toBeVisible();
-    const pages = pdfPages(await page.pdf({ format: "A4", printBackground: true }));
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    const pages = pdfPages(pdf);
     expect(pages).toBeGreaterThanOrEqual(1);
     // Three pages hold the sections of the first release; the follow-through of a manager who
     // committed after the report before (as this one did) pushes the trend onto a fourth.
     expect(pages).toBeLessThanOrEqual(4);
+    // A director holding several printouts tells them apart on any page: the running head
+    // names the manager, the cycle and the day it was printed, by the server's clock.
+    const texts = pdfPageTexts(pdf);
+    expect(texts).toHaveLength(pages);
+    texts.forEach((text, index) => {
+      expect(text, `page ${index + 1}`).toContain(`${MANAGER}: ${cycleName}`);
+      expect(text, `page ${index + 1}`).toContain(`Printed on ${formatDay(clock.today())}`);
+      expect(text, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages}`);
+    });
   });
 
   test("shows only n of N for an open cycle", async ({ signedInAs }) => {
@@ -141,7 +159,7 @@ test.describe("a manager's report", () => {
 
 test("a team below k shows the reason and the self-assessment, and no team score", async ({ page }) => {
   await signIn(page, demoEmail("Hannah Schmidt"));
-  await openOwnReport(page);
+  await openOwnReport(page, "Hannah Schmidt");
   await expect(page.getByText("Not shown: fewer than 3 people answered.")).toBeVisible();
   await expect(page.getByRole("figure")).toHaveCount(0);
   await expect(page.getByRole("columnheader")).toHaveText(["Aspect", "Side", "Self"]);

@@ -1,3 +1,4 @@
+import { DEMO_TEAMS } from "@/server/internal/seed/demo-org";
 import { expect, test } from "./fixtures";
 
 test("the icons answer without a session, and every page links one", async ({ page, request }) => {
@@ -28,7 +29,7 @@ test("the main navigation marks the page shown, and the section a page belongs t
   await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "My report" })).not.toHaveAttribute("aria-current", /.*/);
   await nav.getByRole("link", { name: "My report" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Your report: /);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^${DEMO_TEAMS[0]!.manager}: `));
   await expect(nav.getByRole("link", { name: "My report" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Home" })).not.toHaveAttribute("aria-current", /.*/);
   // A page inside the section: an earlier cycle's report.

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { clock } from "@/lib/clock";
 import { loadCommitments } from "@/server/dal/commitments";
 import { loadReport, type ReportRequest } from "@/server/dal/report";
 import { requireViewer } from "@/server/dal/session";
@@ -26,8 +27,9 @@ export async function ReportPage({ request }: { request: ReportRequest }) {
       </section>
     );
   }
-  if (report.status !== "closed") return <ReportView report={report} />;
+  const printedOn = clock.today();
+  if (report.status !== "closed") return <ReportView report={report} printedOn={printedOn} />;
   // The same viewer may read the commitments after a closed cycle's report as the report itself.
   const commitments = await orNotFound(loadCommitments(db, viewer, report.manager.id, report.cycle.id));
-  return <ReportView report={{ ...report, commitments }} />;
+  return <ReportView report={{ ...report, commitments }} printedOn={printedOn} />;
 }

@@ -15,11 +15,14 @@ import { SelfVsTeam } from "./self-vs-team";
 import { TrendSection } from "./trend-section";
 import "../report.css";
 
-/** The report for whatever state its cycle is in. Rendering only: the data comes checked from the DAL. */
-export function ReportView({ report }: { report: Exclude<ManagerReport, { status: "not-rated" }> }) {
+/**
+ * The report for whatever state its cycle is in. Rendering only: the data comes checked
+ * from the DAL, and the day it is printed on from the server's clock.
+ */
+export function ReportView({ report, printedOn }: { report: Exclude<ManagerReport, { status: "not-rated" }>; printedOn: string }) {
   return (
     <article aria-labelledby="report-title" className="report space-y-10">
-      <ReportHeader manager={report.manager} cycle={report.cycle} cycles={report.cycles} />
+      <ReportHeader manager={report.manager} cycle={report.cycle} cycles={report.cycles} printedOn={printedOn} />
       {report.status === "open" ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3">
           {responseCountText(report.cycle)} responded so far; results when the cycle closes on {formatDay(report.cycle.closesOn)}.
