@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
-import { DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
+import { orderedAspects } from "@/lib/instrument";
+import { fieldName } from "@/lib/survey/fields";
+import { DEMO_PASSWORD, DEMO_TEAMS, demoEmail } from "@/server/internal/seed/demo-org";
 import { expect, expectNoAxeViolations, signIn, test, submitWith } from "./fixtures";
+import { PHONE } from "./support/closed-demo";
 
 // The first rep of every demo team has not answered the open cycle yet.
 const repOf = (teamIndex: number) => ({ email: demoEmail(DEMO_TEAMS[teamIndex]!.reps[0]!), manager: DEMO_TEAMS[teamIndex]!.manager });
@@ -86,6 +89,8 @@ test("submitting with items missing names them and writes nothing", async ({ pag
   await submitWith(page.getByRole("button", { name: "Submit my answers" }));
   await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
   await expect(page.getByText("Choose an answer, or “Can't say”.").first()).toBeVisible();
+  // The first question left open takes the focus, so the next key press answers it.
+  await expect(page.getByRole("group", { name: orderedAspects()[0]!.management.statement }).getByRole("radio").first()).toBeFocused();
   await page.goto("/");
   await expect(
     page
@@ -95,13 +100,87 @@ test("submitting with items missing names them and writes nothing", async ({ pag
   ).toBeVisible();
 });
 
-test("the survey fits a 375 px phone without sideways scrolling", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
+/** The survey's groups on screen, each with the tops of its answers' buttons: one top means one line. */
+const visibleScales = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("fieldset")]
+      .filter((group) => group.offsetParent !== null)
+      .map((group) => ({
+        name: group.querySelector("input")!.name,
+        tops: [...new Set([...group.querySelectorAll("label:has(input[type=radio])")].map((label) => Math.round(label.getBoundingClientRect().top)))],
+      })),
+  );
+
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test("on a phone the survey shows one aspect per screen, each scale on one line, and a gap is brought back into view", async ({ browser }) => {
   const { email, manager } = repOf(6);
+  const aspects = orderedAspects();
+  const region = (page: Page, index: number) => page.getByRole("region", { name: `${index + 1}. ${aspects[index]!.name}` });
+
+  // Without JavaScript there are no screens: the whole survey is one page that posts as it is.
+  const plain = await (await browser.newContext({ viewport: PHONE, javaScriptEnabled: false })).newPage();
+  await plain.goto("/login");
+  await plain.getByLabel("Work email").fill(email);
+  await plain.getByLabel("Password").fill(DEMO_PASSWORD);
+  await plain.getByRole("button", { name: "Sign in" }).click();
+  await openSurvey(plain, manager);
+  for (const index of aspects.keys()) await expect(region(plain, index)).toBeVisible();
+  await expect(plain.getByRole("button", { name: "Next", exact: true })).toHaveCount(0);
+  await expect(plain.getByRole("button", { name: "Submit my answers" })).toBeVisible();
+  await plain.context().close();
+
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
   await signIn(page, email);
   await openSurvey(page, manager);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByText(`Aspect 1 of ${aspects.length}`)).toBeVisible();
+  await expect(region(page, 0)).toBeVisible();
+  await expect(region(page, 1)).toBeHidden();
+  await expect(page.getByText("Your answers are saved on this device")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit my answers" })).toBeHidden();
+  for (const width of [360, 414, PHONE.width]) {
+    await page.setViewportSize({ ...PHONE, width });
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    const scales = await visibleScales(page);
+    expect(scales).toHaveLength(3);
+    for (const scale of scales) expect(scale.tops, scale.name).toHaveLength(1);
+  }
+  await expectNoAxeViolations(page);
+  // Each radio says what it means, whatever its button shows.
+  await expect(region(page, 0).getByRole("radio", { name: "4 · Often" }).first()).toBeAttached();
+  await expect(region(page, 0).getByRole("radio", { name: aspects[0]!.need.answers[-2] })).toBeAttached();
+
+  // Every screen answered but the need item of the third; Previous goes back with the answers kept.
+  const skipped = fieldName(aspects[2]!.key, "need");
+  for (const index of aspects.keys()) {
+    for (const group of await region(page, index).locator("fieldset").all()) {
+      if ((await group.locator("input").first().getAttribute("name")) !== skipped) await group.getByRole("radio").nth(2).check();
+    }
+    if (index === 1) {
+      await page.getByRole("button", { name: "Previous" }).click();
+      await expect(page.getByText(`Aspect 1 of ${aspects.length}`)).toBeVisible();
+      await expect(region(page, 0).getByRole("radio", { name: "3 · Sometimes" }).first()).toBeChecked();
+      await page.getByRole("button", { name: "Next", exact: true }).click();
+    }
+    if (index < aspects.length - 1) {
+      await page.getByRole("button", { name: "Next", exact: true }).click();
+      await expect(page.getByText(`Aspect ${index + 2} of ${aspects.length}`)).toBeVisible();
+      await expect(page.getByRole("heading", { level: 2, name: `${index + 2}. ${aspects[index + 1]!.name}` })).toBeFocused();
+    }
+  }
+  await expect(page.getByLabel(/Anything else/)).toBeVisible();
+  await submitWith(page.getByRole("button", { name: "Submit my answers" }));
+  await expect(page.getByRole("alert").filter({ hasText: "Some answers are missing" })).toBeVisible();
+  await expect(page.getByText(`Aspect 3 of ${aspects.length}`)).toBeVisible();
+  const missing = page.getByRole("group", { name: aspects[2]!.need.question });
+  await expect(missing.getByRole("radio").first()).toBeFocused();
+  await expect(missing.getByText("Choose an answer, or “Can't say”.")).toBeVisible();
+
+  await missing.getByRole("radio", { name: aspects[2]!.need.answers[0] }).check();
+  for (let index = 2; index < aspects.length - 1; index++) await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByText(`${aspects.length} of ${aspects.length} aspects`)).toBeVisible();
+  await submitWith(page.getByRole("button", { name: "Submit my answers" }));
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you" })).toBeVisible();
   await context.close();
 });

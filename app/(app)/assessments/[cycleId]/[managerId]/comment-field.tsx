@@ -8,16 +8,18 @@ interface CommentFieldProps {
   /** The current text, for the counter; the textarea itself is uncontrolled like the radios. */
   value: string;
   error?: string;
+  /** Classes that hide the section while another part is on a phone's screen. */
+  className: string;
 }
 
 const characters = (value: string) => [...value].length;
 
 /** The optional comment, with a live count and a plain warning that it is shown word for word. */
-export function CommentField({ prompt, warning, value, error }: CommentFieldProps) {
+export function CommentField({ prompt, warning, value, error, className }: CommentFieldProps) {
   const used = characters(value.trim());
   const over = used > COMMENT_MAX_LENGTH;
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <section className={`rounded-lg border border-slate-200 bg-white p-4 sm:p-6 ${className}`}>
       <label htmlFor="comment" className="text-lg font-semibold">
         {prompt} <span className="text-sm font-normal text-slate-700">(optional)</span>
       </label>

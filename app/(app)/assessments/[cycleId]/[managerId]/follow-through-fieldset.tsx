@@ -3,14 +3,18 @@
 import type { InstrumentText } from "@/lib/instrument";
 import { followThroughField } from "@/lib/survey/fields";
 import type { FollowThroughQuestion } from "@/server/dal/assessments";
-import { AnswerGroup, ratingChoices } from "./answer-group";
+import { AnswerGroup, ratingScale } from "./answer-group";
 
 interface FollowThroughFieldsetProps {
   questions: readonly FollowThroughQuestion[];
   position: number;
   managerFirstName: string;
   text: InstrumentText;
+  /** The answers chosen so far, by field name. */
+  answers: Readonly<Record<string, string>>;
   errors: Partial<Record<string, string[]>>;
+  /** Classes that hide the section while another part is on a phone's screen. */
+  className: string;
 }
 
 /**
@@ -18,11 +22,11 @@ interface FollowThroughFieldsetProps {
  * practising some actions, and the team says how often they saw each. Answered like any
  * other item, on the rating scale or "can't say", and sealed with the rest.
  */
-export function FollowThroughFieldset({ questions, position, managerFirstName, text, errors }: FollowThroughFieldsetProps) {
-  const choices = ratingChoices(text);
+export function FollowThroughFieldset({ questions, position, managerFirstName, text, answers, errors, className }: FollowThroughFieldsetProps) {
+  const scale = ratingScale(text);
   return (
-    <section aria-labelledby="follow-through" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <h2 id="follow-through" className="text-lg font-semibold">
+    <section aria-labelledby="follow-through" className={`rounded-lg border border-slate-200 bg-white p-4 sm:p-6 ${className}`}>
+      <h2 id="follow-through" tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         {position}. What {managerFirstName} set out to practise
       </h2>
       <p className="text-sm text-slate-700">
@@ -31,7 +35,7 @@ export function FollowThroughFieldset({ questions, position, managerFirstName, t
       </p>
       {questions.map(({ position: place, question }) => {
         const name = followThroughField(place);
-        return <AnswerGroup key={name} name={name} legend={question} choices={choices} error={errors[name]?.[0]} />;
+        return <AnswerGroup key={name} name={name} legend={question} scale={scale} chosen={answers[name]} error={errors[name]?.[0]} />;
       })}
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useCallback, useEffect, useState } from "react";
+import { type RefObject, useCallback, useEffect, useEffectEvent, useState } from "react";
 import { type DraftContent, draftKey, hasClosed, parseDraft, serializeDraft, sweepDrafts } from "@/lib/survey/drafts";
 
 export type Draft = DraftContent;
@@ -45,9 +45,11 @@ function writeForm(form: HTMLFormElement, draft: Draft) {
  * The server never holds answers before submit: a draft there would be tied to its rater.
  * The storage outlives the session, so drafts are filed under the person's tag and the
  * cycle's close date (lib/survey/drafts.ts), and signing out clears them (sign-out-button.tsx).
+ * `onRestore` hears, once after hydration, what the form holds once the draft is back in it.
  */
-export function useDraft(place: DraftPlace, formRef: RefObject<HTMLFormElement | null>) {
+export function useDraft(place: DraftPlace, formRef: RefObject<HTMLFormElement | null>, onRestore: (restored: Draft) => void) {
   const { owner, cycleId, managerId, closesOn, today } = place;
+  const restored = useEffectEvent(onRestore);
   const key = draftKey({ owner, cycleId, managerId });
   // The page only shows the form while the cycle is open; this holds if a tab outlives the close.
   const closed = hasClosed(closesOn, today);
@@ -87,6 +89,7 @@ export function useDraft(place: DraftPlace, formRef: RefObject<HTMLFormElement |
     writeForm(form, merged);
     // Storage and the DOM can only be read after hydration; the server renders an empty form.
     setDraft(merged);
+    restored(merged);
     // Written again with the close date the page has now: this upgrades a first-format draft,
     // and keeps the stored date in step when an admin moves the cycle's close date.
     if (stored || Object.keys(merged.answers).length > 0 || merged.comment) store(merged);

@@ -1,0 +1,67 @@
+"use client";
+
+import { type RefObject, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { partOfField, type SurveyPart } from "@/lib/survey/parts";
+
+/** The id of the heading of a part's section (aspect-fieldset.tsx, follow-through-fieldset.tsx). */
+export const partHeadingId = (part: SurveyPart) => (part.key === "followThrough" ? "follow-through" : `aspect-${part.key}`);
+
+/** What to do once a part is on screen: nothing, bring its heading into view, or focus a question. */
+type Arrival = { kind: "stay" } | { kind: "heading"; id: string } | { kind: "field"; name: string };
+
+// Whether React runs in the page: without it, the whole survey is one page at every width.
+const subscribe = () => () => {};
+const useScripts = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+
+function arrive(form: HTMLFormElement, arrival: Arrival) {
+  if (arrival.kind === "heading") {
+    form.scrollIntoView({ block: "start" });
+    document.getElementById(arrival.id)?.focus({ preventScroll: true });
+  } else if (arrival.kind === "field") {
+    const field = form.elements.namedItem(arrival.name);
+    // A radio group focuses its chosen answer if it has one, else its first.
+    const target = field instanceof RadioNodeList ? ([...field].find((radio) => (radio as HTMLInputElement).checked) ?? field[0]) : field;
+    if (!(target instanceof HTMLElement)) return;
+    target.focus({ preventScroll: true });
+    (target.closest("fieldset") ?? target).scrollIntoView({ block: "center" });
+  }
+}
+
+/**
+ * The survey one part per screen on a phone. The page is styled for it (`max-sm:hidden` on
+ * the parts off screen) only once React runs, so that without JavaScript every part shows
+ * and the form posts whole. On wider screens every part shows whatever the index says,
+ * which only matters there for focusing a question.
+ */
+export function useSurveyPages(parts: readonly SurveyPart[], form: RefObject<HTMLFormElement | null>) {
+  const paged = useScripts();
+  const [view, setView] = useState<{ index: number; arrival: Arrival }>({ index: 0, arrival: { kind: "stay" } });
+
+  useEffect(() => {
+    if (form.current) arrive(form.current, view.arrival);
+  }, [view, form]);
+
+  // Stable, so that effects which call them run only when what they react to changes.
+  const go = useCallback((index: number) => setView({ index, arrival: { kind: "heading", id: partHeadingId(parts[index]!) } }), [parts]);
+  const resume = useCallback((index: number) => setView({ index, arrival: { kind: "stay" } }), []);
+  const focusField = useCallback((name: string) => setView({ index: partOfField(parts, name), arrival: { kind: "field", name } }), [parts]);
+
+  return {
+    index: view.index,
+    /** Whether the parts are split into screens on a phone (React runs). */
+    paged,
+    /** The classes of something that a phone shows only while `onScreen`. */
+    hiddenOffScreen: (onScreen: boolean) => (paged && !onScreen ? "max-sm:hidden" : ""),
+    /** Previous and Next: the part's heading takes the focus, so a screen reader reads where it is. */
+    go,
+    /** Picks up a draft where it stopped, leaving the focus where it is. */
+    resume,
+    /** Brings a question on screen and focuses it. */
+    focusField,
+  };
+}
