@@ -90,7 +90,7 @@ export function SurveyForm(props: SurveyFormProps) {
       {perspective === "rater" && <input type="hidden" name={FOLLOW_THROUGH_POSITIONS} value={positions.join(",")} />}
 
       <div className="sticky top-0 z-30 -mx-4 flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50/95 px-4 py-2">
-        {pages.paged && <p className="font-semibold sm:hidden">{partLabel(pages.index, parts)}</p>}
+        <p className="font-semibold unscripted:hidden sm:hidden">{partLabel(pages.index, parts)}</p>
         <label htmlFor="progress" className="text-sm font-medium">
           {progress.done} of {progress.total} {progress.unit} answered
         </label>
@@ -136,7 +136,7 @@ export function SurveyForm(props: SurveyFormProps) {
         />
       )}
 
-      <SurveyPager index={pages.index} count={parts.length} paged={pages.paged} go={pages.go} pending={pending} submitted={state.status === "success"} />
+      <SurveyPager index={pages.index} count={parts.length} go={pages.go} pending={pending} submitted={state.status === "success"} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { type RefObject, useCallback, useEffect, useState } from "react";
 import { partOfField, type SurveyPart } from "@/lib/survey/parts";
 
 /** The id of the heading of a part's section (aspect-fieldset.tsx, follow-through-fieldset.tsx). */
@@ -8,15 +8,6 @@ export const partHeadingId = (part: SurveyPart) => (part.key === "followThrough"
 
 /** What to do once a part is on screen: nothing, bring its heading into view, or focus a question. */
 type Arrival = { kind: "stay" } | { kind: "heading"; id: string } | { kind: "field"; name: string };
-
-// Whether React runs in the page: without it, the whole survey is one page at every width.
-const subscribe = () => () => {};
-const useScripts = () =>
-  useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
 
 function arrive(form: HTMLFormElement, arrival: Arrival) {
   if (arrival.kind === "heading") {
@@ -33,13 +24,13 @@ function arrive(form: HTMLFormElement, arrival: Arrival) {
 }
 
 /**
- * The survey one part per screen on a phone. The page is styled for it (`max-sm:hidden` on
- * the parts off screen) only once React runs, so that without JavaScript every part shows
- * and the form posts whole. On wider screens every part shows whatever the index says,
- * which only matters there for focusing a question.
+ * The survey one part per screen on a phone. The parts off screen are hidden only where the
+ * browser runs scripts (the `scripted` variant, a CSS media query), from the first paint:
+ * the server renders the first screen, so nothing jumps when React takes over, and without
+ * JavaScript every part shows and the form posts whole. On wider screens every part shows
+ * whatever the index says, which only matters there for focusing a question.
  */
 export function useSurveyPages(parts: readonly SurveyPart[], form: RefObject<HTMLFormElement | null>) {
-  const paged = useScripts();
   const [view, setView] = useState<{ index: number; arrival: Arrival }>({ index: 0, arrival: { kind: "stay" } });
 
   useEffect(() => {
@@ -53,10 +44,8 @@ export function useSurveyPages(parts: readonly SurveyPart[], form: RefObject<HTM
 
   return {
     index: view.index,
-    /** Whether the parts are split into screens on a phone (React runs). */
-    paged,
-    /** The classes of something that a phone shows only while `onScreen`. */
-    hiddenOffScreen: (onScreen: boolean) => (paged && !onScreen ? "max-sm:hidden" : ""),
+    /** The classes of something that a phone running scripts shows only while `onScreen`. */
+    hiddenOffScreen: (onScreen: boolean) => (onScreen ? "" : "scripted:max-sm:hidden"),
     /** Previous and Next: the part's heading takes the focus, so a screen reader reads where it is. */
     go,
     /** Picks up a draft where it stopped, leaving the focus where it is. */
