@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/app/_components/data-table";
+import { ScrollRegion } from "@/app/_components/scroll-region";
 import { StatusMessage } from "@/app/_components/status-message";
 import { DELETED_PARAM } from "@/lib/cycle-input";
 import { calendarDayOf, formatDay } from "@/lib/dates";
@@ -47,7 +48,8 @@ export default async function CyclesPage(props: { searchParams: Promise<Record<s
         <h2 id="cycles-heading" className="text-lg font-semibold">
           All cycles
         </h2>
-        <div className="mt-3 overflow-x-auto">
+        {/* Relative, so that the screen-reader-only text in its cells (absolutely placed) scrolls with the table instead of widening the page. */}
+        <ScrollRegion label="Table of all cycles" className="relative mt-3">
           <DataTable
             scroll={false}
             className="min-w-[48rem]"
@@ -106,7 +108,7 @@ export default async function CyclesPage(props: { searchParams: Promise<Record<s
               },
             ]}
           />
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );
