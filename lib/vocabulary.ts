@@ -39,7 +39,8 @@ export function leanWords(balance: number): string {
   return LEAN_WORDS[leanOf(balance)];
 }
 
-const FIT_WORDS: Record<Lean, string> = {
+/** Fit to the situation in words, by the way it leans: also the words of the teams page's fit bands, drawn at a wider limit. */
+export const FIT_WORDS: Readonly<Record<Lean, string>> = {
   managing: "more managing than the situation calls for",
   balanced: "close to what the situation calls for",
   leading: "more leading than the situation calls for",

@@ -3,8 +3,12 @@
  * leading at 0; versatility splits at 3, the middle of the 1–5 scale: above it the team
  * sees plenty of both poles, below it there is room to grow on both.
  */
+import { formatScore, formatSigned } from "../format";
+import type { Lean } from "../report/summary";
+import { FIT_WORDS, leanWords, SCORE_NAMES, TOO_FEW_ANSWERS } from "../vocabulary";
 import { fitBand, type FitBand } from "./colour";
-import type { TeamRow } from "./rows";
+import { DIGITS, type TeamRow } from "./rows";
+import { FIT_GAP_LIMIT } from "./view";
 
 export const VERSATILITY_MIDPOINT = 3;
 
@@ -72,4 +76,34 @@ export function balanceTicks([low, high]: readonly [number, number]): number[] {
   const ticks: number[] = [];
   for (let quarter = Math.round(low * 4); quarter <= Math.round(high * 4); quarter++) ticks.push(quarter / 4);
   return ticks;
+}
+
+const BAND_LEAN: Readonly<Record<FitBand, Lean>> = { more_managing: "managing", fits: "balanced", more_leading: "leading" };
+
+/** A fit band in words: "more managing than the situation calls for". */
+export function fitBandWords(band: FitBand): string {
+  return FIT_WORDS[BAND_LEAN[band]];
+}
+
+/** A fit band as the plot's legend names it: "More managing than the situation calls for (by more than 0.25)". */
+export function fitBandLegend(band: FitBand): string {
+  const words = fitBandWords(band);
+  const limit = formatScore(FIT_GAP_LIMIT, DIGITS.fitGap);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${band === "fits" ? "within" : "by more than"} ${limit})`;
+}
+
+/** What a point says, in its accessible name and its tooltip: the manager, then each number with its words. */
+export function pointDescription(point: PortfolioPoint): string {
+  return (
+    `${point.name}: ${SCORE_NAMES.overallBalance} ${formatSigned(point.balance, DIGITS.balance)}, ${leanWords(point.balance)}; ` +
+    `${SCORE_NAMES.versatility} ${formatScore(point.versatility, DIGITS.versatility)}; ` +
+    `${SCORE_NAMES.fit} ${formatSigned(point.fitGap, DIGITS.fitGap)}, ${fitBandWords(point.band)}`
+  );
+}
+
+/** The plot's text twin: how many teams it shows, and how many fall in each quadrant. */
+export function portfolioSummary(points: readonly PortfolioPoint[], teams: number): string {
+  const counts = quadrantCounts(points);
+  const quadrants = (Object.keys(QUADRANT_LABELS) as Quadrant[]).map((quadrant) => `${QUADRANT_LABELS[quadrant]}: ${counts[quadrant]}`);
+  return `${points.length} of ${teams} teams plotted (the others have ${TOO_FEW_ANSWERS} for an ${SCORE_NAMES.overallBalance}). ${quadrants.join(". ")}.`;
 }

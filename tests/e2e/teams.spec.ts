@@ -63,14 +63,17 @@ test.describe("a director compares the teams below them", () => {
     await expect(page.getByTestId("target")).toContainText("0.00");
     await page.getByRole("link", { name: "← Back to the teams" }).click();
 
-    // Clicking a point of the portfolio plot opens that team's report.
+    // Each point of the portfolio plot is a link named with its manager and numbers: Enter on it opens that team's report.
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(table.locator(TEAM_ROWS)).toHaveCount(4);
     const plot = page.getByRole("figure", { name: "Portfolio: overall balance against versatility" });
     await expect(plot).toContainText("3 of 4 teams plotted");
     // The plot draws its shapes once it comes near the screen.
     await plot.scrollIntoViewIfNeeded();
-    await plot.locator(".recharts-scatter-symbol").first().click();
+    await expect(plot.getByRole("link")).toHaveCount(3);
+    const point = plot.getByRole("link", { name: /^Liam O'Brien: overall balance [+−]?\d\.\d\d, .*; versatility \d\.\d; fit to the situation / });
+    await point.focus();
+    await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/report\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
   });
 

@@ -3,7 +3,16 @@ import { ASPECT_KEYS } from "@/lib/aspects";
 import { DEFAULT_THRESHOLDS } from "@/lib/scoring";
 import { balanceColour, balanceLegend, balanceStep, contrastRatio, FIT_COLOURS, fitBand } from "@/lib/teams/colour";
 import { csvHeader, csvNumber, neutralise, orgReasons, orgRecord, percent, PLAIN_NUMBER, teamReasons, teamRecord, teamsCsvRecords } from "@/lib/teams/csv";
-import { balanceDomain, balanceTicks, portfolioPoints, quadrantCounts, quadrantOf } from "@/lib/teams/portfolio";
+import {
+  balanceDomain,
+  balanceTicks,
+  fitBandLegend,
+  pointDescription,
+  portfolioPoints,
+  portfolioSummary,
+  quadrantCounts,
+  quadrantOf,
+} from "@/lib/teams/portfolio";
 import type { OrgLine, TeamRow } from "@/lib/teams/rows";
 import { formatSavedAt, SITUATION_TEXT, situationsFavouring } from "@/lib/teams/situations";
 import { SITUATION_KEYS } from "@/lib/situations";
@@ -194,6 +203,29 @@ describe("portfolio", () => {
     expect(balanceDomain([])).toEqual([-0.5, 0.5]);
     expect(balanceDomain(portfolioPoints([row({ balance: -0.6 })]))).toEqual([-0.75, 0.75]);
     expect(balanceTicks([-0.75, 0.75])).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75]);
+  });
+
+  it("says each point, the summary and the legend in words, with the numbers rounded as in the table", () => {
+    const points = portfolioPoints([
+      row(),
+      row({ id: "b", balance: null, fitGap: null }),
+      row({ id: "c", name: "Cy", balance: 0.8, fitGap: 0.1, versatility: 2 }),
+    ]);
+    expect(pointDescription(points[0]!)).toBe(
+      "Ana: overall balance −0.05, balanced between managing and leading; versatility 3.5; fit to the situation −0.38, more managing than the situation calls for",
+    );
+    // A fit gap of 0.1 is inside the plot's wider band, so the words follow the marker, not the report's narrower "balanced".
+    expect(pointDescription(points[1]!)).toBe(
+      "Cy: overall balance +0.80, leaning toward leading; versatility 2.0; fit to the situation +0.10, close to what the situation calls for",
+    );
+    expect(portfolioSummary(points, 3)).toBe(
+      "2 of 3 teams plotted (the others have too few answers for an overall balance). Versatile, leans managing: 1. Versatile, leans leading: 0. Room to grow, leans managing: 0. Room to grow, leans leading: 1.",
+    );
+    expect([fitBandLegend("more_managing"), fitBandLegend("fits"), fitBandLegend("more_leading")]).toEqual([
+      "More managing than the situation calls for (by more than 0.25)",
+      "Close to what the situation calls for (within 0.25)",
+      "More leading than the situation calls for (by more than 0.25)",
+    ]);
   });
 });
 

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { Button, buttonClasses } from "@/app/_components/button";
 import { StatusMessage } from "@/app/_components/status-message";
@@ -21,13 +20,7 @@ import {
 import { fromWire, type WireRow } from "@/lib/teams/wire";
 import type { TeamsCycle } from "@/server/dal/teams";
 import { Heatmap } from "./heatmap";
-
-// The plot draws up to one SVG shape per team: the browser draws it after the table, and
-// the server does not spend its render time on it.
-const PortfolioPlot = dynamic(() => import("./portfolio-plot").then((module) => module.PortfolioPlot), {
-  ssr: false,
-  loading: () => <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">Drawing the portfolio plot…</p>,
-});
+import { PortfolioPlot } from "./portfolio-plot";
 
 interface ExplorerProps {
   cycle: TeamsCycle;
