@@ -9,18 +9,20 @@ test.describe("a director compares the teams below them", () => {
     const page = await signedInAs("director");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teams" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Teams below you" })).toBeVisible();
-    const table = page.getByRole("table", { name: /Balance per aspect for each team/ });
+    const table = page.getByRole("table", { name: /Scores of each team in/ });
     await expect(table.locator(TEAM_ROWS)).toHaveCount(4);
-    await expect(table.getByRole("row", { name: /All teams meeting k/ })).toContainText("1 team left out below the threshold");
-    // Hannah's team is below k: every score of it is hidden.
-    await expect(table.getByRole("row", { name: /Hannah Schmidt/ }).getByText("< k")).toHaveCount(11);
+    await expect(table.getByRole("row", { name: /All teams with enough answers/ })).toContainText("1 team left out with too few answers");
+    // Hannah's team is below k: every score of it is hidden, and says why.
+    const hannah = table.getByRole("row", { name: /Hannah Schmidt/ });
+    await expect(hannah.getByText("too few answers", { exact: true })).toHaveCount(11);
+    await expect(hannah.getByRole("cell", { name: /^too few answers ?: fewer than \d+ answers, so not shown$/ })).toHaveCount(11);
     await expectNoAxeViolations(page);
 
-    // Sort by fit gap: largest first, the hidden one last; the URL keeps the view.
-    await table.getByRole("link", { name: "Fit gap" }).click();
+    // Sort by fit to the situation: largest first, the hidden one last; the URL keeps the view.
+    await table.getByRole("link", { name: "Fit to the situation (B − T)" }).click();
     await expect(page).toHaveURL(/sort=fitGap/);
     await expect(table.locator(`${TEAM_ROWS} th a`)).toHaveText(["Sofia Rossi", "Liam O'Brien", "Daniel Okafor", "Hannah Schmidt"]);
-    await expect(table.getByRole("columnheader", { name: "Fit gap" })).toHaveAttribute("aria-sort", "descending");
+    await expect(table.getByRole("columnheader", { name: "Fit to the situation (B − T)" })).toHaveAttribute("aria-sort", "descending");
 
     // Filter to one sub-team; a reload (or a shared link) shows the same view.
     await page.getByLabel("Sub-team").selectOption({ label: "Liam O'Brien (1 team)" });
@@ -32,7 +34,7 @@ test.describe("a director compares the teams below them", () => {
     await expect(page.getByLabel("Sub-team")).toHaveValue(/[0-9a-f-]{36}/);
 
     // Edit the team's situations: T changes at once, and so does the heatmap.
-    await table.getByRole("link", { name: /Situation of Liam O'Brien's team: T 0\.00/ }).click();
+    await table.getByRole("link", { name: /Edit situations of Liam O'Brien's team: calls for 0\.00/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Situation of Liam O'Brien's team" })).toBeVisible();
     await expect(page.getByTestId("target")).toContainText("0.00");
     await page.getByLabel("Period of change").check();
@@ -47,7 +49,7 @@ test.describe("a director compares the teams below them", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: "← Back to the teams" }).click();
     await expect(page).toHaveURL(/sort=fitGap.*sub=/);
-    await expect(table.getByRole("link", { name: /Situation of Liam O'Brien's team: T \+0\.33/ })).toBeVisible();
+    await expect(table.getByRole("link", { name: /Edit situations of Liam O'Brien's team: calls for \+0\.33/ })).toBeVisible();
 
     // The CSV holds exactly the filtered view, with the new T.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
@@ -57,7 +59,7 @@ test.describe("a director compares the teams below them", () => {
     expect(records[2]![records[0]!.indexOf("Situational target (T)")]).toBe("0.33");
 
     // Put the situation back, so the demo stays as it was for other tests.
-    await table.getByRole("link", { name: /Situation of Liam O'Brien's team/ }).click();
+    await table.getByRole("link", { name: /Edit situations of Liam O'Brien's team/ }).click();
     for (const label of ["Period of change", "Innovation is essential", "Large team"]) await page.getByLabel(label).uncheck();
     await submitWith(page.getByRole("button", { name: "Save situation" }));
     await expect(page.getByTestId("target")).toContainText("0.00");
@@ -88,14 +90,14 @@ test.describe("a director compares the teams below them", () => {
     await expect(progress.getByRole("row")).toHaveCount(11);
     await expect(progress.getByRole("row", { name: /Daniel Okafor Marcus Bennett \d+ of 7/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
-    await expect(page.getByText("< k")).toHaveCount(0);
+    await expect(page.getByText("too few answers")).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 
   test("shows the manager their own situation read-only, and gives them no teams page", async ({ signedInAs, browser, baseURL }) => {
     const director = await signedInAs("director");
     await director.goto("/teams");
-    const href = (await director.getByRole("link", { name: /Situation of Daniel Okafor's team/ }).getAttribute("href"))!.split("?")[0]!;
+    const href = (await director.getByRole("link", { name: /Edit situations of Daniel Okafor's team/ }).getAttribute("href"))!.split("?")[0]!;
 
     // A browser of the manager's own. Signing the director out here would end their sessions everywhere, other tests included.
     const page = await (await browser.newContext({ baseURL })).newPage();

@@ -5,6 +5,7 @@ import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffec
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
+import { ONE_SIDED, SCORE_NAMES, TOO_FEW_ANSWERS } from "@/lib/vocabulary";
 import { balanceColour } from "@/lib/teams/colour";
 import { changeVerdictCell, DIGITS, percent } from "@/lib/teams/csv";
 import { commitmentsSentence } from "@/lib/teams/follow-through";
@@ -26,19 +27,24 @@ const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : us
 
 /**
  * Column widths, in rem, fixed (table-layout: fixed): the browser never measures every
- * cell to size the columns, and rows keep one height, which the window relies on.
+ * cell to size the columns, and rows keep one height, which the window relies on. The
+ * team column and the summary after it (up to the change) fit the page at 1366 px, so a
+ * director sees them without scrolling; the aspects and the rest scroll inside the frame.
+ * Each header word fits its column, so headers wrap only between words.
  */
-const WIDTHS = { name: 13, responses: 8.5, aspect: 6.5, balance: 5, versatility: 5.5, target: 5, fitGap: 5, change: 6, commitments: 7 } as const;
-const TABLE_WIDTH =
-  WIDTHS.name +
-  WIDTHS.responses +
-  ASPECT_KEYS.length * WIDTHS.aspect +
-  WIDTHS.balance +
-  WIDTHS.versatility +
-  WIDTHS.target +
-  WIDTHS.fitGap +
-  WIDTHS.change +
-  WIDTHS.commitments;
+const WIDTHS = { name: 11, balance: 6, versatility: 6.5, target: 7.5, fitGap: 6.5, change: 6.5, aspect: 7, responses: 8.5, commitments: 7.5 } as const;
+const COLUMN_WIDTHS = [
+  WIDTHS.name,
+  WIDTHS.balance,
+  WIDTHS.versatility,
+  WIDTHS.target,
+  WIDTHS.fitGap,
+  WIDTHS.change,
+  ...ASPECT_KEYS.map(() => WIDTHS.aspect),
+  WIDTHS.responses,
+  WIDTHS.commitments,
+];
+const TABLE_WIDTH = COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0);
 
 /**
  * The link back from a situations page to this view. Only the target cells read it, so a
@@ -60,17 +66,25 @@ interface HeatmapProps {
   onSort: (key: SortKey) => void;
 }
 
-const COLUMN_LABELS: Record<Exclude<SortKey, AspectKey>, string> = {
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Header words: each symbol beside the words it stands for, explained again in the legend. */
+export const COLUMN_LABELS: Record<Exclude<SortKey, AspectKey>, string> = {
   name: "Team of",
-  responseRate: "Responses",
-  balance: "B",
-  versatility: "Versatility",
-  target: "Target T",
-  fitGap: "Fit gap",
+  balance: `${capitalised(SCORE_NAMES.overallBalance)} (B)`,
+  versatility: capitalised(SCORE_NAMES.versatility),
+  target: "Situation calls for (T)",
+  // No-break spaces keep the symbols "(B − T)" on one line.
+  fitGap: `${capitalised(SCORE_NAMES.fit)} (B\u00a0−\u00a0T)`,
   change: "Change in B",
+  responseRate: "Responses",
 };
 
-const headerClass = "sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom text-xs font-semibold [overflow-wrap:anywhere]";
+// Words wrap only between words (never "Communicat/ion"): no hyphenation, no breaking anywhere.
+const headerClass = "sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px-2 py-2 text-left align-bottom text-xs font-semibold break-normal hyphens-none";
+
+/** The id of the table's scroll frame, which the filter form's button brings into view. */
+export const HEATMAP_REGION_ID = "heatmap-region";
 
 export function Heatmap({ caption, cycleId, k, rows, org, view, previousName, backHref, sortHref, onSort }: HeatmapProps) {
   return (
@@ -112,10 +126,15 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
   const start = Math.min(range.start, rows.length);
   const end = Math.min(range.end, rows.length);
 
-  const header = (key: SortKey, label: string, title?: string) => {
+  const header = (key: SortKey, label: string, title?: string, sticky = false) => {
     const active = view.sort === key;
     return (
-      <th key={key} scope="col" className={headerClass} aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <th
+        key={key}
+        scope="col"
+        className={sticky ? `${headerClass} left-0 z-20` : headerClass}
+        aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
         <a
           href={sortHref(key)}
           title={title}
@@ -134,12 +153,14 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
 
   return (
     <div>
+      {/* Relative, so that the screen-reader-only text in its cells (absolutely placed) scrolls with the table instead of widening the page. */}
       <div
         ref={scroller}
+        id={HEATMAP_REGION_ID}
         role="region"
         aria-labelledby="heatmap-caption"
         tabIndex={0}
-        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+        className="relative max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
       >
         {/* Cell styles are set once on the table, not on each of up to 30,000 cells. */}
         <table
@@ -151,44 +172,20 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
             {caption}
           </caption>
           <colgroup>
-            <col style={{ width: `${WIDTHS.name}rem` }} />
-            <col style={{ width: `${WIDTHS.responses}rem` }} />
-            {ASPECT_KEYS.map((key) => (
-              <col key={key} style={{ width: `${WIDTHS.aspect}rem` }} />
+            {COLUMN_WIDTHS.map((width, i) => (
+              <col key={i} style={{ width: `${width}rem` }} />
             ))}
-            <col style={{ width: `${WIDTHS.balance}rem` }} />
-            <col style={{ width: `${WIDTHS.versatility}rem` }} />
-            <col style={{ width: `${WIDTHS.target}rem` }} />
-            <col style={{ width: `${WIDTHS.fitGap}rem` }} />
-            <col style={{ width: `${WIDTHS.change}rem` }} />
-            <col style={{ width: `${WIDTHS.commitments}rem` }} />
           </colgroup>
           <thead>
             <tr>
-              <th
-                scope="col"
-                className={`${headerClass} left-0 z-20`}
-                aria-sort={view.sort === "name" ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
-              >
-                <a
-                  href={sortHref("name")}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    onSort("name");
-                  }}
-                  className="text-slate-900"
-                >
-                  {COLUMN_LABELS.name}
-                  <span aria-hidden="true">{view.sort === "name" ? (view.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                </a>
-              </th>
+              {header("name", COLUMN_LABELS.name, undefined, true)}
+              {header("balance", COLUMN_LABELS.balance, "Below 0 the team sees its manager leaning toward managing, above 0 toward leading")}
+              {header("versatility", COLUMN_LABELS.versatility, "How much of both managing and leading the team sees, from 1 to 5")}
+              {header("target", COLUMN_LABELS.target, "The overall balance the team's current situation calls for, from the situations marked for it")}
+              {header("fitGap", COLUMN_LABELS.fitGap, "How far the overall balance is from what the situation calls for")}
+              {header("change", COLUMN_LABELS.change, previousName ? `Change in overall balance since ${previousName}` : "No earlier cycle")}
+              {ASPECT_KEYS.map((key) => header(key, en.aspects[key].name, `Balance (b) on ${en.aspects[key].name}`))}
               {header("responseRate", COLUMN_LABELS.responseRate, "Responses received of those invited")}
-              {ASPECT_KEYS.map((key) => header(key, en.aspects[key].name, `Balance b on ${en.aspects[key].name}`))}
-              {header("balance", COLUMN_LABELS.balance, "Overall balance B")}
-              {header("versatility", COLUMN_LABELS.versatility)}
-              {header("target", COLUMN_LABELS.target, "Situational target from the team's current situation")}
-              {header("fitGap", COLUMN_LABELS.fitGap, "B − T")}
-              {header("change", COLUMN_LABELS.change, previousName ? `Since ${previousName}` : "No earlier cycle")}
               <th
                 scope="col"
                 className={headerClass}
@@ -224,29 +221,43 @@ function CountNote({ n }: { n: number }) {
   return <span className="sr-only">, n {n}</span>;
 }
 
+/**
+ * A cell of two lines, a value over a smaller note: the row's fixed height holds two lines
+ * of 16 px and 12 px of padding. A line break, not a block, parts them, so that the
+ * accessible name reads "−0.63, n 6, one-sided" with no stray spaces.
+ */
+const TWO_LINES = "leading-4";
+
 function BalanceCell({ cell, k }: { cell: AspectCell | null; k: number }) {
   if (cell === null) return <HiddenCell k={k} />;
   const colour = balanceColour(cell.value);
   return (
-    <td style={{ backgroundColor: colour.background, color: colour.text }} title={`n ${cell.n}`}>
+    <td style={{ backgroundColor: colour.background, color: colour.text }} title={`n ${cell.n}`} className={TWO_LINES}>
       {formatSigned(cell.value, DIGITS.balance)}
       <CountNote n={cell.n} />
       {cell.lopsided && (
         <>
-          <span aria-hidden="true"> ◆</span>
-          <span className="sr-only"> (lopsided)</span>
+          <br />
+          <span className="text-xs">
+            <span className="sr-only">, </span>
+            {ONE_SIDED}
+          </span>
         </>
       )}
     </td>
   );
 }
 
+/** Why a value is hidden, after the cell's "too few answers": in its tooltip and accessible name, and in the legend. */
+export function tooFewReason(k: number): string {
+  return `fewer than ${k} answers, so not shown`;
+}
+
 function HiddenCell({ k }: { k: number }) {
-  const reason = `Not shown: fewer than ${k} answers`;
   return (
-    <td className="text-slate-700" title={reason}>
-      <span aria-hidden="true">&lt; k</span>
-      <span className="sr-only">{reason}</span>
+    <td className={`${TWO_LINES} text-xs text-slate-700`} title={`${capitalised(TOO_FEW_ANSWERS)}: ${tooFewReason(k)}`}>
+      <span className="whitespace-normal">{TOO_FEW_ANSWERS}</span>
+      <span className="sr-only">: {tooFewReason(k)}</span>
     </td>
   );
 }
@@ -299,72 +310,80 @@ function RateCell({ responded, invited }: { responded: number; invited: number }
   );
 }
 
+const noValue = <td className="text-slate-600">–</td>;
+
 function OrgRow({ org, k }: { org: OrgLine; k: number }) {
   return (
     <tr aria-rowindex={2} className="bg-brand-50 font-semibold">
       <th scope="row" className="sticky left-0 border-b-2 border-slate-300 bg-brand-50 px-2 py-2 text-left">
-        All teams meeting k
+        All teams with enough answers
         <span className="block text-xs font-normal text-slate-700">
-          {org.teamsIncluded} included · {org.teamsLeftOut} {org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold, and not counted
+          {org.teamsIncluded} included · {org.teamsLeftOut} {org.teamsLeftOut === 1 ? "team" : "teams"} left out with {TOO_FEW_ANSWERS}, and not counted
         </span>
       </th>
-      <RateCell responded={org.responded} invited={org.invited} />
+      {org.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: org.balance, lopsided: false, n: org.responded }} k={k} />}
+      <NumberCell value={org.versatility} digits={DIGITS.versatility} n={org.responded} signed={false} k={k} />
+      {noValue}
+      {noValue}
+      {noValue}
       {org.aspects.map((cell, i) => (
         <BalanceCell key={ASPECT_KEYS[i]} cell={cell} k={k} />
       ))}
-      {org.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: org.balance, lopsided: false, n: org.responded }} k={k} />}
-      <NumberCell value={org.versatility} digits={DIGITS.versatility} n={org.responded} signed={false} k={k} />
-      <td className="text-slate-600">–</td>
-      <td className="text-slate-600">–</td>
-      <td className="text-slate-600">–</td>
-      <td className="text-slate-600">–</td>
+      <RateCell responded={org.responded} invited={org.invited} />
+      {noValue}
     </tr>
   );
 }
 
 /**
  * The commitments and how often the team saw them practised: "3 · seen 1.8" over "n 5" (and
- * "2 of 3" when some commitments have too few answers), "3 · < k" when hidden, or "none".
- * The whole sentence is the tooltip and what a screen reader reads.
+ * "2 of 3" when some commitments have too few answers), "3" over "too few answers" or "not
+ * asked" when hidden, or "none". The whole sentence is the tooltip and what a screen reader reads.
  */
 function CommitmentsCell({ row, k }: { row: TeamRow; k: number }) {
   const { commitments: count, followThrough: cell } = row;
   const sentence = commitmentsSentence(count, cell, { k });
-  if (cell?.shown) {
-    // Two short lines in the row's fixed height: 16 px and 12 px of line, 12 px of padding.
+  if (cell === null) {
     return (
-      <td title={sentence}>
-        <span aria-hidden="true" className="block leading-4">
-          {count} · seen {formatScore(cell.value, DIGITS.followThrough)}
-          <span className="block text-xs leading-3 text-slate-600">
-            n {cell.n}
-            {cell.covered < count && ` · ${cell.covered} of ${count}`}
-          </span>
-        </span>
+      <td className="text-slate-600" title={sentence}>
+        <span aria-hidden="true">none</span>
         <span className="sr-only">{sentence}</span>
       </td>
     );
   }
-  const shown = cell === null ? "none" : `${count} · ${cell.reason === "not_asked" ? "not asked" : "< k"}`;
   return (
-    <td className={cell === null ? "text-slate-600" : "text-slate-700"} title={sentence}>
-      <span aria-hidden="true">{shown}</span>
+    <td className={cell.shown ? undefined : "text-slate-700"} title={sentence}>
+      <span aria-hidden="true" className="block leading-4">
+        {cell.shown ? `${count} · seen ${formatScore(cell.value, DIGITS.followThrough)}` : count}
+        <span className="block text-xs leading-4 text-slate-600">
+          {cell.shown
+            ? `n ${cell.n}${cell.covered < count ? ` · ${cell.covered} of ${count}` : ""}`
+            : cell.reason === "not_asked"
+              ? "not asked"
+              : TOO_FEW_ANSWERS}
+        </span>
+      </span>
       <span className="sr-only">{sentence}</span>
     </td>
   );
 }
 
+/** What the team's situation calls for, and the way to change it: the one place a director edits situations from. */
 function TargetCell({ row }: { row: TeamRow }) {
   const backHref = useContext(BackHref);
   const target = formatSigned(row.target, DIGITS.target);
+  const marked = row.situations.length === 0 ? "none marked" : `${row.situations.length} marked`;
   return (
-    <td>
+    <td className={TWO_LINES}>
+      {target}
+      <br />
       <Link
         href={`/teams/situations/${row.id}?back=${encodeURIComponent(backHref)}`}
         prefetch={false}
-        aria-label={`Situation of ${row.name}'s team: T ${target}, ${row.situations.length} marked`}
+        className="text-xs"
+        aria-label={`Edit situations of ${row.name}'s team: calls for ${target}, ${marked}`}
       >
-        {target}
+        Edit situations
       </Link>
     </td>
   );
@@ -380,15 +399,15 @@ const TeamRowView = memo(function TeamRowView({ row, index, k, cycleId }: { row:
         </Link>
         {row.parentName && <span className="block truncate text-xs font-normal text-slate-600">reports to {row.parentName}</span>}
       </th>
-      <RateCell responded={row.responded} invited={row.invited} />
-      {row.aspects.map((cell, i) => (
-        <BalanceCell key={ASPECT_KEYS[i]} cell={cell} k={k} />
-      ))}
       {row.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: row.balance, lopsided: false, n: row.responded }} k={k} />}
       <NumberCell value={row.versatility} digits={DIGITS.versatility} n={row.responded} signed={false} k={k} />
       <TargetCell row={row} />
       <NumberCell value={row.fitGap} digits={DIGITS.fitGap} n={row.responded} k={row.shown && row.balance !== null ? undefined : k} emphasis={beyond} />
       <ChangeCell row={row} k={k} />
+      {row.aspects.map((cell, i) => (
+        <BalanceCell key={ASPECT_KEYS[i]} cell={cell} k={k} />
+      ))}
+      <RateCell responded={row.responded} invited={row.invited} />
       <CommitmentsCell row={row} k={k} />
     </tr>
   );

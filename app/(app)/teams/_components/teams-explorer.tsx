@@ -4,6 +4,7 @@ import { useDeferredValue, useId, useMemo, useState } from "react";
 import { Button, buttonClasses } from "@/app/_components/button";
 import { StatusMessage } from "@/app/_components/status-message";
 import { LOPSIDED_GAP } from "@/lib/scoring";
+import { ONE_SIDED, TOO_FEW_ANSWERS } from "@/lib/vocabulary";
 import { balanceLegend } from "@/lib/teams/colour";
 import type { OrgLine } from "@/lib/teams/rows";
 import {
@@ -19,7 +20,7 @@ import {
 } from "@/lib/teams/view";
 import { fromWire, type WireRow } from "@/lib/teams/wire";
 import type { TeamsCycle } from "@/server/dal/teams";
-import { Heatmap } from "./heatmap";
+import { COLUMN_LABELS, Heatmap, HEATMAP_REGION_ID, tooFewReason } from "./heatmap";
 import { PortfolioPlot } from "./portfolio-plot";
 
 interface ExplorerProps {
@@ -43,7 +44,8 @@ interface ExplorerProps {
  * in the browser on rows the server has already passed through the anonymity gate, and
  * the view is kept in the URL (replaceState, no reload), so it can be shared and the CSV
  * export gets the same view. Without JavaScript the filters still work as a plain form
- * and the column headers as links.
+ * and the column headers as links. With it, the filters apply as they change, and the
+ * form's button takes the viewer to the table they narrowed.
  */
 export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org, subTeams, initialView }: ExplorerProps) {
   const teams = useMemo(() => fromWire(JSON.parse(wire) as WireRow[], viewer), [wire, viewer]);
@@ -75,7 +77,10 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
         role="search"
         aria-label="Filter the teams"
         className="flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        onSubmit={(event) => event.preventDefault()}
+        onSubmit={(event) => {
+          event.preventDefault();
+          document.getElementById(HEATMAP_REGION_ID)?.focus();
+        }}
       >
         <input type="hidden" name="sort" value={view.sort} />
         <input type="hidden" name="dir" value={view.dir} />
@@ -115,11 +120,11 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
           <legend className="text-sm font-medium">Only teams</legend>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="lopsided" value="1" checked={view.lopsided} onChange={(event) => update({ lopsided: event.target.checked })} />
-            with a lopsided aspect
+            with a {ONE_SIDED} aspect
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="fit" value="1" checked={view.fit} onChange={(event) => update({ fit: event.target.checked })} />
-            with a fit gap beyond ±{FIT_GAP_LIMIT}
+            more than {FIT_GAP_LIMIT} from what their situation calls for
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input
@@ -132,11 +137,9 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
             with no commitment
           </label>
         </fieldset>
-        <noscript>
-          <Button type="submit" size="toolbar">
-            Apply
-          </Button>
-        </noscript>
+        <Button type="submit" size="toolbar">
+          Show teams
+        </Button>
         {narrowed && (
           <Button type="button" variant="secondary" size="toolbar" onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })}>
             Clear filters
@@ -153,10 +156,8 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
         </a>
       </div>
 
-      <Legend k={k} />
-
       <Heatmap
-        caption={`Balance per aspect for each team in ${cycle.name}, with B, versatility, responses, target, fit gap, change in B and commitments.`}
+        caption={`Scores of each team in ${cycle.name}: overall balance, versatility, what the situation calls for, fit to the situation and change, then the balance on each aspect, responses and commitments.`}
         cycleId={cycle.id}
         k={k}
         rows={rows}
@@ -168,17 +169,20 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
         onSort={(key) => update(sortTo(key))}
       />
 
+      <Legend k={k} />
+
       <PortfolioPlot rows={filtered} cycleId={cycle.id} />
     </div>
   );
 }
 
+/** Under the table, its words and marks in sentences: the headers carry the symbols, this says what they mean. */
 function Legend({ k }: { k: number }) {
   const steps = balanceLegend();
   return (
     <div className="space-y-1 text-xs text-slate-700">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">Balance b and B:</span>
+        <span className="font-medium">{COLUMN_LABELS.balance} and the balance on each aspect (b):</span>
         <span>managing</span>
         <span className="flex" aria-hidden="true">
           {steps.map(({ step, colour }) => (
@@ -187,16 +191,36 @@ function Legend({ k }: { k: number }) {
         </span>
         <span>leading</span>
       </div>
-      <p>
-        ◆ lopsided: one pole rated at least {LOPSIDED_GAP} point above the other. &lt; k: fewer than {k} answers, so not shown. Fit gap = B − T, in bold beyond
-        ±{FIT_GAP_LIMIT}. Change in B: bold with ▲ or ▼ when it is clear of the noise, ≈ when it is not (no clear change). Hover a value for the number of
-        answers behind it (n). The organisation line pools every team below you that meets k on its own, whatever the filters, and counts only those teams.
-      </p>
-      <p>
-        Commitments: the actions each manager committed to after the report before this cycle, and how often their team saw them practised (seen, from 1 never
-        to 5 always): the mean over the commitments with at least {k} answers, with the smallest n among them, and how many of the commitments it covers when
-        that is not all of them.
-      </p>
+      <ul className="list-disc space-y-0.5 pl-4">
+        <li>
+          <span className="font-medium">{ONE_SIDED}</span>: the team rated one side of that aspect at least {LOPSIDED_GAP} point above the other; the stronger
+          side works, the other is left out.
+        </li>
+        <li>
+          <span className="font-medium">{TOO_FEW_ANSWERS}</span>: {tooFewReason(k)}, so that nobody&apos;s answers can be picked out.
+        </li>
+        <li>
+          <span className="font-medium">{COLUMN_LABELS.target}</span>: the overall balance the team&apos;s current situation calls for, from the situations
+          marked for it; change them with Edit situations.
+        </li>
+        <li>
+          <span className="font-medium">{COLUMN_LABELS.fitGap}</span>: how far the overall balance is from what the situation calls for, below 0 more managing
+          and above 0 more leading than it calls for; in bold when more than {FIT_GAP_LIMIT} away either way.
+        </li>
+        <li>
+          <span className="font-medium">{COLUMN_LABELS.change}</span>: bold with an arrow up or down when it is clear of the noise, ≈ when it is not (no clear
+          change).
+        </li>
+        <li>
+          Hover a value for the number of answers behind it (n). The first line pools every team below you with enough answers on its own, whatever the filters,
+          and counts only those teams.
+        </li>
+        <li>
+          <span className="font-medium">Commitments</span>: the actions each manager committed to after the report before this cycle, and how often their team
+          saw them practised (seen, from 1 never to 5 always): the mean over the commitments with at least {k} answers, with the smallest n among them, and how
+          many of the commitments it covers when that is not all of them.
+        </li>
+      </ul>
     </div>
   );
 }
