@@ -40,9 +40,9 @@ test.describe("a director compares the teams below them", () => {
     await page.getByLabel("Period of change").check();
     await page.getByLabel("Innovation is essential").check();
     await page.getByLabel("Large team").check();
-    await expect(page.getByText("With these marks the target would be")).toContainText("T +0.33");
+    await expect(page.getByText("With these marks the situation would call for")).toContainText("+0.33");
     await submitWith(page.getByRole("button", { name: "Save situation" }));
-    await expect(page.getByRole("status")).toHaveText(/Saved\. The target T is now \+0\.33/);
+    await expect(page.getByRole("status")).toHaveText(/Saved\. The situation now calls for \+0\.33/);
     await expect(page.getByTestId("target")).toContainText("+0.33");
     await expect(page.getByRole("table", { name: /Every saved situation/ }).getByRole("row")).toHaveCount(2);
     await expect(page.getByRole("cell", { name: "Marcus Bennett" })).toBeVisible();

@@ -178,7 +178,7 @@ export const FORGERIES: Record<string, Forgery> = {
     as: "director",
     page: (ids) => `/teams/situations/${ids.person.manager}`,
     valid: (ids) => situations(ids.person.manager, ids.situationBasis, ["large_team", "period_of_change"]),
-    succeeded: /^Saved\. The target T is now/,
+    succeeded: /^Saved\. The situation now calls for/,
     tampered: [
       { args: (ids) => situations(ids.person.manager, ids.situationBasis, ["bribe"]), refused: /^Check the situations\.$/ },
       { args: (ids) => situations(ids.person.manager, "1; DROP TABLE team_situations", []), refused: /^Reload the page and try again\.$/ },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { formatSigned } from "@/lib/format";
 import { uuidField } from "@/lib/ids";
 import { SITUATION_KEYS } from "@/lib/situations";
+import { DIGITS } from "@/lib/teams/rows";
 import { runAction } from "@/server/action";
 import { ForbiddenError } from "@/server/dal/errors";
 import { saveTeamSituations } from "@/server/dal/situations";
@@ -39,7 +40,7 @@ export async function saveSituationsAction(_previous: SituationsFormState, formD
     run: async ({ viewer, input: { managerId, basedOn, situations } }) => {
       const outcome = await saveTeamSituations(await getDb(), viewer, managerId, situations, basedOn || null);
       return outcome.status === "saved"
-        ? `Saved. The target T is now ${formatSigned(outcome.target, 2)}, and the fit gaps follow it.`
+        ? `Saved. The situation now calls for ${formatSigned(outcome.target, DIGITS.target)}, and the fit to it follows.`
         : "Nothing to save: these are already the team's situations.";
     },
     revalidate: [["/teams", "layout"]],

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
+import { ScrollRegion } from "@/app/_components/scroll-region";
 import { capitalisedNumberWord, numberWord } from "@/app/_components/number-words";
 import { formatSigned } from "@/lib/format";
 import { SITUATION_FAVOURS, SITUATION_KEYS } from "@/lib/situations";
+import { fitBand } from "@/lib/teams/colour";
 import { DIGITS } from "@/lib/teams/csv";
+import { fitBandWords } from "@/lib/teams/portfolio";
 import { formatSavedAt, SITUATION_TEXT } from "@/lib/teams/situations";
 import { safeTeamsPath } from "@/lib/teams/view";
+import { SCORE_NAMES, TOO_FEW_ANSWERS } from "@/lib/vocabulary";
 import { requireViewer } from "@/server/dal/session";
 import { loadTeamSituations } from "@/server/dal/situations";
 import { getDb } from "@/server/db";
@@ -14,6 +18,8 @@ import { orNotFound } from "@/server/or-not-found";
 import { SituationsForm } from "./situations-form";
 
 export const metadata: Metadata = { title: "Team situation" };
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const favouring = (side: "management" | "leadership") => SITUATION_KEYS.filter((key) => SITUATION_FAVOURS[key] === side).length;
 
@@ -39,9 +45,9 @@ export default async function SituationsPage({ params, searchParams }: PageProps
         <h1 className="text-2xl font-bold">{own ? "Your team's situation" : `Situation of ${team.manager.name}'s team`}</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
           {team.canEdit
-            ? `Mark the situations that apply to this team now. ${capitalisedNumberWord(favouring("management"))} favour managing and ${numberWord(favouring("leadership"))} favour leading; together they set the balance the situation calls for, the target T. Each save is kept, with who made it and when.`
+            ? `Mark the situations that apply to this team now. ${capitalisedNumberWord(favouring("management"))} favour managing and ${numberWord(favouring("leadership"))} favour leading; together they set the overall balance the situation calls for. Each save is kept, with who made it and when.`
             : own
-              ? "Set by the people above you in the reporting tree. It gives the balance your team's situation calls for, the target T."
+              ? "Set by the people above you in the reporting tree. It gives the overall balance your team's situation calls for."
               : "Only people above this team in today's reporting tree can change its situation."}
         </p>
       </div>
@@ -51,7 +57,7 @@ export default async function SituationsPage({ params, searchParams }: PageProps
           Target and fit
         </h2>
         <dl className="mt-2 grid gap-x-8 gap-y-1 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">Target T</dt>
+          <dt className="font-medium">Situation calls for (T)</dt>
           <dd data-testid="target">
             {formatSigned(team.target, DIGITS.target)}{" "}
             <span className="text-sm text-slate-700">
@@ -60,10 +66,14 @@ export default async function SituationsPage({ params, searchParams }: PageProps
           </dd>
           {team.latest && (
             <>
-              <dt className="font-medium">B in {team.latest.cycleName}</dt>
-              <dd>{team.latest.balance === null ? "Not shown: below the anonymity threshold" : formatSigned(team.latest.balance, DIGITS.balance)}</dd>
-              <dt className="font-medium">Fit gap B − T</dt>
-              <dd data-testid="fit-gap">{team.latest.fitGap === null ? "–" : formatSigned(team.latest.fitGap, DIGITS.fitGap)}</dd>
+              <dt className="font-medium">
+                {capitalised(SCORE_NAMES.overallBalance)} (B) in {team.latest.cycleName}
+              </dt>
+              <dd>{team.latest.balance === null ? `Not shown: ${TOO_FEW_ANSWERS}` : formatSigned(team.latest.balance, DIGITS.balance)}</dd>
+              <dt className="font-medium">{capitalised(SCORE_NAMES.fit)} (B − T)</dt>
+              <dd data-testid="fit-gap">
+                {team.latest.fitGap === null ? "–" : `${formatSigned(team.latest.fitGap, DIGITS.fitGap)}, ${fitBandWords(fitBand(team.latest.fitGap))}`}
+              </dd>
             </>
           )}
         </dl>
@@ -77,7 +87,7 @@ export default async function SituationsPage({ params, searchParams }: PageProps
             Situations marked
           </h2>
           {team.current.length === 0 ? (
-            <p className="mt-2 text-slate-700">None yet: the target is 0, a balance between managing and leading.</p>
+            <p className="mt-2 text-slate-700">None yet: the situation calls for a balance between managing and leading.</p>
           ) : (
             <ul className="mt-2 space-y-2">
               {team.current.map((key) => (
@@ -100,39 +110,42 @@ export default async function SituationsPage({ params, searchParams }: PageProps
         {team.history.length === 0 ? (
           <p className="mt-2 text-slate-700">No situation has been saved for this team yet.</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
-            <DataTable
-              scroll={false}
-              caption="Every saved situation of this team, newest first"
-              className="max-w-4xl"
-              alignTop
-              rows={team.history}
-              rowKey={(entry) => entry.id}
-              columns={[
-                {
-                  header: "Saved",
-                  className: "whitespace-nowrap",
-                  cell: (entry, index) => (
-                    <>
-                      {formatSavedAt(entry.changedAt)}
-                      {index === 0 && <span className="ml-2 rounded-full bg-brand-100 px-2 text-xs font-semibold text-brand-900">current</span>}
-                    </>
-                  ),
-                },
-                { header: "By", cell: (entry) => entry.changedBy },
-                {
-                  header: "Situations",
-                  cell: (entry) => (entry.situations.length === 0 ? "None" : entry.situations.map((key) => SITUATION_TEXT[key].label).join(", ")),
-                },
-                { header: "T", className: "tabular-nums", cell: (entry) => formatSigned(entry.target, DIGITS.target) },
-              ]}
-            />
+          <>
+            {/* Relative, so that any screen-reader-only text in its cells scrolls with the table instead of widening the page. */}
+            <ScrollRegion label="History of saved situations" className="relative mt-2">
+              <DataTable
+                scroll={false}
+                caption="Every saved situation of this team, newest first"
+                className="max-w-4xl"
+                alignTop
+                rows={team.history}
+                rowKey={(entry) => entry.id}
+                columns={[
+                  {
+                    header: "Saved",
+                    className: "whitespace-nowrap",
+                    cell: (entry, index) => (
+                      <>
+                        {formatSavedAt(entry.changedAt)}
+                        {index === 0 && <span className="ml-2 rounded-full bg-brand-100 px-2 text-xs font-semibold text-brand-900">current</span>}
+                      </>
+                    ),
+                  },
+                  { header: "By", cell: (entry) => entry.changedBy },
+                  {
+                    header: "Situations",
+                    cell: (entry) => (entry.situations.length === 0 ? "None" : entry.situations.map((key) => SITUATION_TEXT[key].label).join(", ")),
+                  },
+                  { header: "Calls for (T)", className: "tabular-nums", cell: (entry) => formatSigned(entry.target, DIGITS.target) },
+                ]}
+              />
+            </ScrollRegion>
             {team.changes > team.history.length && (
               <p className="mt-1 text-xs text-slate-600">
                 The latest {team.history.length} of {team.changes} saves.
               </p>
             )}
-          </div>
+          </>
         )}
       </section>
     </div>

@@ -6,6 +6,7 @@ import { StatusMessage } from "@/app/_components/status-message";
 import { formatSigned } from "@/lib/format";
 import { situationalTarget } from "@/lib/scoring";
 import type { SituationKey } from "@/lib/situations";
+import { DIGITS } from "@/lib/teams/rows";
 import { SITUATION_TEXT, situationsFavouring } from "@/lib/teams/situations";
 import { saveSituationsAction, type SituationsFormState } from "./actions";
 
@@ -16,7 +17,7 @@ const GROUPS = [
   { side: "leadership", legend: "Situations that favour leading" },
 ] as const;
 
-/** The ten situations as checkboxes, with the target they would give, saved as a new history entry. */
+/** The ten situations as checkboxes, with the overall balance they would call for, saved as a new history entry. */
 export function SituationsForm({ managerId, latestId, current }: { managerId: string; latestId: string | null; current: SituationKey[] }) {
   const [state, formAction, pending] = useActionState(saveSituationsAction, initial);
   const error = state.fieldErrors.situations?.[0];
@@ -76,7 +77,7 @@ function Choices({ current }: { current: SituationKey[] }) {
         ))}
       </div>
       <p className="text-sm">
-        With these marks the target would be <strong>T {formatSigned(situationalTarget(marked), 2)}</strong>.
+        With these marks the situation would call for <strong>{formatSigned(situationalTarget(marked), DIGITS.target)}</strong>.
       </p>
     </>
   );
