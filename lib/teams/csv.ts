@@ -48,20 +48,20 @@ export function csvHeader(options: CsvOptions): string[] {
     "Row",
     "Manager",
     "Reports to",
-    "Responses (n of B, versatility and fit gap)",
+    "Responses (n of B, versatility and fit)",
     "Invited",
     "Response rate",
     ...ASPECT_KEYS.flatMap((key) => [`${en.aspects[key].name} (b)`, `${en.aspects[key].name} (n)`]),
     "Overall balance (B)",
     "Versatility",
-    "Situational target (T)",
-    "Fit gap (B − T)",
+    "Situation calls for (T)",
+    "Fit to the situation (B − T)",
     options.previousCycleName ? `Change in B since ${options.previousCycleName}` : "Change in B",
     "Change in B: clear of the noise?",
     "Commitments",
     "Follow-through (mean seen, 1–5)",
     "Follow-through (n)",
-    "Lopsided aspects",
+    "One-sided aspects",
     "Not shown, and why",
   ].map(neutralise);
 }
@@ -97,7 +97,7 @@ function hiddenAspects(aspects: readonly (AspectCell | null)[], thresholds: Thre
 export function teamReasons(row: TeamRow, options: CsvOptions): string {
   if (!row.shown) return describeAbsence("team_below_threshold", options.thresholds);
   const reasons = [hiddenAspects(row.aspects, options.thresholds)];
-  if (row.balance === null) reasons.push(`B, versatility and fit gap: ${describeAbsence("no_data", options.thresholds)}`);
+  if (row.balance === null) reasons.push(`B, versatility and fit to the situation: ${describeAbsence("no_data", options.thresholds)}`);
   else if (row.change === null) {
     reasons.push(
       options.previousCycleName ? `Change in B: no result shown for this team in ${options.previousCycleName}.` : "Change in B: no earlier closed cycle.",
@@ -130,13 +130,13 @@ export function teamRecord(row: TeamRow, options: CsvOptions): string[] {
 }
 
 export function orgLabel(org: OrgLine): string {
-  return `All teams meeting k (${org.teamsIncluded} of ${org.teamsIncluded + org.teamsLeftOut}): counts and scores cover these teams only`;
+  return `All teams with enough answers, k or more (${org.teamsIncluded} of ${org.teamsIncluded + org.teamsLeftOut}): counts and scores cover these teams only`;
 }
 
 export function orgReasons(org: OrgLine, options: CsvOptions): string {
   const leftOut = `${org.teamsLeftOut} ${org.teamsLeftOut === 1 ? "team" : "teams"} left out below the threshold.`;
   if (org.teamsIncluded === 0) return `${describeAbsence("no_team_meets_threshold", options.thresholds)} ${leftOut}`;
-  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit gap, change in B and commitments are per team."]
+  return [leftOut, hiddenAspects(org.aspects, options.thresholds), "T, fit to the situation, change in B and commitments are per team."]
     .filter((reason) => reason !== null)
     .join(" ");
 }

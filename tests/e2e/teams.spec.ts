@@ -55,8 +55,12 @@ test.describe("a director compares the teams below them", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^fulcrum-teams-.*\.csv$/);
     const records = parse(readFileSync((await download.path())!, "utf8"), { bom: true }) as string[][];
-    expect(records.map((record) => record[1])).toEqual(["Manager", "All teams meeting k (3 of 4): counts and scores cover these teams only", "Liam O'Brien"]);
-    expect(records[2]![records[0]!.indexOf("Situational target (T)")]).toBe("0.33");
+    expect(records.map((record) => record[1])).toEqual([
+      "Manager",
+      "All teams with enough answers, k or more (3 of 4): counts and scores cover these teams only",
+      "Liam O'Brien",
+    ]);
+    expect(records[2]![records[0]!.indexOf("Situation calls for (T)")]).toBe("0.33");
 
     // Put the situation back, so the demo stays as it was for other tests.
     await table.getByRole("link", { name: /Edit situations of Liam O'Brien's team/ }).click();

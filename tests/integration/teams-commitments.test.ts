@@ -183,7 +183,7 @@ describe("the commitments column of the teams page", () => {
     const records = (view: Record<string, string>) =>
       exportTeams(database.db, people.director, cycleIds[1]!, parseView(view)).then(({ csv }) => parse(csv, { bom: true }) as string[][]);
     const filtered = await records({ uncommitted: "1" });
-    expect(filtered.map((record) => record[1])).toEqual(["Manager", expect.stringMatching(/^All teams meeting k/) as string, "Quinn Quiet"]);
+    expect(filtered.map((record) => record[1])).toEqual(["Manager", expect.stringMatching(/^All teams with enough answers/) as string, "Quinn Quiet"]);
 
     const [header, ...rows] = await records({});
     const columns = ["Commitments", "Follow-through (mean seen, 1–5)", "Follow-through (n)"].map((name) => header!.indexOf(name));

@@ -54,7 +54,7 @@ describe("the CSV export", () => {
     expect(header![1]).toBe("Manager");
     expect(header!.at(-1)).toBe("Not shown, and why");
     expect(org![0]).toBe("organisation");
-    expect(org![1]).toBe("All teams meeting k (3 of 4): counts and scores cover these teams only");
+    expect(org![1]).toBe("All teams with enough answers, k or more (3 of 4): counts and scores cover these teams only");
     expect([header![B], header![CHANGE + 1]]).toEqual(["Overall balance (B)", "Change in B: clear of the noise?"]);
     // The organisation line counts only the teams it pools: Hannah Schmidt's 2 of 2 are left out.
     const included = page.teams.filter((team) => team.shown);

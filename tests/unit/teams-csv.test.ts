@@ -107,7 +107,7 @@ describe("records", () => {
     expect(teamReasons(partly, options)).toBe("Focus, Decision-making: fewer than 3 answers on a pole. Change in B: no result shown for this team in Q2 2026.");
     expect(teamReasons(row({ change: null }), { ...options, previousCycleName: null })).toBe("Change in B: no earlier closed cycle.");
     expect(teamReasons(row({ balance: null, fitGap: null, change: null, aspects: ASPECT_KEYS.map(() => null) }), options)).toContain(
-      "B, versatility and fit gap: Not shown: no aspect has enough answers yet.",
+      "B, versatility and fit to the situation: Not shown: no aspect has enough answers yet.",
     );
   });
 
@@ -141,12 +141,19 @@ describe("records", () => {
 
   it("writes the organisation line with its left-out teams", () => {
     const record = orgRecord(org, options);
-    expect(record.slice(0, 6)).toEqual(["organisation", "All teams meeting k (2 of 3): counts and scores cover these teams only", "", "15", "20", "75%"]);
+    expect(record.slice(0, 6)).toEqual([
+      "organisation",
+      "All teams with enough answers, k or more (2 of 3): counts and scores cover these teams only",
+      "",
+      "15",
+      "20",
+      "75%",
+    ]);
     expect(record.slice(6, 8)).toEqual(["0.20", "12"]);
     expect(record.slice(18, 20)).toEqual(["", ""]);
     expect(record).toHaveLength(csvHeader(options).length);
     expect(orgReasons(org, options)).toBe(
-      "1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit gap, change in B and commitments are per team.",
+      "1 team left out below the threshold. Development: fewer than 3 answers on a pole. T, fit to the situation, change in B and commitments are per team.",
     );
     const none = {
       ...org,
@@ -164,7 +171,12 @@ describe("records", () => {
 
   it("puts the header, then the organisation line, then the teams in order", () => {
     const records = teamsCsvRecords([row({ name: "=evil()" }), row({ name: "Bo" })], org, options);
-    expect(records.map((record) => record[1])).toEqual(["Manager", "All teams meeting k (2 of 3): counts and scores cover these teams only", "'=evil()", "Bo"]);
+    expect(records.map((record) => record[1])).toEqual([
+      "Manager",
+      "All teams with enough answers, k or more (2 of 3): counts and scores cover these teams only",
+      "'=evil()",
+      "Bo",
+    ]);
   });
 });
 

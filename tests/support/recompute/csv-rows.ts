@@ -15,14 +15,14 @@ const CSV_COLUMNS = [
   ...ASPECT_KEYS.flatMap((aspect) => [`${aspectName(aspect)} (b)`, `${aspectName(aspect)} (n)`]),
   "Overall balance (B)",
   "Versatility",
-  "Situational target (T)",
-  "Fit gap (B − T)",
+  "Situation calls for (T)",
+  "Fit to the situation (B − T)",
   "Change in B",
   "Change in B: clear of the noise?",
   "Commitments",
   "Follow-through (mean seen, 1–5)",
   "Follow-through (n)",
-  "Lopsided aspects",
+  "One-sided aspects",
   "Not shown, and why",
 ];
 
@@ -52,7 +52,7 @@ export function csvTeamRow(expected: Expected, team: TeamRow, parent: string, ch
   if (!team.shown) reasons = [fewerPeople(team.k)];
   else {
     reasons = hiddenAspectsReason(hidden, team.k);
-    if (team.balance === null) reasons.push(`B, versatility and fit gap: ${NO_ASPECT}`);
+    if (team.balance === null) reasons.push(`B, versatility and fit to the situation: ${NO_ASPECT}`);
     else if (!change) reasons.push(previous ? `Change in B: no result shown for this team in ${previous.cycleName}.` : "Change in B: no earlier closed cycle.");
     if (commitment && commitment.covered === 0) reasons.push(`Follow-through: Not shown: fewer than ${team.k} answers.`);
     else if (commitment && commitment.covered < commitment.count) {
@@ -94,10 +94,10 @@ export function csvOrgRow(expected: Expected, viewerId: string, cycle: TeamRow):
   const reasons =
     org.included === 0
       ? `Not shown: no team has ${cycle.k} or more answers on its own. ${leftOut}`
-      : [leftOut, ...hiddenAspectsReason(hidden, cycle.k), "T, fit gap, change in B and commitments are per team."].join(" ");
+      : [leftOut, ...hiddenAspectsReason(hidden, cycle.k), "T, fit to the situation, change in B and commitments are per team."].join(" ");
   return [
     "organisation",
-    `All teams meeting k (${org.included} of ${org.included + org.leftOut}): counts and scores cover these teams only`,
+    `All teams with enough answers, k or more (${org.included} of ${org.included + org.leftOut}): counts and scores cover these teams only`,
     "",
     String(org.respondents),
     String(org.invited),
