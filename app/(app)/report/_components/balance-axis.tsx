@@ -50,21 +50,26 @@ export function AxisGrid({ height }: { height: number }) {
   );
 }
 
-/** The axis's labels, in an SVG of the same width so that they sit over (or under) their ticks. */
-export function AxisLabels({ middle = "0", fontSize = 10 }: { middle?: string; fontSize?: number }) {
-  const labels = [
-    { value: -1, text: "−1 Managing", anchor: "start" },
-    { value: 0, text: middle, anchor: "middle" },
-    { value: 1, text: "Leading +1", anchor: "end" },
-  ] as const;
+/** How far across the axis a value sits, in percent of its width, for HTML laid over it. */
+const percentAcross = (value: number) => (xOf(value) / AXIS_WIDTH) * 100;
+
+/**
+ * The axis's labels over (or under) their ticks. They are HTML, not SVG text: the axes scale
+ * with the width of the screen, and their labels must keep a readable size on a phone.
+ */
+export function AxisLabels({ middle = "0" }: { middle?: string }) {
   return (
-    <svg viewBox={`0 0 ${AXIS_WIDTH} 14`} className="h-auto w-full" aria-hidden="true">
-      {labels.map((label) => (
-        <text key={label.value} x={xOf(label.value)} y={11} textAnchor={label.anchor} fontSize={fontSize} fill="currentColor">
-          {label.text}
-        </text>
-      ))}
-    </svg>
+    <div className="relative h-5 text-xs whitespace-nowrap sm:text-sm" aria-hidden="true">
+      <span className="absolute top-0" style={{ left: `${percentAcross(-1)}%` }}>
+        −1 Managing
+      </span>
+      <span className="absolute top-0 -translate-x-1/2" style={{ left: `${percentAcross(0)}%` }}>
+        {middle}
+      </span>
+      <span className="absolute top-0" style={{ right: `${100 - percentAcross(1)}%` }}>
+        Leading +1
+      </span>
+    </div>
   );
 }
 

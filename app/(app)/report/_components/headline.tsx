@@ -73,7 +73,7 @@ function BalanceScale({ balance, target }: { balance: number; target: number | n
         {target !== null && <TargetMarker value={target} height={40} />}
       </svg>
       <div className="text-slate-700">
-        <AxisLabels middle="0 Balanced" fontSize={8} />
+        <AxisLabels middle="0 Balanced" />
       </div>
       {target !== null && (
         <p className="mt-1 text-sm text-slate-700">
