@@ -1,17 +1,29 @@
 import { COLOURS } from "@/app/_components/chart-palette";
+import { numberWord } from "@/app/_components/number-words";
 import { ASPECT_KEYS, type AspectKey, POLES } from "@/lib/aspects";
 import { formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
 import { balanceSummary, intervalText, sdText } from "@/lib/report";
-import type { AspectReport, SelfAspect, Thresholds } from "@/lib/scoring";
+import { type AspectReport, LOPSIDED_GAP, type SelfAspect, type Thresholds } from "@/lib/scoring";
+import { ONE_SIDED, SCORE_NAMES } from "@/lib/vocabulary";
 import type { ClosedReport } from "@/server/dal/report";
 import { AXIS_WIDTH, AxisGrid, AxisLabels, LegendShape, NeedMarker, SelfMarker, TargetMarker, xOf } from "./balance-axis";
 import { ChartFigure } from "./chart-figure";
 import { displayedTarget, Hidden, namedStatisticText } from "./scores";
 
 const ROW_HEIGHT = 28;
-/** Name, bar, value: the same columns for the axis labels and every row. */
-const ROW_GRID = "grid max-w-4xl grid-cols-[minmax(7rem,10rem)_1fr_minmax(8rem,11rem)] gap-x-3";
+/**
+ * Name, bar, value: the same columns for the axis labels and every row. On a phone the name
+ * and the value share a line and the bar takes the whole width under them, so the bar stays
+ * wide enough to read; from `sm` up the three sit side by side.
+ */
+const ROW_GRID = "grid max-w-4xl grid-cols-[minmax(0,1fr)_auto] gap-x-3 sm:grid-cols-[minmax(7rem,10rem)_1fr_minmax(8rem,11rem)]";
+const NAME_CELL = "col-start-1 row-start-1";
+const BAR_CELL = "col-span-2 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1";
+const VALUE_CELL = "col-start-2 row-start-1 text-right sm:col-start-3 sm:text-left";
+const BADGE = "rounded bg-slate-200 px-1 text-xs";
+
+const sentenceCase = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * The report's primary chart: per aspect, a bar from 0 to the team's balance b on a
@@ -34,13 +46,13 @@ export function BalanceStrip({ report }: { report: ClosedReport }) {
         summary={balanceSummary(team.aspects, report.thresholds)}
         table={<BalanceTable aspects={team.aspects} self={self} target={target} thresholds={report.thresholds} />}
       >
-        <Legend showTarget={target !== null} />
+        <Legend showTarget={target !== null} showOneSided={ASPECT_KEYS.some((key) => isOneSided(team.aspects[key]))} />
         <div className={`${ROW_GRID} text-slate-700`} aria-hidden="true">
-          <span />
-          <AxisLabels />
-          <span />
+          <div className={BAR_CELL}>
+            <AxisLabels />
+          </div>
         </div>
-        <ul className="max-w-4xl space-y-1" aria-label="Balance per aspect">
+        <ul className="max-w-4xl space-y-2 sm:space-y-1" aria-label="Balance per aspect">
           {ASPECT_KEYS.map((key) => (
             <StripRow key={key} aspect={key} report={team.aspects[key]} self={self?.[key] ?? null} target={target} thresholds={report.thresholds} />
           ))}
@@ -50,7 +62,13 @@ export function BalanceStrip({ report }: { report: ClosedReport }) {
   );
 }
 
-function Legend({ showTarget }: { showTarget: boolean }) {
+const isOneSided = (report: AspectReport) => report.balance.shown && report.balance.lopsided;
+
+/**
+ * What each mark means, in words. The need marker puts the team's answer on the balance
+ * axis: "a little more" halfway out, "much more" at the end, so no reader has to halve it.
+ */
+function Legend({ showTarget, showOneSided }: { showTarget: boolean; showOneSided: boolean }) {
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Legend">
       <li>
@@ -63,11 +81,17 @@ function Legend({ showTarget }: { showTarget: boolean }) {
         <LegendShape kind="self" /> Self-view
       </li>
       <li>
-        <LegendShape kind="need" /> Team need ÷ 2
+        <LegendShape kind="need" /> {sentenceCase(SCORE_NAMES.need)}: halfway out is &ldquo;a little more&rdquo;, the end is &ldquo;much more&rdquo;
       </li>
       {showTarget && (
         <li>
-          <LegendShape kind="target" /> Situational target T
+          <LegendShape kind="target" /> {sentenceCase(SCORE_NAMES.target)}
+        </li>
+      )}
+      {showOneSided && (
+        <li>
+          <span className={BADGE}>{ONE_SIDED}</span> one side rated at least {numberWord(LOPSIDED_GAP)} {LOPSIDED_GAP === 1 ? "point" : "points"} above the
+          other
         </li>
       )}
     </ul>
@@ -108,8 +132,8 @@ function StripRow({
       aria-describedby={details.length > 0 ? tooltipId : undefined}
       className={`group relative ${ROW_GRID} items-center rounded focus-visible:bg-brand-50`}
     >
-      <span className="text-sm font-medium">{name}</span>
-      <svg viewBox={`0 0 ${AXIS_WIDTH} ${ROW_HEIGHT}`} className="h-auto w-full" aria-hidden="true">
+      <span className={`${NAME_CELL} text-sm font-medium`}>{name}</span>
+      <svg viewBox={`0 0 ${AXIS_WIDTH} ${ROW_HEIGHT}`} className={`${BAR_CELL} h-auto w-full`} aria-hidden="true">
         <rect x={0} y={0} width={AXIS_WIDTH} height={ROW_HEIGHT} fill={COLOURS.track} />
         <AxisGrid height={ROW_HEIGHT} />
         {balance.shown && (
@@ -125,11 +149,11 @@ function StripRow({
         {need.shown && <NeedMarker value={need.value / 2} y={4} />}
         {self?.balance != null && <SelfMarker value={self.balance} y={14} />}
       </svg>
-      <span className="text-sm">
+      <span className={`${VALUE_CELL} text-sm`}>
         {balance.shown ? (
           <>
             <span className="font-semibold">{formatSigned(balance.value, 2)}</span> <span className="text-slate-700">{counts(report)}</span>
-            {balance.lopsided && <span className="ml-1 rounded bg-slate-200 px-1 text-xs">lopsided</span>}
+            {isOneSided(report) && <span className={`ml-1 ${BADGE}`}>{ONE_SIDED}</span>}
           </>
         ) : (
           <PoleReason report={report} thresholds={thresholds} />
@@ -139,7 +163,7 @@ function StripRow({
         <span
           id={tooltipId}
           role="tooltip"
-          className="report-tooltip invisible absolute top-full left-1/4 z-10 mt-1 w-max max-w-md rounded-md bg-slate-900 px-3 py-2 text-xs text-white shadow-lg group-hover:visible group-focus:visible"
+          className="report-tooltip invisible absolute top-full left-0 z-10 mt-1 w-max max-w-full rounded-md bg-slate-900 px-3 py-2 text-xs text-white shadow-lg group-hover:visible group-focus:visible sm:left-1/4 sm:max-w-md"
         >
           {details.join(" · ")}
         </span>
