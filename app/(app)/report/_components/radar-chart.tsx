@@ -1,7 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, type RadarPoint, Tooltip, type TooltipContentProps } from "recharts";
+import {
+  type BaseTickContentProps,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart,
+  type RadarPoint,
+  Tooltip,
+  type TooltipContentProps,
+} from "recharts";
 import { COLOURS } from "@/app/_components/chart-palette";
 
 /** One aspect of the radar. `null` is a hidden or missing value: it is left out, never drawn as 0. */
@@ -52,6 +62,34 @@ function gapAwareShape(props: { points: RadarPoint[]; stroke?: string; fill?: st
   );
 }
 
+/** In em: the spacing of an aspect name's lines, and the height of a capital (how far a line's top sits above its baseline). */
+const LINE_HEIGHT = 1.2;
+const CAP_HEIGHT = 0.71;
+
+/**
+ * An aspect's name beside its spoke, broken after each space or hyphen ("Decision- / making")
+ * so that the labels need little room beside the radar on a phone. Like Recharts' own label,
+ * it sits above the top spoke, below the bottom ones and level with the others.
+ */
+function AspectTick({ x, y, textAnchor, verticalAnchor, payload }: BaseTickContentProps) {
+  const lines = String(payload.value).split(/(?<=-)|\s+/);
+  const firstLine =
+    verticalAnchor === "end"
+      ? -(lines.length - 1) * LINE_HEIGHT
+      : verticalAnchor === "start"
+        ? CAP_HEIGHT
+        : CAP_HEIGHT / 2 - ((lines.length - 1) * LINE_HEIGHT) / 2;
+  return (
+    <text x={x} y={y} textAnchor={textAnchor} fontSize={12} fill={COLOURS.label}>
+      {lines.map((line, i) => (
+        <tspan key={line} x={x} dy={`${i === 0 ? firstLine : LINE_HEIGHT}em`}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 function RadarTooltip({ active, payload }: TooltipContentProps) {
   const datum = payload?.[0]?.payload as RadarDatum | undefined;
   if (!active || !datum) return null;
@@ -68,7 +106,8 @@ function RadarTooltip({ active, payload }: TooltipContentProps) {
 /**
  * The team's managing and leading polygons on the 1–5 scale, with the self-assessment as
  * dashed overlays. The legend is a row of toggle buttons, so any series can be hidden by
- * mouse or keyboard.
+ * mouse or keyboard. The chart is laid out for the width it is given, from a phone's to
+ * 520 px, so its labels keep their size in pixels; margins leave room for the names beside it.
  */
 export function ProfileRadarChart({ data, hasSelf }: { data: RadarDatum[]; hasSelf: boolean }) {
   const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(new Set());
@@ -80,7 +119,7 @@ export function ProfileRadarChart({ data, hasSelf }: { data: RadarDatum[]; hasSe
       return next;
     });
   return (
-    <div className="report-radar space-y-2">
+    <div className="report-radar w-full space-y-2 lg:w-[32.5rem]">
       <ul className="flex flex-wrap gap-2 text-sm" aria-label="Radar series: press to show or hide">
         {series.map((s) => (
           <li key={s.key}>
@@ -99,16 +138,16 @@ export function ProfileRadarChart({ data, hasSelf }: { data: RadarDatum[]; hasSe
         ))}
       </ul>
       <RadarChart
-        width={520}
-        height={360}
+        responsive
         data={data}
-        margin={{ top: 16, right: 96, bottom: 16, left: 96 }}
+        margin={{ top: 24, right: 72, bottom: 36, left: 72 }}
+        outerRadius="90%"
         title="Managing and leading per aspect, 1 to 5"
-        style={{ maxWidth: "100%", height: "auto" }}
+        style={{ width: "100%", maxWidth: 520, aspectRatio: "4 / 3" }}
       >
         <PolarGrid stroke={COLOURS.grid} />
-        <PolarAngleAxis dataKey="aspect" tick={{ fill: COLOURS.label, fontSize: 12 }} />
-        <PolarRadiusAxis domain={[1, 5]} tickCount={5} angle={64} tick={{ fill: COLOURS.tick, fontSize: 10 }} axisLine={false} />
+        <PolarAngleAxis dataKey="aspect" tick={AspectTick} />
+        <PolarRadiusAxis domain={[1, 5]} tickCount={5} angle={64} tick={{ fill: COLOURS.tick, fontSize: 11 }} axisLine={false} />
         {series.map((s) => (
           <Radar
             key={s.key}
