@@ -20,7 +20,7 @@ function TrendTooltip({ active, payload }: TooltipContentProps) {
   return (
     <div className="rounded-md border border-slate-300 bg-white px-3 py-2 text-xs shadow-lg">
       <p className="font-semibold">{datum.cycle}</p>
-      <p>B {datum.balanceText}</p>
+      <p>Overall balance {datum.balanceText}</p>
       <p>Versatility {datum.versatilityText}</p>
       <p>{datum.respondentsText}</p>
     </div>
@@ -28,25 +28,28 @@ function TrendTooltip({ active, payload }: TooltipContentProps) {
 }
 
 const SERIES = {
-  balance: { title: "Overall balance B", domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], colour: COLOURS.marker, text: "balanceText" },
+  balance: { title: "Overall balance", domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], colour: COLOURS.marker, text: "balanceText" },
   versatility: { title: "Versatility", domain: [1, 5], ticks: [1, 2, 3, 4, 5], colour: COLOURS.management, text: "versatilityText" },
 } as const;
 
-/** B or versatility per closed cycle, as a small line chart of its own: two scales never share an axis. */
+/**
+ * Overall balance or versatility per closed cycle, as a small line chart of its own: two
+ * scales never share an axis. It takes the width it is given, a phone's or half a laptop's,
+ * and is laid out for it, so its labels keep their size in pixels.
+ */
 export function TrendChart({ data, series }: { data: TrendDatum[]; series: keyof typeof SERIES }) {
   const s = SERIES[series];
   return (
-    <div>
+    <div className="max-w-md min-w-0 flex-1 basis-72">
       <p className="text-sm font-medium" aria-hidden="true">
         {s.title}
       </p>
       <LineChart
-        width={320}
-        height={190}
+        responsive
         data={data}
         margin={{ top: 16, right: 24, bottom: 4, left: 0 }}
         title={`${s.title} per closed cycle`}
-        style={{ maxWidth: "100%", height: "auto" }}
+        style={{ width: "100%", height: 190 }}
       >
         <CartesianGrid stroke={COLOURS.gridLight} />
         <XAxis dataKey="cycle" tick={{ fill: COLOURS.label, fontSize: 12 }} padding={{ left: 24, right: 24 }} />
