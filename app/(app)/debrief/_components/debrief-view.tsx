@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/app/_components/scroll-region";
 import { formatDay } from "@/lib/dates";
 import { en } from "@/lib/instrument";
 import { DIRECTION_LABELS } from "@/lib/recommendations";
@@ -37,7 +38,7 @@ export function DebriefView({ report, commitments, preparedOn }: { report: Close
           What you told me
         </h2>
         {overall && <p>{overall}</p>}
-        <div className="overflow-x-auto">
+        <ScrollRegion label="What you told me, as a table">
           <table className="report-table">
             <caption className="sr-only">How often you see each side of my management, and what you asked for</caption>
             <thead>
@@ -59,7 +60,7 @@ export function DebriefView({ report, commitments, preparedOn }: { report: Close
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="text-sm text-slate-700">
           Averages of your answers, from 1 (never) to 5 (always); n is how many of you answered. No single answer and no comment is shown, and a score appears
           only when at least {report.thresholds.k} of you answered it.
