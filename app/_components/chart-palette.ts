@@ -24,3 +24,10 @@ export const COLOURS = {
   /** The track behind a bar: slate-100. */
   track: "#f1f5f9",
 } as const;
+
+/**
+ * The font size of every label drawn inside a chart, in pixels. The charts are laid out for
+ * their width, so this is the size on screen; it sits a pixel above the 11 px minimum because
+ * Recharts rounds a chart to whole pixels and a fractional container then scales it down a little.
+ */
+export const CHART_FONT_SIZE = 12;

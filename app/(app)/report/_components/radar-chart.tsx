@@ -12,7 +12,7 @@ import {
   Tooltip,
   type TooltipContentProps,
 } from "recharts";
-import { COLOURS } from "@/app/_components/chart-palette";
+import { CHART_FONT_SIZE, COLOURS } from "@/app/_components/chart-palette";
 
 /** One aspect of the radar. `null` is a hidden or missing value: it is left out, never drawn as 0. */
 export interface RadarDatum {
@@ -80,7 +80,7 @@ function AspectTick({ x, y, textAnchor, verticalAnchor, payload }: BaseTickConte
         ? CAP_HEIGHT
         : CAP_HEIGHT / 2 - ((lines.length - 1) * LINE_HEIGHT) / 2;
   return (
-    <text x={x} y={y} textAnchor={textAnchor} fontSize={12} fill={COLOURS.label}>
+    <text x={x} y={y} textAnchor={textAnchor} fontSize={CHART_FONT_SIZE} fill={COLOURS.label}>
       {lines.map((line, i) => (
         <tspan key={line} x={x} dy={`${i === 0 ? firstLine : LINE_HEIGHT}em`}>
           {line}
@@ -147,7 +147,7 @@ export function ProfileRadarChart({ data, hasSelf }: { data: RadarDatum[]; hasSe
       >
         <PolarGrid stroke={COLOURS.grid} />
         <PolarAngleAxis dataKey="aspect" tick={AspectTick} />
-        <PolarRadiusAxis domain={[1, 5]} tickCount={5} angle={64} tick={{ fill: COLOURS.tick, fontSize: 11 }} axisLine={false} />
+        <PolarRadiusAxis domain={[1, 5]} tickCount={5} angle={64} tick={{ fill: COLOURS.tick, fontSize: CHART_FONT_SIZE }} axisLine={false} />
         {series.map((s) => (
           <Radar
             key={s.key}

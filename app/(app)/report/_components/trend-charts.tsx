@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
-import { COLOURS } from "@/app/_components/chart-palette";
+import { CHART_FONT_SIZE, COLOURS } from "@/app/_components/chart-palette";
 
 /** One closed cycle on the trend. `null` means no result that cycle: the line has a gap there. */
 export interface TrendDatum {
@@ -52,18 +52,18 @@ export function TrendChart({ data, series }: { data: TrendDatum[]; series: keyof
         style={{ width: "100%", height: 190 }}
       >
         <CartesianGrid stroke={COLOURS.gridLight} />
-        <XAxis dataKey="cycle" tick={{ fill: COLOURS.label, fontSize: 12 }} padding={{ left: 24, right: 24 }} />
+        <XAxis dataKey="cycle" tick={{ fill: COLOURS.label, fontSize: CHART_FONT_SIZE }} padding={{ left: 24, right: 24 }} />
         <YAxis
           domain={[...s.domain]}
           ticks={[...s.ticks]}
           tickFormatter={(value: number) => String(value).replace("-", "\u2212")}
           width={36}
-          tick={{ fill: COLOURS.tick, fontSize: 11 }}
+          tick={{ fill: COLOURS.tick, fontSize: CHART_FONT_SIZE }}
         />
         {series === "balance" && <ReferenceLine y={0} stroke={COLOURS.grid} />}
         <Line dataKey={series} stroke={s.colour} strokeWidth={2} dot={{ r: 4, fill: s.colour }} isAnimationActive={false}>
           {/* Points only where there is a value: a cycle without results gets no label either. */}
-          <LabelList dataKey={(d: TrendDatum) => (d[series] === null ? null : d[s.text])} position="top" fontSize={11} fill={COLOURS.label} />
+          <LabelList dataKey={(d: TrendDatum) => (d[series] === null ? null : d[s.text])} position="top" fontSize={CHART_FONT_SIZE} fill={COLOURS.label} />
         </Line>
         <Tooltip content={TrendTooltip} />
       </LineChart>
