@@ -116,6 +116,30 @@ test.describe("a manager's report", () => {
     await expect(radar(page).locator(".recharts-radar")).toHaveCount(4);
   });
 
+  test("fits a phone: no sideways scroll, the strip's bars drawn, chart text at least 11 px", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await openOwnReport(page);
+    for (const width of [360, 390, 414, 1366]) {
+      await page.setViewportSize({ width, height: 844 });
+      await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      // Rendered size: the font size times the scale the SVG is drawn at, in hundredths of a pixel.
+      const smallestText = () =>
+        page.evaluate(() =>
+          Math.min(
+            ...[...document.querySelectorAll("figure svg text")].map((text) => {
+              const scale = (text as SVGTextElement).getScreenCTM()!;
+              return Math.round(parseFloat(getComputedStyle(text).fontSize) * Math.hypot(scale.a, scale.b) * 100) / 100;
+            }),
+          ),
+        );
+      await expect.poll(smallestText).toBeGreaterThanOrEqual(11);
+      const row = strip(page).getByRole("list", { name: "Balance per aspect" }).getByRole("listitem").first();
+      const [rowBox, barBox] = [await row.boundingBox(), await row.locator("svg").boundingBox()];
+      expect(barBox!.width).toBeGreaterThan(rowBox!.width / 2);
+    }
+  });
+
   test("prints on at most four A4 pages, with the charts, without navigation, and whose it is on every page", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
     const cycleName = await openOwnReport(page);
