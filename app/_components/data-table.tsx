@@ -102,5 +102,6 @@ export function DataTable<Row>({
       </tbody>
     </table>
   );
-  return scroll ? <div className="overflow-x-auto">{table}</div> : table;
+  // relative: the frame contains its screen-reader-only text, which would otherwise widen the page.
+  return scroll ? <div className="relative overflow-x-auto">{table}</div> : table;
 }

@@ -5,7 +5,7 @@ import { formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
 import { balanceSummary, intervalText, sdText } from "@/lib/report";
 import { type AspectReport, LOPSIDED_GAP, type SelfAspect, type Thresholds } from "@/lib/scoring";
-import { ONE_SIDED, SCORE_NAMES } from "@/lib/vocabulary";
+import { capitalised, ONE_SIDED, SCORE_NAMES } from "@/lib/vocabulary";
 import type { ClosedReport } from "@/server/dal/report";
 import { AXIS_WIDTH, AxisGrid, AxisLabels, LegendShape, NeedMarker, SelfMarker, TargetMarker, xOf } from "./balance-axis";
 import { ChartFigure } from "./chart-figure";
@@ -22,8 +22,6 @@ const NAME_CELL = "col-start-1 row-start-1";
 const BAR_CELL = "col-span-2 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1";
 const VALUE_CELL = "col-start-2 row-start-1 text-right sm:col-start-3 sm:text-left";
 const BADGE = "rounded bg-slate-200 px-1 text-xs";
-
-const sentenceCase = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * The report's primary chart: per aspect, a bar from 0 to the team's balance b on a
@@ -81,11 +79,11 @@ function Legend({ showTarget, showOneSided }: { showTarget: boolean; showOneSide
         <LegendShape kind="self" /> Self-view
       </li>
       <li>
-        <LegendShape kind="need" /> {sentenceCase(SCORE_NAMES.need)}: halfway out is &ldquo;a little more&rdquo;, the end is &ldquo;much more&rdquo;
+        <LegendShape kind="need" /> {capitalised(SCORE_NAMES.need)}: halfway out is &ldquo;a little more&rdquo;, the end is &ldquo;much more&rdquo;
       </li>
       {showTarget && (
         <li>
-          <LegendShape kind="target" /> {sentenceCase(SCORE_NAMES.target)}
+          <LegendShape kind="target" /> {capitalised(SCORE_NAMES.target)}
         </li>
       )}
       {showOneSided && (
