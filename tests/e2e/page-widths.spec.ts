@@ -44,12 +44,19 @@ async function crawl(page: Page, start: string[]) {
     if (!route || reached.has(route)) continue;
     const response = await page.goto(url);
     expect(response?.status(), url).toBeLessThan(400);
-    if (page.url().includes("/login") && !url.startsWith("/login")) continue;
+    // Signed out, a page sends you to the sign-in page: a crawl that meets it has lost its session.
+    expect(new URL(page.url()).pathname.startsWith("/login") && !url.startsWith("/login"), `${url} went to the sign-in page`).toBe(false);
     reached.set(route, url);
     const links = await page.locator("nav a[href^='/'], main a[href^='/']").evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")!));
     queue.push(...links.filter((link) => !NOT_PAGES.test(link) && !link.includes("#")));
   }
   return reached;
+}
+
+/** Signs in and waits until the session is there: a page opened sooner goes to the sign-in page. */
+async function signInAs(page: Page, role: Role) {
+  await signIn(page, ROLES[role]);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 async function sidewaysOverflow(page: Page) {
@@ -65,9 +72,9 @@ const roles: (Role | null)[] = [null, ...(Object.keys(ROLES) as Role[])];
 const startOf = (role: Role | null) => (role ? ["/"] : ["/login", "/login/forgot"]);
 
 for (const role of roles) {
-  test(`every page ${role ? `a ${role}` : "anyone signed out"} reaches fits from 360 to 1366 px without scrolling sideways`, async ({ page }) => {
+  test(`every page ${role ? `the ${role}` : "anyone signed out"} reaches fits from 360 to 1366 px without scrolling sideways`, async ({ page }) => {
     test.setTimeout(240_000);
-    if (role) await signIn(page, ROLES[role]);
+    if (role) await signInAs(page, role);
     const reached = await crawl(page, startOf(role));
     const overflowing: string[] = [];
     for (const viewport of WIDTHS) {
@@ -89,7 +96,7 @@ test("the links above reach every page of the app, but for those reached by a sp
   for (const role of roles) {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    if (role) await signIn(page, ROLES[role]);
+    if (role) await signInAs(page, role);
     for (const route of (await crawl(page, startOf(role))).keys()) reachedByAnyone.add(route);
     await context.close();
   }
@@ -99,7 +106,7 @@ test("the links above reach every page of the app, but for those reached by a sp
 
 test("at 1366 px the summary columns of /teams are on screen without scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await signIn(page, ROLES.director);
+  await signInAs(page, "director");
   await page.goto("/teams");
   const table = page.getByRole("table").first();
   for (const name of [/Overall balance/, /Versatility/, /Fit to (the )?situation/, /Change/]) {
