@@ -46,6 +46,15 @@ const ROLES: [string, string | null][] = [
 ];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const NOT_PAGES = /\/export|\/api\/|\.csv$/;
+/**
+ * `--only /login,/report` audits only those page patterns (as the table names them), for a
+ * quick look at one change; `--why` also prints, for each page, what its main thread spent
+ * its time on, each script's share, and the largest paint's element and phases.
+ */
+const argv = process.argv.slice(2);
+const onlyArg = argv.indexOf("--only");
+const ONLY = onlyArg >= 0 ? new Set((argv[onlyArg + 1] ?? "").split(",")) : null;
+const WHY = argv.includes("--why");
 
 async function startServer() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "fulcrum-lighthouse-"));
@@ -115,6 +124,7 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, cookie:
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
   const { lhr } = result;
+  if (WHY) console.error(diagnosis(url, lhr));
   const summary = lhr.audits["resource-summary"]?.details as { items: { resourceType: string; transferSize: number }[] } | undefined;
   const scripts = summary?.items.find((item) => item.resourceType === "script");
   const seo = lhr.categories.seo?.auditRefs.filter((ref) => ref.id !== EXPECTED_SEO_FAILURE && ref.weight > 0 && lhr.audits[ref.id]?.score !== null) ?? [];
@@ -132,6 +142,38 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, cookie:
   };
 }
 
+type Items = { items: Record<string, unknown>[] } | undefined;
+
+/** Where a page's time went, from Lighthouse's own diagnostics. */
+function diagnosis(url: string, lhr: { audits: Record<string, { details?: unknown; displayValue?: string }> }) {
+  const items = (id: string) => ((lhr.audits[id]?.details as Items)?.items ?? []) as Record<string, unknown>[];
+  const ms = (value: unknown) => `${Math.round(Number(value))} ms`;
+  const lines = [`--- ${url}`];
+  lines.push(
+    `main thread: ${items("mainthread-work-breakdown")
+      .map((item) => `${String(item.groupLabel)} ${ms(item.duration)}`)
+      .join(", ")}`,
+  );
+  for (const item of items("bootup-time").slice(0, 6))
+    lines.push(
+      `  script ${String(item.url).replace(BASE, "")}: total ${ms(item.total)}, evaluation ${ms(item.scripting)}, parse ${ms(item.scriptParseCompile)}`,
+    );
+  for (const item of items("long-tasks").slice(0, 8))
+    lines.push(`  long task at ${ms(item.startTime)}: ${ms(item.duration)} ${String(item.url ?? "").replace(BASE, "")}`);
+  const lcp = items("largest-contentful-paint-element");
+  const element = (lcp[0]?.items as Record<string, { snippet?: string }>[] | undefined)?.[0]?.node?.snippet;
+  const phases = ((lcp[1]?.items as Record<string, unknown>[] | undefined) ?? []).map((phase) => `${String(phase.phase)} ${ms(phase.timing)}`);
+  lines.push(`largest paint: ${element ?? "?"}; ${phases.join(", ")}`);
+  lines.push(
+    `render-blocking: ${
+      items("render-blocking-resources")
+        .map((item) => `${String(item.url).replace(BASE, "")} ${ms(item.wastedMs)}`)
+        .join(", ") || "none"
+    }`,
+  );
+  return lines.join("\n");
+}
+
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
 const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
@@ -142,7 +184,7 @@ try {
   for (const [role, account] of ROLES) {
     const { pages, cookie } = await pagesOf(browser, account);
     for (const { url, pattern } of pages) {
-      if (audited.has(pattern)) continue;
+      if (audited.has(pattern) || (ONLY && !ONLY.has(pattern))) continue;
       audited.add(pattern);
       const result = await audit(chrome, url, cookie);
       const judged: Record<string, number> = { ...result.scores, seo: result.seoBesidesCrawlable };

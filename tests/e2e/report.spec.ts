@@ -23,6 +23,12 @@ const strip = (page: Page) => figure(page, /Where each aspect sits/);
 const radar = (page: Page) => figure(page, /How often the team sees each side/);
 const trend = (page: Page) => figure(page, /Overall balance and versatility/);
 
+/** A chart's drawing, once the reader has scrolled to it: chart code loads only near the screen. */
+async function drawing(chart: ReturnType<typeof figure>) {
+  await chart.scrollIntoViewIfNeeded();
+  return chart.locator("svg.recharts-surface");
+}
+
 /** The "manager" persona's name, which their report's heading and every printed page carry. */
 const MANAGER = DEMO_TEAMS[0]!.manager;
 
@@ -41,11 +47,11 @@ test.describe("a manager's report", () => {
     await expect(page.getByRole("heading", { level: 2 })).toHaveText(SECTIONS);
     await expect(page.getByRole("link", { name: "How scores work" })).toHaveAttribute("href", "/how-scores-work");
 
-    await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+    await expect(await drawing(radar(page))).toBeVisible();
     await expect(radar(page).locator(".recharts-radar")).toHaveCount(4);
     await expect(strip(page).getByRole("list", { name: "Balance per aspect" }).getByRole("listitem")).toHaveCount(7);
     await expect(page.getByRole("list", { name: "Development actions" }).getByRole("listitem")).toHaveCount(3);
-    await expect(trend(page).locator("svg.recharts-surface")).toHaveCount(2);
+    await expect(await drawing(trend(page))).toHaveCount(2);
     await expect(page.getByRole("table", { name: /Change per aspect since Q\d \d{4}/ })).toBeVisible();
     await expect(page.getByRole("region", { name: "Comments" }).getByRole("listitem").first()).toBeVisible();
   });
@@ -106,6 +112,7 @@ test.describe("a manager's report", () => {
     await row.focus();
     await expect(page.getByRole("tooltip").filter({ hasText: /Managing \d\.\d \(n \d+, SD \d\.\d, / })).toBeVisible();
 
+    await expect(await drawing(radar(page))).toBeVisible();
     const selfManaging = radar(page).getByRole("button", { name: "Self: managing" });
     await expect(selfManaging).toHaveAttribute("aria-pressed", "true");
     await selfManaging.focus();
@@ -121,7 +128,8 @@ test.describe("a manager's report", () => {
     await openOwnReport(page);
     for (const width of [360, 390, 414, 1366]) {
       await page.setViewportSize({ width, height: 844 });
-      await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+      await expect(await drawing(radar(page))).toBeVisible();
+      await expect(await drawing(trend(page))).toHaveCount(2);
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       // Rendered size: the font size times the scale the SVG is drawn at, in hundredths of a pixel.
       const smallestText = () =>
@@ -143,7 +151,14 @@ test.describe("a manager's report", () => {
   test("prints on at most four A4 pages, with the charts, without navigation, and whose it is on every page", async ({ signedInAs }) => {
     const page = await signedInAs("manager");
     const cycleName = await openOwnReport(page);
-    await expect(radar(page).locator("svg.recharts-surface")).toBeVisible();
+    // The report's own button draws the charts the reader has not scrolled to, then prints.
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute("data-printed", "");
+    });
+    await page.getByRole("button", { name: "Print or save as PDF" }).click();
+    await expect(page.locator("body[data-printed]")).toHaveCount(1);
+    await expect(radar(page).locator("svg.recharts-surface")).toHaveCount(1);
+    await expect(trend(page).locator("svg.recharts-surface")).toHaveCount(2);
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
     await expect(page.getByRole("navigation", { name: "Cycles" })).toBeHidden();
@@ -165,6 +180,30 @@ test.describe("a manager's report", () => {
       expect(text, `page ${index + 1}`).toContain(`Printed on ${formatDay(clock.today())}`);
       expect(text, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages}`);
     });
+  });
+
+  test("loads chart code only near the screen, and prints a chart not drawn yet as its table", async ({ signedInAs }) => {
+    const page = await signedInAs("manager");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const scripts: string[] = [];
+    page.on("request", (request) => request.resourceType() === "script" && scripts.push(request.url()));
+    await openOwnReport(page);
+    await expect(strip(page).getByRole("list", { name: "Balance per aspect" }).getByRole("listitem")).toHaveCount(7);
+    await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
+    const loadedAtFirst = scripts.length;
+
+    // The browser's own print command, before any scrolling: every number is still on paper.
+    await page.emulateMedia({ media: "print" });
+    const text = pdfPageTexts(await page.pdf({ format: "A4", printBackground: true })).join("\n");
+    // The radar's and the trend's tables, by their header rows.
+    expect(text).toMatch(/Aspect\s+Managing \(n, SD, 95% interval\)\s+Leading \(n, SD, 95% interval\)/);
+    expect(text).toMatch(/Cycle\s+Overall balance B\s+Versatility\s+Answered/);
+    await page.emulateMedia({ media: "screen" });
+
+    await expect(await drawing(radar(page))).toBeVisible();
+    expect(scripts.length).toBeGreaterThan(loadedAtFirst);
+    await expect(trend(page).locator("svg.recharts-surface")).toHaveCount(0);
+    await expect(await drawing(trend(page))).toHaveCount(2);
   });
 
   test("shows only n of N for an open cycle", async ({ signedInAs }) => {

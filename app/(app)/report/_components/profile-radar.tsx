@@ -4,7 +4,8 @@ import { disagreementSentence, INTERVAL_EXPLANATION, radarSummary, statisticText
 import type { AspectReport, SelfAspect, Thresholds } from "@/lib/scoring";
 import type { ClosedReport } from "@/server/dal/report";
 import { ChartFigure } from "./chart-figure";
-import { ProfileRadarChart, type RadarDatum } from "./radar-chart";
+import { DeferredProfileRadarChart } from "./deferred-charts";
+import type { RadarDatum } from "./radar-chart";
 import { Hidden, namedStatisticText } from "./scores";
 
 function poleText(report: AspectReport, pole: Pole, thresholds: Thresholds): string {
@@ -52,7 +53,7 @@ export function ProfileRadar({ report }: { report: ClosedReport }) {
         summary={radarSummary(team.aspects, self, report.thresholds)}
         table={<RadarTable aspects={team.aspects} self={self} thresholds={report.thresholds} />}
       >
-        <ProfileRadarChart data={radarData(report, team.aspects)} hasSelf={self !== null} />
+        <DeferredProfileRadarChart data={radarData(report, team.aspects)} hasSelf={self !== null} />
       </ChartFigure>
       <ReadingTheNumbers aspects={team.aspects} />
     </section>

@@ -16,7 +16,8 @@ import {
 import type { ClosedReport, CycleResult } from "@/server/dal/report";
 import { ChartFigure } from "./chart-figure";
 import { Hidden } from "./scores";
-import { TrendChart, type TrendDatum } from "./trend-charts";
+import { DeferredTrendChart } from "./deferred-charts";
+import type { TrendDatum } from "./trend-charts";
 
 function trendData(trend: CycleResult[], k: number): TrendDatum[] {
   return trend.map(({ cycle, team }) => {
@@ -63,8 +64,8 @@ export function TrendSection({ report }: { report: ClosedReport }) {
         table={<TrendTable report={report} />}
       >
         <div className="flex flex-wrap gap-6">
-          <TrendChart data={data} series="balance" />
-          <TrendChart data={data} series="versatility" />
+          <DeferredTrendChart data={data} series="balance" />
+          <DeferredTrendChart data={data} series="versatility" />
         </div>
       </ChartFigure>
       {latest && <LatestChangeNote latest={latest} />}
