@@ -70,3 +70,8 @@ export function formatSigned(value: number, digits = 1): string {
 export function formatInterval(interval: Interval, digits = 1): string {
   return `${fixed(interval.low, digits)}\u2013${fixed(interval.high, digits)}`;
 }
+
+/** A count with a comma between thousands, the same on every machine: `formatCount(2155)` → "2,155". */
+export function formatCount(count: number): string {
+  return String(Math.trunc(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}

@@ -1,12 +1,14 @@
 /**
- * The portfolio plot: one point per team at (B, versatility). B splits managing from
+ * The portfolio plot: one point per team at (B, versatility), for the teams on one page of
+ * the table, over axes and a summary that cover every team the view keeps. B splits managing from
  * leading at 0; versatility splits at 3, the middle of the 1–5 scale: above it the team
  * sees plenty of both poles, below it there is room to grow on both.
  */
-import { formatScore, formatSigned } from "../format";
+import { formatCount, formatScore, formatSigned } from "../format";
 import type { Lean } from "../report/summary";
 import { FIT_WORDS, leanWords, SCORE_NAMES, TOO_FEW_ANSWERS } from "../vocabulary";
 import { fitBand, type FitBand } from "./colour";
+import type { PageSpan } from "./paging";
 import { DIGITS, type TeamRow } from "./rows";
 import { FIT_GAP_LIMIT } from "./view";
 
@@ -101,9 +103,18 @@ export function pointDescription(point: PortfolioPoint): string {
   );
 }
 
-/** The plot's text twin: how many teams it shows, and how many fall in each quadrant. */
-export function portfolioSummary(points: readonly PortfolioPoint[], teams: number): string {
+/**
+ * The plot's text twin: how many of the teams the view keeps can be plotted, and how many
+ * fall in each quadrant, over every page; then, when the table has more than one page,
+ * which of them the plot draws: those on the page shown.
+ */
+export function portfolioSummary(points: readonly PortfolioPoint[], teams: number, drawn: number, span: PageSpan): string {
   const counts = quadrantCounts(points);
-  const quadrants = (Object.keys(QUADRANT_LABELS) as Quadrant[]).map((quadrant) => `${QUADRANT_LABELS[quadrant]}: ${counts[quadrant]}`);
-  return `${points.length} of ${teams} teams plotted (the others have ${TOO_FEW_ANSWERS} for an ${SCORE_NAMES.overallBalance}). ${quadrants.join(". ")}.`;
+  const quadrants = (Object.keys(QUADRANT_LABELS) as Quadrant[]).map((quadrant) => `${QUADRANT_LABELS[quadrant]}: ${formatCount(counts[quadrant])}`);
+  const plotted = `${formatCount(points.length)} of ${formatCount(teams)} teams`;
+  if (span.pages === 1) return `${plotted} plotted (the others have ${TOO_FEW_ANSWERS} for an ${SCORE_NAMES.overallBalance}). ${quadrants.join(". ")}.`;
+  return (
+    `${plotted} have an ${SCORE_NAMES.overallBalance} (the others have ${TOO_FEW_ANSWERS} for one). ${quadrants.join(". ")}. ` +
+    `The plot draws the ${formatCount(drawn)} of them on this page of the table, teams ${formatCount(span.start + 1)}–${formatCount(span.end)}.`
+  );
 }

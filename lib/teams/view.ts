@@ -1,7 +1,8 @@
 /**
- * What a director is looking at on the teams page: the sort, the filters and the search.
- * It lives in the URL, so a view can be shared, and the same functions serve the page, the
- * browser and the CSV export, so the export is exactly what the heatmap shows.
+ * What a director is looking at on the teams page: the sort, the filters, the search and
+ * the page of the table. It lives in the URL, so a view can be shared, and the same
+ * functions serve the page and the CSV export, so the export is exactly what the heatmap
+ * shows (every page of it).
  */
 import { ASPECT_KEYS, type AspectKey } from "../aspects";
 import { responseRate, type TeamRow } from "./rows";
@@ -26,11 +27,15 @@ export interface TeamsView {
   readonly uncommitted: boolean;
   /** Part of a manager's name, any case, accents ignored. */
   readonly q: string;
+  /** The page of the sorted, filtered table, from 1; a page past the last is read as the last (lib/teams/paging). */
+  readonly page: number;
 }
 
-export const DEFAULT_VIEW: TeamsView = { sort: "name", dir: "asc", sub: null, lopsided: false, fit: false, uncommitted: false, q: "" };
+export const DEFAULT_VIEW: TeamsView = { sort: "name", dir: "asc", sub: null, lopsided: false, fit: false, uncommitted: false, q: "", page: 1 };
 
-const MAX_QUERY_LENGTH = 100;
+export const MAX_QUERY_LENGTH = 100;
+/** Far beyond any organisation's last page: a longer number is not a page. */
+const PAGE_DIGITS = /^[1-9]\d{0,5}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Params = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -53,7 +58,13 @@ export function parseView(params: Params): TeamsView {
     fit: flag(first(params.fit)),
     uncommitted: flag(first(params.uncommitted)),
     q: (first(params.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH),
+    page: parsePage(first(params.page)),
   };
+}
+
+/** A page number as typed in a URL: a positive whole number, else the first page. */
+function parsePage(value: string | undefined): number {
+  return value !== undefined && PAGE_DIGITS.test(value) ? Number(value) : DEFAULT_VIEW.page;
 }
 
 /** Names read A→Z; numbers start from the largest, which is what a director looks for first. */
@@ -71,6 +82,7 @@ export function viewQuery(view: TeamsView): string {
   if (view.fit) params.set("fit", "1");
   if (view.uncommitted) params.set("uncommitted", "1");
   if (view.q) params.set("q", view.q);
+  if (view.page !== DEFAULT_VIEW.page) params.set("page", String(view.page));
   const query = params.toString();
   return query ? `?${query}` : "";
 }
@@ -165,17 +177,34 @@ export interface SubTeamOption {
   readonly teams: number;
 }
 
+/** The sub-teams reporting to one leader: `null` for the viewer. */
+export interface SubTeamGroup {
+  readonly leader: string | null;
+  readonly options: readonly SubTeamOption[];
+}
+
 /**
- * The sub-teams a viewer can filter to: each of their own direct reports who leads a
- * team, and every director below them (anyone whose reports lead teams of their own).
+ * The sub-teams a viewer can filter to, a level at a time: the teams reporting to the
+ * viewer, then, for each leader on the way down to the chosen sub-team (that one
+ * included), the teams reporting to them. The list grows with the depth and the breadth
+ * of the tree, not with the number of teams.
  */
-export function subTeamOptions(rows: readonly TeamRow[], viewerId: string): SubTeamOption[] {
+export function subTeamOptions(rows: readonly TeamRow[], viewerId: string, sub: string | null): SubTeamGroup[] {
   const children = childrenOf(rows);
-  return sortRows(
-    rows.filter((row) => row.parentId === viewerId || children.has(row.id)),
-    "name",
-    "asc",
-  ).map((row) => ({ id: row.id, name: row.name, teams: subTeamIds(rows, row.id, children).size }));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const path: string[] = [];
+  let id: string | null = sub;
+  while (id !== null && id !== viewerId && byId.has(id) && !path.includes(id)) {
+    path.unshift(id);
+    id = byId.get(id)!.parentId;
+  }
+  // A sub-team that is not below the viewer opens no level of its own.
+  const leaders = id === viewerId ? [viewerId, ...path] : [viewerId];
+  return leaders.flatMap((leader) => {
+    const below = (children.get(leader) ?? []).map((child) => byId.get(child)!);
+    const options = sortRows(below, "name", "asc").map((row) => ({ id: row.id, name: row.name, teams: subTeamIds(rows, row.id, children).size }));
+    return options.length === 0 ? [] : [{ leader: leader === viewerId ? null : byId.get(leader)!.name, options }];
+  });
 }
 
 export function isFitGapBeyondLimit(fitGap: number | null): boolean {
@@ -199,8 +228,8 @@ export function filterRows(rows: readonly TeamRow[], filter: TeamsFilter): TeamR
   );
 }
 
-/** The rows a view shows, filtered and sorted. */
-export function applyView(rows: readonly TeamRow[], view: TeamsView): TeamRow[] {
+/** The rows a view shows, filtered and sorted: every page of them. */
+export function applyView(rows: readonly TeamRow[], view: Omit<TeamsView, "page">): TeamRow[] {
   return sortRows(filterRows(rows, view), view.sort, view.dir);
 }
 

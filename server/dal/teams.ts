@@ -8,7 +8,7 @@ import { parseSituations } from "@/lib/situations";
 import { teamsCsvRecords } from "@/lib/teams/csv";
 import { asDisplayed, orgLine, type OrgLine, type TeamRow, teamRow } from "@/lib/teams/rows";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
-import { applyView, subTeamOptions, type SubTeamOption, type TeamsView } from "@/lib/teams/view";
+import { applyView, type TeamsView } from "@/lib/teams/view";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { followThroughSeries } from "@/server/internal/follow-through";
 import { ForbiddenError } from "./errors";
@@ -57,7 +57,6 @@ export type TeamsPage =
       /** Every team below the viewer in the cycle's snapshot, as the anonymity gate lets it through. */
       teams: TeamRow[];
       org: OrgLine;
-      subTeams: SubTeamOption[];
     };
 
 export type ClosedTeamsPage = Extract<TeamsPage, { status: "closed" }>;
@@ -152,7 +151,6 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
       currents.map((current, i) => ({ ...current, invited: rows[i]!.invited })),
       thresholds,
     ),
-    subTeams: subTeamOptions(teams, viewer.id),
   };
 }
 
@@ -175,7 +173,7 @@ export interface TeamsExport {
 /**
  * The heatmap of one closed cycle as CSV, for a view (filter, search and sort): the same
  * rows in the same order as the page shows (both start from the rows rounded as shown),
- * plus the organisation line. Hidden values are
+ * every page of them, plus the organisation line. Hidden values are
  * empty cells with the reason in a column of their own; text that a spreadsheet could
  * read as a formula is neutralised. Only what the page may show goes in: never an answer.
  */

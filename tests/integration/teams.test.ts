@@ -7,6 +7,7 @@ import { people } from "@/db/schema";
 import { ASPECT_KEYS, type AspectKey, type Rating } from "@/lib/aspects";
 import { type AspectAnswer, aggregateResponses, type RaterResponse } from "@/lib/scoring";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
+import { subTeamOptions } from "@/lib/teams/view";
 import { summaryStatistics } from "@/server/internal/teams-queries";
 import { ForbiddenError } from "@/server/dal/errors";
 import { type ClosedTeamsPage, loadTeamsPage } from "@/server/dal/teams";
@@ -62,8 +63,16 @@ describe("who sees which teams", () => {
     const page = await closedPage("Elena Marquez");
     expect(page.teams).toHaveLength(10);
     expect(page.teams.map((team) => team.id).sort()).toEqual(await subtreeInSnapshot(id("Elena Marquez"), page.cycle.id));
-    expect(page.subTeams.map((option) => option.name)).toEqual(["Aiko Tanaka", "Marcus Bennett"]);
-    expect(page.subTeams.find((option) => option.name === "Marcus Bennett")?.teams).toBe(5);
+    const [reportingToVp, ...deeper] = subTeamOptions(page.teams, id("Elena Marquez"), null);
+    expect(deeper).toEqual([]);
+    expect(reportingToVp?.options.map((option) => option.name)).toEqual(["Aiko Tanaka", "Marcus Bennett"]);
+    expect(reportingToVp?.options.find((option) => option.name === "Marcus Bennett")?.teams).toBe(5);
+    // Choosing a sub-team opens the level below it.
+    const levels = subTeamOptions(page.teams, id("Elena Marquez"), id("Marcus Bennett"));
+    expect(levels.map((level) => [level.leader, level.options.map((option) => option.name)])).toEqual([
+      [null, ["Aiko Tanaka", "Marcus Bennett"]],
+      ["Marcus Bennett", ["Daniel Okafor", "Hannah Schmidt", "Liam O'Brien", "Sofia Rossi"]],
+    ]);
   });
 
   it("shows a director of a sibling branch none of the other branch", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayedSign, formatInterval, formatScore, formatSigned, roundedUnits, roundForDisplay } from "@/lib/format";
+import { displayedSign, formatCount, formatInterval, formatScore, formatSigned, roundedUnits, roundForDisplay } from "@/lib/format";
 
 describe("formatScore", () => {
   it("rounds to one decimal for display", () => {
@@ -116,5 +116,15 @@ describe("rounding on the exact value", () => {
   it("refuses what it cannot round exactly", () => {
     expect(() => formatScore(Number.NaN)).toThrow(RangeError);
     expect(() => formatScore(1e6)).toThrow(RangeError);
+  });
+});
+
+describe("formatCount", () => {
+  it("puts a comma between thousands", () => {
+    expect([0, 7, 999, 1000, 2155, 10_000, 1_234_567].map(formatCount)).toEqual(["0", "7", "999", "1,000", "2,155", "10,000", "1,234,567"]);
+  });
+
+  it("reads back as the count it was given", () => {
+    fc.assert(fc.property(fc.nat(), (count) => Number(formatCount(count).replaceAll(",", "")) === count));
   });
 });

@@ -13,6 +13,7 @@ import {
   quadrantCounts,
   quadrantOf,
 } from "@/lib/teams/portfolio";
+import { pageSpan } from "@/lib/teams/paging";
 import type { OrgLine, TeamRow } from "@/lib/teams/rows";
 import { formatSavedAt, SITUATION_TEXT, situationsFavouring } from "@/lib/teams/situations";
 import { SITUATION_KEYS } from "@/lib/situations";
@@ -230,8 +231,12 @@ describe("portfolio", () => {
     expect(pointDescription(points[1]!)).toBe(
       "Cy: overall balance +0.80, leaning toward leading; versatility 2.0; fit to the situation +0.10, close to what the situation calls for",
     );
-    expect(portfolioSummary(points, 3)).toBe(
+    expect(portfolioSummary(points, 3, 2, pageSpan(3, 1))).toBe(
       "2 of 3 teams plotted (the others have too few answers for an overall balance). Versatile, leans managing: 1. Versatile, leans leading: 0. Room to grow, leans managing: 0. Room to grow, leans leading: 1.",
+    );
+    // Over several pages, the counts cover every page and the plot draws the page shown.
+    expect(portfolioSummary(points, 2155, 1, pageSpan(2155, 2))).toBe(
+      "2 of 2,155 teams have an overall balance (the others have too few answers for one). Versatile, leans managing: 1. Versatile, leans leading: 0. Room to grow, leans managing: 0. Room to grow, leans leading: 1. The plot draws the 1 of them on this page of the table, teams 51–100.",
     );
     expect([fitBandLegend("more_managing"), fitBandLegend("fits"), fitBandLegend("more_leading")]).toEqual([
       "More managing than the situation calls for (by more than 0.25)",

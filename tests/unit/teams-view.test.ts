@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import type { TeamRow } from "@/lib/teams/rows";
@@ -78,8 +79,9 @@ const names = (rows: TeamRow[]) => rows.map((r) => r.name);
 describe("parseView and viewQuery", () => {
   it("reads a view from search parameters and writes it back without the defaults", () => {
     const view = parseView({ sort: "fitGap", dir: "asc", sub: uuid(1).toUpperCase(), lopsided: "1", fit: "true", uncommitted: "on", q: "  ana " });
-    expect(view).toEqual({ sort: "fitGap", dir: "asc", sub: uuid(1), lopsided: true, fit: true, uncommitted: true, q: "ana" });
+    expect(view).toEqual({ sort: "fitGap", dir: "asc", sub: uuid(1), lopsided: true, fit: true, uncommitted: true, q: "ana", page: 1 });
     expect(viewQuery(view)).toBe(`?sort=fitGap&dir=asc&sub=${uuid(1)}&lopsided=1&fit=1&uncommitted=1&q=ana`);
+    expect(viewQuery({ ...view, page: 3 })).toBe(`?sort=fitGap&dir=asc&sub=${uuid(1)}&lopsided=1&fit=1&uncommitted=1&q=ana&page=3`);
     expect(parseView(Object.fromEntries(new URLSearchParams(viewQuery(view).slice(1))))).toEqual(view);
     expect(viewQuery(DEFAULT_VIEW)).toBe("");
     expect(viewQuery({ ...DEFAULT_VIEW, sort: "balance", dir: "desc" })).toBe("?sort=balance");
@@ -94,6 +96,30 @@ describe("parseView and viewQuery", () => {
     expect(parseView({})).toEqual(DEFAULT_VIEW);
     expect(parseView({ q: "x".repeat(500) }).q).toHaveLength(100);
     expect(parseView({ sort: "change" }).dir).toBe("desc");
+  });
+
+  it("reads a page as a positive whole number, and anything else as the first page", () => {
+    expect(parseView({ page: "7" }).page).toBe(7);
+    expect(parseView({ page: ["2", "9"] }).page).toBe(2);
+    for (const bad of ["0", "-1", "1.5", "2e3", " 3", "03", "abc", "", "9999999", "0x10"]) expect(parseView({ page: bad }).page, bad).toBe(1);
+  });
+
+  it("writes back every view it reads, page included", () => {
+    const views = fc.record({
+      sort: fc.constantFrom(...SORT_KEYS),
+      dir: fc.constantFrom("asc" as const, "desc" as const),
+      sub: fc.option(fc.constant(uuid(4))),
+      lopsided: fc.boolean(),
+      fit: fc.boolean(),
+      uncommitted: fc.boolean(),
+      q: fc.string({ maxLength: 100 }).map((q) => q.trim()),
+      page: fc.integer({ min: 1, max: 999_999 }),
+    });
+    fc.assert(
+      fc.property(views, (view) => {
+        expect(parseView(Object.fromEntries(new URLSearchParams(viewQuery(view).slice(1))))).toEqual(view);
+      }),
+    );
   });
 
   it("sorts names A to Z and numbers from the largest by default", () => {
@@ -135,12 +161,44 @@ describe("filters", () => {
     expect(names(applyView(ROWS, { ...DEFAULT_VIEW, sub: uuid(4) }))).toEqual(["Bo Director", "Cy Manager"]);
   });
 
-  it("offers the viewer's direct reports and every director below them", () => {
-    expect(subTeamOptions(ROWS, VIEWER)).toEqual([
-      { id: uuid(6), name: "ana lower", teams: 1 },
-      { id: uuid(4), name: "Bo Director", teams: 2 },
-      { id: uuid(1), name: "Zoë Director", teams: 3 },
+  it("offers the viewer's direct reports, then the level below each one on the way to the chosen sub-team", () => {
+    const top = {
+      leader: null,
+      options: [
+        { id: uuid(6), name: "ana lower", teams: 1 },
+        { id: uuid(4), name: "Bo Director", teams: 2 },
+        { id: uuid(1), name: "Zoë Director", teams: 3 },
+      ],
+    };
+    expect(subTeamOptions(ROWS, VIEWER, null)).toEqual([top]);
+    expect(subTeamOptions(ROWS, VIEWER, uuid(1))).toEqual([
+      top,
+      {
+        leader: "Zoë Director",
+        options: [
+          { id: uuid(2), name: "Ana Manager", teams: 1 },
+          { id: uuid(3), name: "Tomás Álvarez", teams: 1 },
+        ],
+      },
     ]);
+    // A manager of no team opens no level; one below the chosen sub-team keeps the levels above it.
+    expect(subTeamOptions(ROWS, VIEWER, uuid(6))).toEqual([top]);
+    expect(subTeamOptions(ROWS, VIEWER, uuid(2)).map((level) => level.leader)).toEqual([null, "Zoë Director"]);
+    // Someone not below the viewer opens nothing.
+    expect(subTeamOptions(ROWS, VIEWER, uuid(99))).toEqual([top]);
+  });
+
+  it("offers a bounded list however many teams there are: the tree's breadth, not its size", () => {
+    // A viewer over 20 directors of 50 managers each: 1,020 teams.
+    const wide: TeamRow[] = [];
+    for (let d = 1; d <= 20; d++) {
+      wide.push(row(d, `Director ${d}`, null));
+      for (let m = 0; m < 50; m++) wide.push(row(1000 + d * 100 + m, `Manager ${d}.${m}`, d));
+    }
+    const options = (sub: string | null) => subTeamOptions(wide, VIEWER, sub).flatMap((level) => level.options);
+    expect(options(null)).toHaveLength(20);
+    expect(options(uuid(7))).toHaveLength(70);
+    expect(options(null)[0]!.teams).toBe(51);
   });
 
   it("keeps lopsided teams, teams with a fit gap beyond ±0.25, and name matches", () => {

@@ -1,7 +1,4 @@
-"use client";
-
 import Link from "next/link";
-import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ASPECT_KEYS, type AspectKey } from "@/lib/aspects";
 import { formatScore, formatSigned } from "@/lib/format";
 import { en } from "@/lib/instrument";
@@ -9,25 +6,21 @@ import { ONE_SIDED, SCORE_NAMES, TOO_FEW_ANSWERS } from "@/lib/vocabulary";
 import { balanceColour } from "@/lib/teams/colour";
 import { changeVerdictCell, DIGITS, percent } from "@/lib/teams/csv";
 import { commitmentsSentence } from "@/lib/teams/follow-through";
+import type { PageSpan } from "@/lib/teams/paging";
 import { type AspectCell, type OrgLine, responseRate, type TeamRow } from "@/lib/teams/rows";
 import { isFitGapBeyondLimit, type SortKey, type TeamsView } from "@/lib/teams/view";
-import { type RowWindow, rowWindow } from "@/lib/teams/window";
 
 /**
- * The table is windowed: it renders the rows in its scrolled viewport and a margin around
- * them (the server's HTML holds the first FIRST_ROWS), and two spacer rows stand in for the
- * rest. Every row has the same height, so 2,000 teams cost what 50 do, however they are
- * sorted or filtered. The name search finds any team.
+ * The heatmap, rendered on the server: the rows of one page of the table (lib/teams/paging),
+ * sorted by links in its headers. The browser gets no script for it.
+ *
+ * Every row has the same height, two lines of text, whether or not its cells have a note.
  */
-const FIRST_ROWS = 30;
 const ROW_HEIGHT = 44;
-const OVERSCAN = 12;
-
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 /**
  * Column widths, in rem, fixed (table-layout: fixed): the browser never measures every
- * cell to size the columns, and rows keep one height, which the window relies on. The
+ * cell to size the columns, and rows keep one height from page to page. The
  * team column and the summary after it (up to the change) fit the page at 1366 px, so a
  * director sees them without scrolling; the aspects and the rest scroll inside the frame.
  * Each header word fits its column, so headers wrap only between words.
@@ -46,24 +39,19 @@ const COLUMN_WIDTHS = [
 ];
 const TABLE_WIDTH = COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0);
 
-/**
- * The link back from a situations page to this view. Only the target cells read it, so a
- * new sort or filter re-renders those small cells, not every row.
- */
-const BackHref = createContext("/teams");
-
 interface HeatmapProps {
   caption: string;
   cycleId: string;
   k: number;
+  /** The page's rows, and where they are in the whole table. */
   rows: TeamRow[];
+  span: PageSpan;
   org: OrgLine;
   view: TeamsView;
   previousName: string | null;
   /** Where the situations page sends the viewer back to. */
   backHref: string;
   sortHref: (key: SortKey) => string;
-  onSort: (key: SortKey) => void;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -86,46 +74,7 @@ const headerClass = "sticky top-0 z-10 border-b border-slate-300 bg-slate-100 px
 /** The id of the table's scroll frame, which the filter form's button brings into view. */
 export const HEATMAP_REGION_ID = "heatmap-region";
 
-export function Heatmap({ caption, cycleId, k, rows, org, view, previousName, backHref, sortHref, onSort }: HeatmapProps) {
-  return (
-    <BackHref value={backHref}>
-      <Table caption={caption} cycleId={cycleId} k={k} rows={rows} org={org} view={view} previousName={previousName} sortHref={sortHref} onSort={onSort} />
-    </BackHref>
-  );
-}
-
-function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, onSort }: Omit<HeatmapProps, "backHref">) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const body = useRef<HTMLTableSectionElement>(null);
-  const [range, setRange] = useState<RowWindow>({ start: 0, end: Math.min(rows.length, FIRST_ROWS) });
-  const measure = useCallback(() => {
-    const container = scroller.current;
-    const section = body.current;
-    if (!container || !section) return;
-    const offset = container.getBoundingClientRect().top - section.getBoundingClientRect().top;
-    const next = rowWindow({ offset, viewport: container.clientHeight, rowHeight: ROW_HEIGHT, count: rows.length, overscan: OVERSCAN });
-    setRange((current) => (current.start === next.start && current.end === next.end ? current : next));
-  }, [rows.length]);
-  useIsomorphicLayoutEffect(measure, [measure, rows]);
-  useEffect(() => {
-    const container = scroller.current;
-    if (!container) return;
-    let frame = 0;
-    const onScroll = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(measure);
-    };
-    container.addEventListener("scroll", onScroll, { passive: true });
-    window.addEventListener("resize", onScroll);
-    return () => {
-      cancelAnimationFrame(frame);
-      container.removeEventListener("scroll", onScroll);
-      window.removeEventListener("resize", onScroll);
-    };
-  }, [measure]);
-  const start = Math.min(range.start, rows.length);
-  const end = Math.min(range.end, rows.length);
-
+export function Heatmap({ caption, cycleId, k, rows, span, org, view, previousName, backHref, sortHref }: HeatmapProps) {
   const header = (key: SortKey, label: string, title?: string, sticky = false) => {
     const active = view.sort === key;
     return (
@@ -135,83 +84,65 @@ function Table({ caption, cycleId, k, rows, org, view, previousName, sortHref, o
         className={sticky ? `${headerClass} left-0 z-20` : headerClass}
         aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
       >
-        <a
-          href={sortHref(key)}
-          title={title}
-          onClick={(event) => {
-            event.preventDefault();
-            onSort(key);
-          }}
-          className="text-slate-900"
-        >
+        <Link href={sortHref(key)} prefetch={false} scroll={false} title={title} className="text-slate-900">
           {label}
           <span aria-hidden="true">{active ? (view.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-        </a>
+        </Link>
       </th>
     );
   };
 
+  // Relative, so that the screen-reader-only text in its cells (absolutely placed) scrolls with the table instead of widening the page.
   return (
-    <div>
-      {/* Relative, so that the screen-reader-only text in its cells (absolutely placed) scrolls with the table instead of widening the page. */}
-      <div
-        ref={scroller}
-        id={HEATMAP_REGION_ID}
-        role="region"
-        aria-labelledby="heatmap-caption"
-        tabIndex={0}
-        className="relative max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+    <div
+      id={HEATMAP_REGION_ID}
+      role="region"
+      aria-labelledby="heatmap-caption"
+      tabIndex={0}
+      className="relative max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+    >
+      {/* Cell styles are set once on the table, not on each of its hundreds of cells. */}
+      <table
+        style={{ width: `${TABLE_WIDTH}rem` }}
+        className="table-fixed border-separate border-spacing-0 text-sm [&_td]:overflow-hidden [&_td]:border-b [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:whitespace-nowrap [&_td]:tabular-nums"
+        aria-rowcount={span.total + 2}
       >
-        {/* Cell styles are set once on the table, not on each of up to 30,000 cells. */}
-        <table
-          style={{ width: `${TABLE_WIDTH}rem` }}
-          className="table-fixed border-separate border-spacing-0 text-sm [&_td]:overflow-hidden [&_td]:border-b [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:whitespace-nowrap [&_td]:tabular-nums"
-          aria-rowcount={rows.length + 2}
-        >
-          <caption id="heatmap-caption" className="sr-only">
-            {caption}
-          </caption>
-          <colgroup>
-            {COLUMN_WIDTHS.map((width, i) => (
-              <col key={i} style={{ width: `${width}rem` }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr>
-              {header("name", COLUMN_LABELS.name, undefined, true)}
-              {header("balance", COLUMN_LABELS.balance, "Below 0 the team sees its manager leaning toward managing, above 0 toward leading")}
-              {header("versatility", COLUMN_LABELS.versatility, "How much of both managing and leading the team sees, from 1 to 5")}
-              {header("target", COLUMN_LABELS.target, "The overall balance the team's current situation calls for, from the situations marked for it")}
-              {header("fitGap", COLUMN_LABELS.fitGap, "How far the overall balance is from what the situation calls for")}
-              {header("change", COLUMN_LABELS.change, previousName ? `Change in overall balance since ${previousName}` : "No earlier cycle")}
-              {ASPECT_KEYS.map((key) => header(key, en.aspects[key].name, `Balance (b) on ${en.aspects[key].name}`))}
-              {header("responseRate", COLUMN_LABELS.responseRate, "Responses received of those invited")}
-              <th
-                scope="col"
-                className={headerClass}
-                title="Actions committed to after the report before this cycle, and how often the team saw them practised (1 never, 5 always)"
-              >
-                Commitments
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <OrgRow org={org} k={k} />
-          </tbody>
-          <tbody ref={body}>
-            {start > 0 && <tr aria-hidden="true" style={{ height: start * ROW_HEIGHT }} />}
-            {rows.slice(start, end).map((row, i) => (
-              <TeamRowView key={row.id} row={row} index={start + i + 3} k={k} cycleId={cycleId} />
-            ))}
-            {end < rows.length && <tr aria-hidden="true" style={{ height: (rows.length - end) * ROW_HEIGHT }} />}
-          </tbody>
-        </table>
-      </div>
-      {rows.length > end - start && (
-        <p className="mt-2 text-xs text-slate-700">
-          Showing rows {start + 1}–{end} of {rows.length} as you scroll; search by name to find any team.
-        </p>
-      )}
+        <caption id="heatmap-caption" className="sr-only">
+          {caption}
+        </caption>
+        <colgroup>
+          {COLUMN_WIDTHS.map((width, i) => (
+            <col key={i} style={{ width: `${width}rem` }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {header("name", COLUMN_LABELS.name, undefined, true)}
+            {header("balance", COLUMN_LABELS.balance, "Below 0 the team sees its manager leaning toward managing, above 0 toward leading")}
+            {header("versatility", COLUMN_LABELS.versatility, "How much of both managing and leading the team sees, from 1 to 5")}
+            {header("target", COLUMN_LABELS.target, "The overall balance the team's current situation calls for, from the situations marked for it")}
+            {header("fitGap", COLUMN_LABELS.fitGap, "How far the overall balance is from what the situation calls for")}
+            {header("change", COLUMN_LABELS.change, previousName ? `Change in overall balance since ${previousName}` : "No earlier cycle")}
+            {ASPECT_KEYS.map((key) => header(key, en.aspects[key].name, `Balance (b) on ${en.aspects[key].name}`))}
+            {header("responseRate", COLUMN_LABELS.responseRate, "Responses received of those invited")}
+            <th
+              scope="col"
+              className={headerClass}
+              title="Actions committed to after the report before this cycle, and how often the team saw them practised (1 never, 5 always)"
+            >
+              Commitments
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <OrgRow org={org} k={k} />
+        </tbody>
+        <tbody>
+          {rows.map((row, i) => (
+            <TeamRowView key={row.id} row={row} index={span.start + i + 3} k={k} cycleId={cycleId} backHref={backHref} />
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -369,8 +300,7 @@ function CommitmentsCell({ row, k }: { row: TeamRow; k: number }) {
 }
 
 /** What the team's situation calls for, and the way to change it: the one place a director edits situations from. */
-function TargetCell({ row }: { row: TeamRow }) {
-  const backHref = useContext(BackHref);
+function TargetCell({ row, backHref }: { row: TeamRow; backHref: string }) {
   const target = formatSigned(row.target, DIGITS.target);
   const marked = row.situations.length === 0 ? "none marked" : `${row.situations.length} marked`;
   return (
@@ -389,7 +319,7 @@ function TargetCell({ row }: { row: TeamRow }) {
   );
 }
 
-const TeamRowView = memo(function TeamRowView({ row, index, k, cycleId }: { row: TeamRow; index: number; k: number; cycleId: string }) {
+function TeamRowView({ row, index, k, cycleId, backHref }: { row: TeamRow; index: number; k: number; cycleId: string; backHref: string }) {
   const beyond = isFitGapBeyondLimit(row.fitGap);
   return (
     <tr aria-rowindex={index} style={{ height: ROW_HEIGHT }}>
@@ -401,7 +331,7 @@ const TeamRowView = memo(function TeamRowView({ row, index, k, cycleId }: { row:
       </th>
       {row.balance === null ? <HiddenCell k={k} /> : <BalanceCell cell={{ value: row.balance, lopsided: false, n: row.responded }} k={k} />}
       <NumberCell value={row.versatility} digits={DIGITS.versatility} n={row.responded} signed={false} k={k} />
-      <TargetCell row={row} />
+      <TargetCell row={row} backHref={backHref} />
       <NumberCell value={row.fitGap} digits={DIGITS.fitGap} n={row.responded} k={row.shown && row.balance !== null ? undefined : k} emphasis={beyond} />
       <ChangeCell row={row} k={k} />
       {row.aspects.map((cell, i) => (
@@ -411,4 +341,4 @@ const TeamRowView = memo(function TeamRowView({ row, index, k, cycleId }: { row:
       <CommitmentsCell row={row} k={k} />
     </tr>
   );
-});
+}

@@ -15,7 +15,7 @@ import {
   YAxis,
 } from "recharts";
 import { COLOURS } from "@/app/_components/chart-palette";
-import { balanceDomain, balanceTicks, type PortfolioPoint, pointDescription, QUADRANT_LABELS, VERSATILITY_MIDPOINT } from "@/lib/teams/portfolio";
+import { balanceTicks, type PortfolioPoint, pointDescription, QUADRANT_LABELS, VERSATILITY_MIDPOINT } from "@/lib/teams/portfolio";
 import { Marker } from "./portfolio-marker";
 
 const minus = (value: number) => String(value).replace("-", "\u2212");
@@ -112,8 +112,15 @@ function PointLink({ point, cx, cy, cycleId, labelLeft }: { point: PortfolioPoin
   );
 }
 
+interface ChartProps {
+  points: PortfolioPoint[];
+  /** The B axis, the same on every page of the table. */
+  domain: [number, number];
+  cycleId: string;
+}
+
 /** The plot, drawn at the size of its frame (the frame's height is set by the page's CSS). */
-export function PortfolioChart({ points, cycleId }: { points: PortfolioPoint[]; cycleId: string }) {
+export function PortfolioChart({ points, domain, cycleId }: ChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   useLayoutEffect(() => {
@@ -127,13 +134,12 @@ export function PortfolioChart({ points, cycleId }: { points: PortfolioPoint[]; 
   }, []);
   return (
     <div ref={frame} className="h-full w-full">
-      {size && size.width > 0 && <Chart points={points} cycleId={cycleId} width={size.width} height={size.height} />}
+      {size && size.width > 0 && <Chart points={points} domain={domain} cycleId={cycleId} width={size.width} height={size.height} />}
     </div>
   );
 }
 
-function Chart({ points, cycleId, width, height }: { points: PortfolioPoint[]; cycleId: string; width: number; height: number }) {
-  const [low, high] = balanceDomain(points);
+function Chart({ points, domain: [low, high], cycleId, width, height }: ChartProps & { width: number; height: number }) {
   const narrow = width < NARROW_WIDTH;
   return (
     <ScatterChart

@@ -1,157 +1,73 @@
-"use client";
-
-import { useDeferredValue, useId, useMemo, useState } from "react";
-import { Button, buttonClasses } from "@/app/_components/button";
+import Link from "next/link";
+import { buttonClasses } from "@/app/_components/button";
 import { StatusMessage } from "@/app/_components/status-message";
+import { formatCount } from "@/lib/format";
 import { LOPSIDED_GAP } from "@/lib/scoring";
 import { ONE_SIDED, TOO_FEW_ANSWERS } from "@/lib/vocabulary";
 import { balanceLegend } from "@/lib/teams/colour";
+import { spanWords } from "@/lib/teams/paging";
 import type { OrgLine } from "@/lib/teams/rows";
-import {
-  DEFAULT_VIEW,
-  defaultDirection,
-  filterRows,
-  FIT_GAP_LIMIT,
-  type SortKey,
-  sortRows,
-  type SubTeamOption,
-  type TeamsView,
-  viewQuery,
-} from "@/lib/teams/view";
-import { fromWire, type WireRow } from "@/lib/teams/wire";
+import type { TeamsTable } from "@/lib/teams/table";
+import { DEFAULT_VIEW, defaultDirection, FIT_GAP_LIMIT, type SortKey, type TeamsView, viewQuery } from "@/lib/teams/view";
 import type { TeamsCycle } from "@/server/dal/teams";
 import { COLUMN_LABELS, Heatmap, HEATMAP_REGION_ID, tooFewReason } from "./heatmap";
 import { PortfolioPlot } from "./portfolio-plot";
+import { TeamsFilters } from "./teams-filters";
+import { TeamsPager } from "./teams-pager";
 
 interface ExplorerProps {
   cycle: TeamsCycle;
   previousName: string | null;
   k: number;
-  viewer: { id: string; name: string };
-  /**
-   * Every team, already through the anonymity gate, in the compact form of lib/teams/wire,
-   * as JSON text: React passes one string to the browser far faster than thousands of
-   * small arrays, and the browser parses it natively.
-   */
-  teams: string;
+  /** Every team below the viewer, before the filters. */
+  teams: number;
+  /** What the view shows: one page of rows, worked out on the server (lib/teams/table). */
+  table: TeamsTable;
   org: OrgLine;
-  subTeams: SubTeamOption[];
-  initialView: TeamsView;
+  view: TeamsView;
 }
 
 /**
- * The heatmap, its filters and the portfolio plot. Sorting, filtering and searching run
- * in the browser on rows the server has already passed through the anonymity gate, and
- * the view is kept in the URL (replaceState, no reload), so it can be shared and the CSV
- * export gets the same view. Without JavaScript the filters still work as a plain form
- * and the column headers as links. With it, the filters apply as they change, and the
- * form's button takes the viewer to the table they narrowed.
+ * The heatmap, its filters, its pages and the portfolio plot, rendered on the server for
+ * the view in the URL: the server sorts, filters and pages every team, and sends one page.
+ * Column headers, pages and "Clear filters" are links, and the filters a GET form, so all
+ * of it works without JavaScript; with it, only the filter form runs in the browser.
  */
-export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org, subTeams, initialView }: ExplorerProps) {
-  const teams = useMemo(() => fromWire(JSON.parse(wire) as WireRow[], viewer), [wire, viewer]);
-  const [view, setView] = useState(initialView);
-  // Typing stays responsive: the table follows a step behind while the rows are recomputed.
-  const deferred = useDeferredValue(view);
-  // Filtering and sorting apart: a new sort leaves the filtered set, and so the plot, alone.
-  const { sub, lopsided, fit, uncommitted, q } = deferred;
-  const filtered = useMemo(() => filterRows(teams, { sub, lopsided, fit, uncommitted, q }), [teams, sub, lopsided, fit, uncommitted, q]);
-  const rows = useMemo(() => sortRows(filtered, deferred.sort, deferred.dir), [filtered, deferred.sort, deferred.dir]);
-  const ids = useId();
+export function TeamsExplorer({ cycle, previousName, k, teams, table, org, view }: ExplorerProps) {
+  const { rows, span, portfolio, subTeams } = table;
   const basePath = `/teams/${cycle.id}`;
-
-  const update = (patch: Partial<TeamsView>) => {
-    const next = { ...view, ...patch };
-    setView(next);
-    window.history.replaceState(null, "", `${window.location.pathname}${viewQuery(next)}`);
-  };
-  const sortTo = (key: SortKey): Pick<TeamsView, "sort" | "dir"> =>
-    view.sort === key ? { sort: key, dir: view.dir === "asc" ? "desc" : "asc" } : { sort: key, dir: defaultDirection(key) };
-  const query = viewQuery(view);
+  const shown = { ...view, page: span.page };
+  const href = (patch: Partial<TeamsView>) => `${basePath}${viewQuery({ ...shown, ...patch })}`;
+  const sortTo = (key: SortKey): Pick<TeamsView, "sort" | "dir" | "page"> => ({
+    sort: key,
+    dir: view.sort === key ? (view.dir === "asc" ? "desc" : "asc") : defaultDirection(key),
+    page: 1,
+  });
   const narrowed = view.sub !== null || view.lopsided || view.fit || view.uncommitted || view.q !== "";
+  const count = narrowed ? `${formatCount(span.total)} of ${formatCount(teams)} teams match.` : `${formatCount(teams)} ${teams === 1 ? "team" : "teams"}.`;
 
   return (
     <div className="space-y-6">
-      <form
-        method="get"
-        action={basePath}
-        role="search"
-        aria-label="Filter the teams"
-        className="flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          document.getElementById(HEATMAP_REGION_ID)?.focus();
-        }}
-      >
-        <input type="hidden" name="sort" value={view.sort} />
-        <input type="hidden" name="dir" value={view.dir} />
-        <div>
-          <label htmlFor={`${ids}-q`} className="block text-sm font-medium">
-            Search by name
-          </label>
-          <input
-            id={`${ids}-q`}
-            name="q"
-            type="search"
-            value={view.q}
-            onChange={(event) => update({ q: event.target.value.slice(0, 100) })}
-            className="mt-1 block w-56 rounded-md border border-slate-400 bg-white px-3 py-1.5"
-          />
-        </div>
-        <div>
-          <label htmlFor={`${ids}-sub`} className="block text-sm font-medium">
-            Sub-team
-          </label>
-          <select
-            id={`${ids}-sub`}
-            name="sub"
-            value={view.sub ?? ""}
-            onChange={(event) => update({ sub: event.target.value || null })}
-            className="mt-1 block max-w-72 rounded-md border border-slate-400 bg-white px-3 py-1.5"
-          >
-            <option value="">All teams below you</option>
-            {subTeams.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name} ({option.teams} {option.teams === 1 ? "team" : "teams"})
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
-          <legend className="text-sm font-medium">Only teams</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="lopsided" value="1" checked={view.lopsided} onChange={(event) => update({ lopsided: event.target.checked })} />
-            with a {ONE_SIDED} aspect
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="fit" value="1" checked={view.fit} onChange={(event) => update({ fit: event.target.checked })} />
-            more than {FIT_GAP_LIMIT} from what their situation calls for
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="uncommitted"
-              value="1"
-              checked={view.uncommitted}
-              onChange={(event) => update({ uncommitted: event.target.checked })}
-            />
-            with no commitment
-          </label>
-        </fieldset>
-        <Button type="submit" size="toolbar">
-          Show teams
-        </Button>
+      <TeamsFilters action={basePath} view={shown} subTeams={subTeams} resultsId={HEATMAP_REGION_ID}>
         {narrowed && (
-          <Button type="button" variant="secondary" size="toolbar" onClick={() => update({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })}>
+          <Link
+            href={href({ ...DEFAULT_VIEW, sort: view.sort, dir: view.dir })}
+            prefetch={false}
+            scroll={false}
+            className={buttonClasses({ variant: "secondary", size: "toolbar", className: "no-underline" })}
+          >
             Clear filters
-          </Button>
+          </Link>
         )}
-      </form>
+      </TeamsFilters>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <StatusMessage className="font-medium">
-          {narrowed ? `${rows.length} of ${teams.length} teams match.` : `${teams.length} ${teams.length === 1 ? "team" : "teams"}.`}
-        </StatusMessage>
-        <a href={`${basePath}/export${query}`} download className={buttonClasses({ variant: "outline", size: "toolbar", className: "no-underline" })}>
+        <StatusMessage className="font-medium">{span.pages > 1 ? `${count} ${spanWords(span)}.` : count}</StatusMessage>
+        <a
+          href={`${basePath}/export${viewQuery({ ...view, page: 1 })}`}
+          download
+          className={buttonClasses({ variant: "outline", size: "toolbar", className: "no-underline" })}
+        >
           Download CSV
         </a>
       </div>
@@ -161,17 +77,19 @@ export function TeamsExplorer({ cycle, previousName, k, viewer, teams: wire, org
         cycleId={cycle.id}
         k={k}
         rows={rows}
+        span={span}
         org={org}
-        view={deferred}
+        view={view}
         previousName={previousName}
-        backHref={`${basePath}${query}`}
-        sortHref={(key) => `${basePath}${viewQuery({ ...view, ...sortTo(key) })}`}
-        onSort={(key) => update(sortTo(key))}
+        backHref={href({})}
+        sortHref={(key) => href(sortTo(key))}
       />
+
+      <TeamsPager span={span} href={(page) => href({ page })} />
 
       <Legend k={k} />
 
-      <PortfolioPlot rows={filtered} cycleId={cycle.id} />
+      <PortfolioPlot summary={portfolio.summary} points={portfolio.points} domain={portfolio.domain} cycleId={cycle.id} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDay } from "@/lib/dates";
+import { teamsTable } from "@/lib/teams/table";
 import { parseView } from "@/lib/teams/view";
-import { toWire } from "@/lib/teams/wire";
 import { requireViewer } from "@/server/dal/session";
 import { loadTeamsPage, type TeamsCycle } from "@/server/dal/teams";
 import { getDb } from "@/server/db";
@@ -17,6 +17,7 @@ export async function TeamsScreen({ cycleId, searchParams }: { cycleId?: string;
   const viewer = await requireViewer();
   const page = await orNotFound(loadTeamsPage(await getDb(), viewer, cycleId));
   if (page.status === "none" && !viewer.hasIndirectReports) notFound();
+  const view = parseView(searchParams);
 
   return (
     <div className="space-y-6">
@@ -39,11 +40,10 @@ export async function TeamsScreen({ cycleId, searchParams }: { cycleId?: string;
           cycle={page.cycle}
           previousName={page.previous?.name ?? null}
           k={page.thresholds.k}
-          viewer={{ id: viewer.id, name: viewer.name }}
-          teams={JSON.stringify(toWire(page.teams))}
+          teams={page.teams.length}
+          table={teamsTable(page.teams, view, viewer.id)}
           org={page.org}
-          subTeams={page.subTeams}
-          initialView={parseView(searchParams)}
+          view={view}
         />
       )}
     </div>
