@@ -70,7 +70,7 @@ test.describe("a director compares the teams below them", () => {
     await page.getByRole("link", { name: "← Back to the teams" }).click();
 
     // Each point of the portfolio plot is a link named with its manager and numbers: Enter on it opens that team's report.
-    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByRole("link", { name: "Clear filters" }).click();
     await expect(table.locator(TEAM_ROWS)).toHaveCount(4);
     const plot = page.getByRole("figure", { name: "Portfolio: overall balance against versatility" });
     await expect(plot).toContainText("3 of 4 teams plotted");
