@@ -40,10 +40,15 @@ async function signInAtTheTop(page: Page) {
   await page.getByLabel("Work email").fill(LARGE_TOP_EMAIL);
   await page.getByLabel("Password").fill(LARGE_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Checking the password takes a while on a busy machine.
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 }
 
-const rowNames = (page: Page) => page.getByRole("table", { name: /Scores of each team in/ }).locator(`${TEAM_ROWS} th a`).allTextContents();
+const rowNames = (page: Page) =>
+  page
+    .getByRole("table", { name: /Scores of each team in/ })
+    .locator(`${TEAM_ROWS} th a`)
+    .allTextContents();
 
 /** The managers of the CSV export of the view on screen, in its order: every page of it. */
 async function exportedNames(page: Page): Promise<string[]> {
@@ -56,6 +61,8 @@ async function exportedNames(page: Page): Promise<string[]> {
 const pages = (page: Page) => page.getByRole("navigation", { name: "Pages of the teams table" });
 
 test("a director pages through a large organisation, sorted and filtered on the server, with the export covering every page", async ({ page }) => {
+  // Many pages, each scanned or compared with a whole export.
+  test.setTimeout(180_000);
   await signInAtTheTop(page);
   await page.goto(`${app.url}/teams`);
   const status = page.getByRole("status").filter({ hasText: /teams/ });
@@ -93,7 +100,9 @@ test("a director pages through a large organisation, sorted and filtered on the 
   const byFit = await exportedNames(page);
   expect(byFit).not.toEqual(all);
   expect(await rowNames(page)).toEqual(byFit.slice(0, TEAMS_PAGE_SIZE));
-  await pages(page).getByRole("link", { name: `Page ${lastPage}` }).click();
+  await pages(page)
+    .getByRole("link", { name: `Page ${lastPage}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`\\?sort=fitGap&page=${lastPage}$`));
   expect(await rowNames(page)).toEqual(byFit.slice((lastPage - 1) * TEAMS_PAGE_SIZE));
   await expect(pages(page).getByText("Next →")).not.toHaveAttribute("href");
@@ -116,6 +125,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the pages, the sort and the filters are links and a plain form", async ({ page }) => {
+    test.setTimeout(120_000);
     await signInAtTheTop(page);
     await page.goto(`${app.url}/teams`);
     const status = page.getByRole("status").filter({ hasText: /teams/ });
