@@ -7,6 +7,7 @@ import { people } from "@/db/schema";
 import { ASPECT_KEYS } from "@/lib/aspects";
 import { PLAIN_NUMBER } from "@/lib/teams/csv";
 import { asDisplayed } from "@/lib/teams/rows";
+import { teamsTable } from "@/lib/teams/table";
 import { applyView, DEFAULT_VIEW, parseView } from "@/lib/teams/view";
 import { ForbiddenError } from "@/server/dal/errors";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
@@ -62,6 +63,22 @@ describe("the CSV export", () => {
     expect(org!.at(-1)).toContain("1 team left out below the threshold");
     expect(teams.map((row) => row[1])).toEqual(applyView(page.teams.map(asDisplayed), view).map((team) => team.name));
     for (const row of records) expect(row).toHaveLength(header!.length);
+  });
+
+  it("holds every page of the view: the page in the query is ignored, and the page shows the export's rows in its order", async () => {
+    const vp = await viewerOf("Elena Marquez");
+    const page = await latestClosed(vp);
+    const names = async (query: Record<string, string>) =>
+      parseCsv((await exportTeams(database.db, vp, page.cycle.id, parseView(query))).csv)
+        .slice(2)
+        .map((record) => record[1]);
+    const everyTeam = await names({ sort: "balance" });
+    expect(everyTeam).toHaveLength(page.teams.length);
+    expect(await names({ sort: "balance", page: "3" })).toEqual(everyTeam);
+    // Ten teams fill one page: a page past it is read as that one.
+    const shown = teamsTable(page.teams, parseView({ sort: "balance", page: "3" }), vp.id);
+    expect(shown.span).toMatchObject({ page: 1, pages: 1, total: 10 });
+    expect(shown.rows.map((team) => team.name)).toEqual(everyTeam);
   });
 
   it("contains no suppressed value: every hidden cell is empty and explained", async () => {
