@@ -34,7 +34,7 @@ export async function TeamsScreen({ cycleId, searchParams }: { cycleId?: string;
         )}
       </div>
       {page.status !== "none" && <CycleNav cycles={page.cycles} current={page.cycle} />}
-      {page.status === "open" && <ProgressTable teams={page.teams} cycleName={page.cycle.name} />}
+      {page.status === "open" && <ProgressTable teams={page.teams} cycleName={page.cycle.name} cycleId={page.cycle.id} page={view.page} />}
       {page.status === "closed" && (
         <TeamsExplorer
           cycle={page.cycle}
