@@ -7,13 +7,15 @@ import { parse } from "csv-parse/sync";
 import { TEAMS_PAGE_SIZE } from "@/lib/teams/paging";
 import { LARGE_PASSWORD, LARGE_TOP_EMAIL, seedLarge } from "@/server/internal/seed/large";
 import { type AppServer, startApp } from "../faults/support/app-server";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect as expectSoon, expectNoAxeViolations, test } from "./fixtures";
 import { withDatabase } from "./support/demo-database";
 import { E2E_SEAL_KEY } from "./support/seal-key";
 
 // The demo has ten teams at most: the pages of the heatmap need an organisation of their own,
 // a small copy of the benchmark's, with one closed cycle, served by a server of this spec's own.
 const MANAGERS = 130;
+// Each page is rendered from every team on a server shared with the other specs: on a busy machine a navigation takes seconds.
+const expect = expectSoon.configure({ timeout: 20_000 });
 const TEAM_ROWS = "tbody:nth-of-type(2) > tr";
 
 let dataDir: string;
