@@ -1,5 +1,4 @@
-import type { PortfolioPoint } from "@/lib/teams/portfolio";
-import { fitBandLegend } from "@/lib/teams/portfolio";
+import { fitBandLegend, type PortfolioPoint } from "@/lib/teams/portfolio";
 import { SCORE_NAMES } from "@/lib/vocabulary";
 import { FIT_BANDS, Marker } from "./portfolio-marker";
 import { PortfolioDrawing } from "./portfolio-drawing";
