@@ -27,6 +27,8 @@ import { rawTeamsRow } from "./lib/teams-raw.mjs";
 import type { Row } from "./lib/types.mjs";
 
 const quick = process.argv.includes("--quick");
+/** Only the submissions on the large seed (and their floors): for work on the survey action. */
+const submissionsOnly = process.argv.includes("--submissions-only");
 const PLAN = quick ? { runs: 50, loadSeconds: 4, limitSeconds: 180 } : { runs: 100, loadSeconds: 10, limitSeconds: 600 };
 /** The large seed of `npm run db:seed:large`; --quick uses the small one in its place. */
 const LARGE = { managers: 2_000, reps: 25_000, cycles: 12 };
@@ -34,6 +36,8 @@ const LARGE = { managers: 2_000, reps: 25_000, cycles: 12 };
 const SMALL = { managers: 150, reps: 1_800, cycles: 3 };
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const log = (line: string) => console.error(line);
+/** This run's copies of the templates, by port: runs side by side on other ports keep theirs. */
+const COPIES = `fulcrum_benchrun_${port}_`;
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -70,7 +74,7 @@ const started = performance.now();
 const pg = new PostgresDatabases(databaseUrl);
 // The copies are only this run's scratch space; the seeded templates stay for the next run.
 cleanups.push(async () => {
-  await pg.dropCopies("fulcrum_benchrun_");
+  await pg.dropCopies(COPIES);
   await pg.close();
 });
 const rows: Row[] = [];
@@ -83,49 +87,51 @@ try {
   const bundles = routeBundles(path.join(import.meta.dirname, "..", ".next"));
   rows.push(...bundleRows(bundles));
 
-  const demoTemplate = await pg.template("fulcrum_bench_demo", seedFingerprint({ demo: day }), demoSeed, log);
+  const demoTemplate = submissionsOnly ? null : await pg.template("fulcrum_bench_demo", seedFingerprint({ demo: day }), demoSeed, log);
   // --quick's "large" seed is the small one: one template each, so neither mode drops the other's.
   const smallTemplate = await pg.template("fulcrum_bench_small", seedFingerprint({ ...SMALL, day }), largeSeed(SMALL), log);
   const largeTemplate = quick ? smallTemplate : await pg.template("fulcrum_bench_large", seedFingerprint({ ...LARGE, day }), largeSeed(LARGE), log);
 
   const appOptions = { port, runs: PLAN.runs, loadSeconds: PLAN.loadSeconds, log };
-  const large = await pg.copy(largeTemplate, "fulcrum_benchrun_large");
+  const large = await pg.copy(largeTemplate, `${COPIES}large`);
   const onLarge: Target = { kind: "postgres", url: large, label: quick ? "PostgreSQL, large seed (quick scale)" : "PostgreSQL, large seed" };
-  const largeRun = await runOnApp(onLarge, { ...appOptions, submissions: true, pages: "all" });
+  const largeRun = await runOnApp(onLarge, { ...appOptions, submissions: true, pages: submissionsOnly ? "none" : "all" });
   rows.push(...largeRun.rows);
   problems.push(...largeRun.problems);
-  rows.push(
-    ...(await withDatabase(pg.open("fulcrum_benchrun_large"), async (db) => [
-      ...(await scoringRows(db, "Domain code, large seed", PLAN.runs, 2)),
-      ...(await sealingRows("Domain code, large seed", PLAN.runs)),
-      ...(quick ? [] : [await rawTeamsRow(db, largeRun.personas, "Design choice, large seed", 5)]),
-    ])),
-  );
+  if (!submissionsOnly && demoTemplate) {
+    rows.push(
+      ...(await withDatabase(pg.open(`${COPIES}large`), async (db) => [
+        ...(await scoringRows(db, "Domain code, large seed", PLAN.runs, 2)),
+        ...(await sealingRows("Domain code, large seed", PLAN.runs)),
+        ...(quick ? [] : [await rawTeamsRow(db, largeRun.personas, "Design choice, large seed", 5)]),
+      ])),
+    );
 
-  const demo = await pg.copy(demoTemplate, "fulcrum_benchrun_demo");
-  rows.push(...(await runOnApp({ kind: "postgres", url: demo, label: "PostgreSQL, demo seed" }, { ...appOptions, submissions: false, pages: "all" })).rows);
+    const demo = await pg.copy(demoTemplate, `${COPIES}demo`);
+    rows.push(...(await runOnApp({ kind: "postgres", url: demo, label: "PostgreSQL, demo seed" }, { ...appOptions, submissions: false, pages: "all" })).rows);
 
-  // Embedded against server, on the same small organisation: submissions and the report.
-  const smallOnServer = quick
-    ? largeRun
-    : await runOnApp(
-        { kind: "postgres", url: await pg.copy(smallTemplate, "fulcrum_benchrun_small"), label: "PostgreSQL, small seed" },
-        { ...appOptions, submissions: true, pages: "report" },
-      );
-  const smallDir = path.join(os.tmpdir(), "fulcrum-bench-small");
-  await pgliteCopy("small", seedFingerprint({ ...SMALL, day }), largeSeed(SMALL), embeddedDirectory(smallDir), log);
-  const embedded = await runOnApp(
-    { kind: "pglite", dataDir: smallDir, label: "PGlite (embedded), small seed" },
-    { ...appOptions, submissions: true, pages: "report" },
-  );
-  rows.push(...embeddedRows(embedded, smallOnServer));
-  problems.push(...embedded.problems, ...(quick ? [] : smallOnServer.problems));
+    // Embedded against server, on the same small organisation: submissions and the report.
+    const smallOnServer = quick
+      ? largeRun
+      : await runOnApp(
+          { kind: "postgres", url: await pg.copy(smallTemplate, `${COPIES}small`), label: "PostgreSQL, small seed" },
+          { ...appOptions, submissions: true, pages: "report" },
+        );
+    const smallDir = path.join(os.tmpdir(), "fulcrum-bench-small");
+    await pgliteCopy("small", seedFingerprint({ ...SMALL, day }), largeSeed(SMALL), embeddedDirectory(smallDir), log);
+    const embedded = await runOnApp(
+      { kind: "pglite", dataDir: smallDir, label: "PGlite (embedded), small seed" },
+      { ...appOptions, submissions: true, pages: "report" },
+    );
+    rows.push(...embeddedRows(embedded, smallOnServer));
+    problems.push(...embedded.problems, ...(quick ? [] : smallOnServer.problems));
 
-  await pg.copy(demoTemplate, "fulcrum_benchrun_import");
-  rows.push(...(await withDatabase(pg.open("fulcrum_benchrun_import"), (db) => importRows(db, "Org import, PostgreSQL", PLAN.runs))));
-  const demoDir = path.join(os.tmpdir(), "fulcrum-bench-demo");
-  await pgliteCopy("demo", seedFingerprint({ demo: day }), demoSeed, demoDir, log);
-  rows.push(...(await withDatabase(await openPglite(demoDir), (db) => importRows(db, "Org import, PGlite (embedded)", PLAN.runs))));
+    await pg.copy(demoTemplate, `${COPIES}import`);
+    rows.push(...(await withDatabase(pg.open(`${COPIES}import`), (db) => importRows(db, "Org import, PostgreSQL", PLAN.runs))));
+    const demoDir = path.join(os.tmpdir(), "fulcrum-bench-demo");
+    await pgliteCopy("demo", seedFingerprint({ demo: day }), demoSeed, demoDir, log);
+    rows.push(...(await withDatabase(await openPglite(demoDir), (db) => importRows(db, "Org import, PGlite (embedded)", PLAN.runs))));
+  }
 
   const seconds = (performance.now() - started) / 1000;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await pg.serverVersion()}`;

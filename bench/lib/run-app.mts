@@ -30,8 +30,8 @@ export interface AppRunOptions {
   runs: number;
   /** Seconds of measured load per submission row, after a warm-up of a fifth of that. */
   loadSeconds: number;
-  /** Which pages to read: all of them or only the manager's report. */
-  pages: "all" | "report";
+  /** Which pages to read: all of them, only the manager's report, or none. */
+  pages: "all" | "report" | "none";
   submissions: boolean;
   log: (line: string) => void;
 }
@@ -98,7 +98,7 @@ export async function runOnApp(target: Target, options: AppRunOptions): Promise<
         baseUrl: app.baseUrl,
         authSecret,
         personas,
-        only: options.pages === "report" ? ["manager report"] : undefined,
+        only: { all: undefined, report: ["manager report"], none: [] }[options.pages],
         runs: options.runs,
         warmup: 5,
         timeoutMs: STATEMENT_TIMEOUT_MS,
