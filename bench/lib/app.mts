@@ -17,6 +17,7 @@ export function ensureBuild(log: (line: string) => void): number {
 
 export interface RunningApp {
   baseUrl: string;
+  pid: number;
   /** From spawning `next start` to the first 200 on /login. */
   coldStartMs: number;
   /** Resident memory of the server process now, in MB. */
@@ -35,16 +36,17 @@ async function loginAnswers200(baseUrl: string): Promise<boolean> {
  * nothing but `env` (demo mode off). The process is next-server itself, so its memory is
  * the server's.
  */
-export async function startApp(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
+export async function startApp(options: { port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
   const started = performance.now();
   const server = await startNext({
     dir: ".",
     port: options.port,
     env: { FULCRUM_DEMO: "off", ...options.env },
+    nodeArgs: options.nodeArgs,
     ready: loginAnswers200,
     startTimeoutMs: 120_000,
   });
   const coldStartMs = performance.now() - started;
   const rssMB = () => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024;
-  return { baseUrl: server.url, coldStartMs, rssMB, stop: server.stop };
+  return { baseUrl: server.url, pid: server.pid, coldStartMs, rssMB, stop: server.stop };
 }

@@ -21,12 +21,13 @@ export function buildBareRoute() {
  * Serves the bare route handler (bench/bare-route) on 127.0.0.1:`port` against PostgreSQL,
  * with the pool size the app gets, building it first if needed.
  */
-export async function startBareRoute(options: { databaseUrl: string; port: number; poolMax: number }): Promise<NextServer> {
+export async function startBareRoute(options: { databaseUrl: string; port: number; poolMax: number; nodeArgs?: string[] }): Promise<NextServer> {
   buildBareRoute();
   return startNext({
     dir,
     port: options.port,
     env: { DATABASE_URL: options.databaseUrl, DATABASE_POOL_MAX: String(options.poolMax) },
+    nodeArgs: options.nodeArgs,
     // Its one route takes POST only: any answer at all means the server is up.
     ready: async (url) => (await fetch(`${url}/api/submit`, { signal: AbortSignal.timeout(2_000) })).status === 405,
   });

@@ -30,6 +30,8 @@ export async function startNext(options: {
   dir: string;
   port: number;
   env: Record<string, string>;
+  /** Node.js flags for the server process, such as --cpu-prof. */
+  nodeArgs?: string[];
   ready: (url: string) => Promise<boolean>;
   startTimeoutMs?: number;
 }): Promise<NextServer> {
@@ -38,11 +40,15 @@ export async function startNext(options: {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   for (const name of Object.keys(env)) if (/^(DATABASE_|FULCRUM_|AUTH_|NEXT_SERVER_)/.test(name)) delete env[name];
   Object.assign(env, options.env);
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", options.dir, "--port", String(options.port), "--hostname", "127.0.0.1"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), nextBin, "start", options.dir, "--port", String(options.port), "--hostname", "127.0.0.1"],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
