@@ -42,10 +42,28 @@ export const config = {
     {
       // The icons and robots.txt answer everyone: browsers and crawlers ask before anyone signs in.
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      // Prefetches render no HTML of their own; they need no nonce.
+      // Prefetches render no HTML of their own; they need no nonce. Server actions called
+      // by the client router are matched below.
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
+        { type: "header", key: "next-action" },
+      ],
+    },
+    {
+      // A server action called by the client router answers with data, never a document, so
+      // it needs no nonce or policy; only one without a session cookie comes here, to be sent
+      // to the sign-in page. With a cookie the action itself checks the session and the
+      // person's rights, as it must anyway, and running the proxy as well cost about a tenth
+      // of a survey submission's CPU (bench/README.md, "Submission path"). A page requested
+      // by hand with this header gets no policy; no browser sends it with a page load. The names are
+      // SESSION_COOKIE_NAMES, and the source the one above: Next.js reads this config
+      // without running the module, so it holds literals only.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      has: [{ type: "header", key: "next-action" }],
+      missing: [
+        { type: "cookie", key: "__Secure-authjs.session-token" },
+        { type: "cookie", key: "authjs.session-token" },
       ],
     },
   ],
