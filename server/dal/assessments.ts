@@ -8,7 +8,7 @@ import type { ResponseInput, SelfAssessmentInput } from "@/lib/survey/schema";
 import { CURRENT_SEALED_FORMAT, type SealedFormat } from "@/lib/survey/sealed-answers";
 import { followThroughQuestion } from "@/lib/follow-through";
 import { frozenCommitments } from "@/server/internal/commitments";
-import { closeDueCycles } from "@/server/internal/cycles/close";
+import { anyCycleDue, closeDueCycles } from "@/server/internal/cycles/close";
 import { sealAnswers, sealKey } from "@/server/seal";
 import type { Viewer } from "./viewer";
 
@@ -116,11 +116,10 @@ function byPlace(answers: ResponseInput["followThrough"]): (Rating | null)[] {
  * written. The answers are read once, at the close, and only then written in the clear.
  */
 export async function submitResponse(db: Database, viewer: Viewer, input: ResponseInput): Promise<SubmitResult> {
-  await closeDueCycles(db);
   const key = sealKey();
-  return db.transaction(async (tx) => {
-    const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, false);
-    if (!checked.ok) return checked;
+  return afterDueCyclesClose(db, async (tx, dueCheck) => {
+    const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, false, dueCheck);
+    if (checked === CYCLES_DUE || !checked.ok) return checked;
     const { assessment, fingerprint, sealedFormat, followThroughPositions } = checked;
     // Answers sealed with another key than the cycle's could never be opened.
     if (fingerprint !== key.fingerprint) throw new Error("This instance's FULCRUM_SEAL_KEY is not the key this cycle was opened with.");
@@ -151,10 +150,9 @@ export async function submitResponse(db: Database, viewer: Viewer, input: Respon
 
 /** Records a manager's view of themselves: the same items in "I" wording, without the need items. */
 export async function submitSelfAssessment(db: Database, viewer: Viewer, input: SelfAssessmentInput): Promise<SubmitResult> {
-  await closeDueCycles(db);
-  return db.transaction(async (tx) => {
-    const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, true);
-    if (!checked.ok) return checked;
+  return afterDueCyclesClose(db, async (tx, dueCheck) => {
+    const checked = await checkOpenAssessment(tx, viewer, input.cycleId, input.managerId, true, dueCheck);
+    if (checked === CYCLES_DUE || !checked.ok) return checked;
     const { assessment } = checked;
     const inserted = await tx
       .insert(selfAssessments)
@@ -169,11 +167,32 @@ export async function submitSelfAssessment(db: Database, viewer: Viewer, input: 
   });
 }
 
-async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: string, managerId: string, self: boolean) {
+/** A write given up because some cycle is past its close date (see afterDueCyclesClose). */
+const CYCLES_DUE = Symbol("cycles due");
+
+/**
+ * Runs a submission's transaction once no cycle is past its close date, as every other
+ * access of the data layer does with closeDueCycles, without a statement of its own in the
+ * usual case: the first try's first statement also asks whether a cycle is due
+ * (checkOpenAssessment), and only if one is does the try give up, before writing anything,
+ * for the cycles to close and the transaction to run again, without the question.
+ */
+async function afterDueCyclesClose<T>(db: Database, write: (tx: Transaction, dueCheck: boolean) => Promise<T | typeof CYCLES_DUE>): Promise<T> {
+  const first = await db.transaction((tx) => write(tx, true));
+  if (first !== CYCLES_DUE) return first;
+  await closeDueCycles(db);
+  const second = await db.transaction((tx) => write(tx, false));
+  if (second === CYCLES_DUE) throw new Error("A submission asked about due cycles after closing them.");
+  return second;
+}
+
+async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: string, managerId: string, self: boolean, dueCheck: boolean) {
   // A share lock on the cycle: submissions run side by side, but never across a close. The
-  // places of the manager's commitments that the cycle asks about ride on the same statement.
+  // places of the manager's commitments that the cycle asks about ride on the same statement,
+  // and so, on a first try, does whether any cycle is due to close.
   const [cycle] = await tx
     .select({
+      anyCycleDue: dueCheck ? anyCycleDue() : sql<boolean>`false`,
       state: cycles.state,
       fingerprint: cycles.sealKeyFingerprint,
       sealedFormat: cycles.sealedFormat,
@@ -183,6 +202,7 @@ async function checkOpenAssessment(tx: Transaction, viewer: Viewer, cycleId: str
     .from(cycles)
     .where(eq(cycles.id, cycleId))
     .for("share");
+  if (cycle?.anyCycleDue) return CYCLES_DUE;
   const assessment = cycle ? await findAssessment(tx, viewer, cycleId, managerId) : null;
   if (!cycle || !assessment || assessment.isSelf !== self) return { ok: false as const, reason: "not-invited" as const, message: NOT_INVITED };
   if (assessment.state !== "open") {

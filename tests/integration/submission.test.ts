@@ -179,6 +179,15 @@ describe("automatic close", () => {
     expect(row?.state).toBe("closed");
   });
 
+  it("closes any other cycle past its close date before it saves a submission", async () => {
+    const due = await createOpenCycleWithTeam(database.db, 3, { opensOn: daysFromToday(-20), closesOn: daysFromToday(-1) });
+    const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3);
+    const result = await submitSurvey(database.db, await viewerOf(reps[0]!.id), surveyEntries(cycle.id, manager.id));
+    expect(result.status).toBe("success");
+    const [row] = await database.db.select({ state: cycles.state }).from(cycles).where(eq(cycles.id, due.cycle.id));
+    expect(row?.state).toBe("closed");
+  });
+
   it("keeps a cycle open through its close date", async () => {
     const { manager, reps, cycle } = await createOpenCycleWithTeam(database.db, 3, { opensOn: daysFromToday(-20), closesOn: daysFromToday(0) });
     expect(await loadAssessment(database.db, await viewerOf(reps[0]!.id), cycle.id, manager.id)).toMatchObject({ state: "open" });
