@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, type KeyObject, randomBytes } from "node:crypto";
 import { decodeRaterAnswers, encodeRaterAnswers, type RaterAnswers, type SealedFormat, sealedAnswersBytes } from "@/lib/survey/sealed-answers";
 import { sealKeyBase64 } from "./env";
 
@@ -28,6 +28,7 @@ export const sealedBytes = (format: SealedFormat) => HEADER_BYTES + sealedAnswer
 export class SealKey {
   readonly #bytes: Buffer;
   readonly #fingerprint: string;
+  readonly #cycleKeys = new Map<string, KeyObject>();
   constructor(bytes: Buffer) {
     if (bytes.length !== 32) throw new RangeError("A seal key is 32 bytes.");
     this.#bytes = bytes;
@@ -36,9 +37,18 @@ export class SealKey {
   static fromBase64(text: string) {
     return new SealKey(Buffer.from(text, "base64"));
   }
-  /** The key for one cycle's seals. */
-  forCycle(cycleId: string): Buffer {
-    return Buffer.from(hkdfSync("sha256", this.#bytes, Buffer.from("fulcrum seal v1"), Buffer.from(cycleId), 32));
+  /**
+   * The key for one cycle's seals, derived once per cycle and kept, as opaque as this one:
+   * every submission to a cycle seals with the same key, and deriving it again was a third
+   * of the sealing's CPU time (bench/README.md, "Submission path").
+   */
+  forCycle(cycleId: string): KeyObject {
+    let key = this.#cycleKeys.get(cycleId);
+    if (!key) {
+      key = createSecretKey(Buffer.from(hkdfSync("sha256", this.#bytes, Buffer.from("fulcrum seal v1"), Buffer.from(cycleId), 32)));
+      this.#cycleKeys.set(cycleId, key);
+    }
+    return key;
   }
   /**
    * Stored with each cycle when it opens, so that a start with another key is refused
