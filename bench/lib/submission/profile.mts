@@ -19,7 +19,10 @@ type Frame = { source: string; name: string };
  */
 const STAGES: { stage: string; matches: (stack: Frame[]) => boolean }[] = [
   { stage: "garbage collection", matches: ([leaf]) => leaf?.name === "(garbage collector)" },
-  { stage: "proxy (proxy.ts and Next.js's middleware adapter)", matches: (s) => s.some((f) => /proxy\.ts$|server\/web\/|middleware/.test(f.source)) },
+  {
+    stage: "proxy (proxy.ts and Next.js's middleware adapter)",
+    matches: (s) => s.some((f) => /(^|\/)proxy\.ts$|templates\/middleware|server\/web\/adapter/.test(f.source)),
+  },
   { stage: "sealing (server/seal.ts, node:crypto)", matches: (s) => s.some((f) => /server\/seal\.ts$|lib\/survey\/sealed-answers\.ts$/.test(f.source)) },
   { stage: "person re-read (loadViewer: statement and row check)", matches: (s) => s.some((f) => /server\/internal\/viewer\.ts$/.test(f.source)) },
   {
