@@ -52,16 +52,18 @@ export const config = {
     },
     {
       // A server action called by the client router answers with data, never a document, so
-      // it needs no nonce or policy; only one without a session cookie comes here, to be sent
-      // to the sign-in page. With a cookie the action itself checks the session and the
-      // person's rights, as it must anyway, and running the proxy as well cost about a tenth
-      // of a survey submission's CPU (bench/README.md, "Submission path"). A page requested
-      // by hand with this header gets no policy; no browser sends it with a page load. The names are
-      // SESSION_COOKIE_NAMES, and the source the one above: Next.js reads this config
-      // without running the module, so it holds literals only.
+      // it needs no nonce or policy: only one without a session cookie comes here, to be
+      // sent to the sign-in page (unless it says it prefetches, as above). With a cookie the
+      // action checks the session and the person's rights itself, as it must anyway, and
+      // running the proxy as well was a tenth of a survey submission's CPU (bench/README.md,
+      // "Submission path"). A page requested by hand with this header gets no policy; no
+      // browser sends it with a page load. The cookie names are SESSION_COOKIE_NAMES and the
+      // source the one above: Next.js reads this config without running the module.
       source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       has: [{ type: "header", key: "next-action" }],
       missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
         { type: "cookie", key: "__Secure-authjs.session-token" },
         { type: "cookie", key: "authjs.session-token" },
       ],
