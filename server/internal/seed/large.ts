@@ -11,6 +11,7 @@ import { takeSnapshot } from "@/server/internal/cycles/snapshot";
 import type { Database } from "@/db/client";
 import { cycles, people as peopleTable, responseAnswers, responses } from "@/db/schema";
 import { DEMO_PASSWORD } from "./demo-org";
+import { openCycleWithSealedAnswers } from "./large-open-cycle";
 import { seededRandom, shuffled } from "./random";
 
 /**
@@ -42,6 +43,10 @@ export interface LargeSeedOptions {
   managers?: number;
   reps?: number;
   cycles?: number;
+  /** VPs below the top; by default one per 20 areas of 16 managers, at most six. One puts every team below one VP. */
+  vps?: number;
+  /** Also this quarter's cycle, open, with most of each team's answers sealed as the survey writes them: what a close opens. */
+  openCycle?: boolean;
   /** The last closed cycle is the quarter before this day's. */
   today?: Date;
   log?: (message: string) => void;
@@ -204,7 +209,7 @@ function spread(total: number, parts: number, random: () => number, min = 1): nu
   return sizes;
 }
 
-function buildOrg(managerCount: number, repCount: number, random: () => number) {
+function buildOrg(managerCount: number, repCount: number, random: () => number, vpCount?: number) {
   const people: Person[] = [];
   let serial = 0;
   const add = (reportsTo: string | null, options: { email?: string; name?: string; isAdmin?: boolean } = {}) => {
@@ -221,7 +226,7 @@ function buildOrg(managerCount: number, repCount: number, random: () => number) 
   const top = add(null, { email: LARGE_TOP_EMAIL, name: "Victoria Hale" });
   add(top.id, { email: LARGE_ADMIN_EMAIL, name: "Scale Admin", isAdmin: true });
   const areaCount = Math.max(1, Math.round(managerCount / 16));
-  const vps = Array.from({ length: Math.min(6, Math.ceil(areaCount / 20)) }, () => add(top.id));
+  const vps = Array.from({ length: vpCount ?? Math.min(6, Math.ceil(areaCount / 20)) }, () => add(top.id));
   const regionals = vps.flatMap((vp) => Array.from({ length: 4 }, () => add(vp.id)));
   const areasPerRegional = spread(areaCount, regionals.length, random);
   const areas = regionals.flatMap((regional, i) => Array.from({ length: areasPerRegional[i]! }, () => add(regional.id)));
@@ -416,7 +421,7 @@ export async function seedLarge(db: Database, options: LargeSeedOptions = {}) {
   const random = seededRandom(20_261_123);
   const started = performance.now();
 
-  const org = buildOrg(options.managers ?? 2_000, options.reps ?? 25_000, random);
+  const org = buildOrg(options.managers ?? 2_000, options.reps ?? 25_000, random, options.vps);
   const passwordHash = await hashPassword(LARGE_PASSWORD);
   const calendar = quarterCycles(today, options.cycles ?? 12);
   // Everyone joined before the first cycle opened.
@@ -429,6 +434,10 @@ export async function seedLarge(db: Database, options: LargeSeedOptions = {}) {
   }
   const situations = await insertSituations(db, org, today, random);
   log(`Team situations: ${situations} saves`);
+  if (options.openCycle) {
+    const sealed = await openCycleWithSealedAnswers(db, today, random);
+    log(`Open cycle: ${sealed} sealed responses`);
+  }
   await db.execute(sql`ANALYZE`);
 
   const totals = { responses: await db.$count(responses), answers: await db.$count(responseAnswers) };
