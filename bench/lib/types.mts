@@ -17,7 +17,7 @@ export interface Row {
   notes?: string;
 }
 
-export type Unit = "ms" | "req/s" | "KB" | "MB" | "s" | "rows/s";
+export type Unit = "µs" | "ms" | "req/s" | "KB" | "MB" | "s" | "rows/s";
 
 /** Units where more is better: the ratio to the floor is then value ÷ floor, shown as a share. */
 export const HIGHER_IS_BETTER: ReadonlySet<Unit> = new Set(["req/s", "rows/s"]);

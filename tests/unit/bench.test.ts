@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CURRENT_SEALED_FORMAT, sealedAnswersBytes } from "@/lib/survey/sealed-answers";
 import { PLAINTEXT_BYTES, SEALED_BYTES, seal } from "../../bench/bare-route/seal";
+import { growthRow, growthSteps } from "../../bench/lib/growth.mjs";
 import { runLoad } from "../../bench/lib/load.mjs";
 import { markdownTable, ratio } from "../../bench/lib/report.mjs";
 import { percentile, summarise } from "../../bench/lib/stats.mjs";
@@ -72,5 +73,45 @@ describe("the bare route's sealing", () => {
     expect(sealed).toHaveLength(SEALED_BYTES);
     expect(seal("c", "m", answers, null)).toHaveLength(SEALED_BYTES);
     expect(sealed[0]).toBe(1);
+  });
+});
+
+describe("the cost curve's verdict", () => {
+  it("calls a step linear when the cost grows at most 1.2 times as fast as the managers", () => {
+    const steps = growthSteps([
+      { managers: 2_000, ms: 100 },
+      { managers: 500, ms: 40 },
+      { managers: 10_000, ms: 700 },
+    ]);
+    expect(steps.map(({ from, to, linear }) => ({ from, to, linear }))).toEqual([
+      { from: 500, to: 2_000, linear: true },
+      { from: 2_000, to: 10_000, linear: false },
+    ]);
+    expect(steps[0]!.costRatio).toBe(2.5);
+    expect(steps[0]!.managersRatio).toBe(4);
+    // Exactly at the tolerance still counts: 4 × 1.2 = 4.8.
+    expect(
+      growthSteps([
+        { managers: 500, ms: 10 },
+        { managers: 2_000, ms: 48 },
+      ])[0]!.linear,
+    ).toBe(true);
+  });
+
+  it("shows the cost a manager at the largest size against the smallest, and misses when any step is worse than linear", () => {
+    const row = growthRow("Cost curve", "/teams: GET p50", [
+      { managers: 500, ms: 50 },
+      { managers: 2_000, ms: 120 },
+      { managers: 10_000, ms: 800 },
+    ]);
+    expect(row).toMatchObject({ name: "/teams: GET p50: cost a manager at 10,000", value: 80, unit: "µs", floor: { name: "at 500", value: 100 } });
+    expect(row.target?.met).toBe(false);
+    expect(row.notes).toBe("500: 50 ms; 2,000: 120 ms (×2.4 for ×4.0); 10,000: 800 ms (×6.7 for ×5.0)");
+    expect(
+      growthRow("c", "n", [
+        { managers: 500, ms: 50 },
+        { managers: 2_000, ms: 120 },
+      ]).target?.met,
+    ).toBe(true);
   });
 });
