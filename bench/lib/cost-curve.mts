@@ -19,7 +19,7 @@ import { percentile, summarise, time } from "./stats.mjs";
 import type { Row } from "./types.mjs";
 
 /** The sizes of the curve, in first-line managers below one VP; --quick's are smaller. */
-export const CURVE_SIZES = { full: [500, 2_000, 10_000], quick: [100, 400, 2_000] } as const;
+export const CURVE_SIZES = { full: [500, 2_000, 10_000], quick: [100, 300, 1_000] } as const;
 /** About ten responses a manager in the open cycle, at the seed's 92% participation: 100,000 at 10,000 managers. */
 const REPS_PER_MANAGER = 11;
 /** /teams compares the latest closed cycle with the one before it. */
@@ -48,11 +48,13 @@ export interface CurveOptions {
   today: Date;
   /** The day, part of each seed's fingerprint: the seed places its cycles around it. */
   day: string;
+  /** What the run's time limit does before it exits: the app under test is stopped there too. */
+  cleanups: (() => Promise<void>)[];
   log: (line: string) => void;
 }
 
 /** An organisation of `managers` first-line managers below one VP, two closed cycles and one open with sealed answers. */
-function curveTemplate(options: CurveOptions, managers: number): Promise<string> {
+export function curveTemplate(options: CurveOptions, managers: number): Promise<string> {
   const seed = { managers, reps: managers * REPS_PER_MANAGER, cycles: CLOSED_CYCLES, vps: 1, openCycle: true };
   return options.pg.template(
     `fulcrum_bench_curve${managers}`,
@@ -252,6 +254,7 @@ async function measureSize(options: CurveOptions, managers: number, points: Poin
       port: options.port,
       env: { AUTH_SECRET: authSecret, FULCRUM_SEAL_KEY: sealKeyBase64(), DATABASE_URL: url, DATABASE_POOL_MAX: String(POOL_MAX) },
     });
+    options.cleanups.push(app.stop);
     let close: CloseRun;
     try {
       const target = TEAMS_P50_TARGETS[managers];
@@ -277,6 +280,7 @@ async function measureSize(options: CurveOptions, managers: number, points: Poin
       log(`  ${section}: closing the open cycle under load…`);
       close = await closeUnderLoad(handle.db, app.baseUrl, people, authSecret);
     } finally {
+      options.cleanups.splice(options.cleanups.indexOf(app.stop), 1);
       await app.stop();
     }
     const idle = [...close.idle].sort((a, b) => a - b);
