@@ -35,7 +35,7 @@ export function growthSteps(points: readonly CurvePoint[], tolerance = LINEAR_TO
 }
 
 const count = (n: number) => n.toLocaleString("en");
-const ms = (value: number) => `${value.toLocaleString("en", { maximumFractionDigits: value >= 100 ? 0 : 1 })} ms`;
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toLocaleString("en", { maximumFractionDigits: value >= 100 ? 0 : 1 })} ms` : "failed");
 
 /**
  * One row of the verdict: the cost per manager at the largest size, against the cost per
