@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, lt, ne, type SQL, sql } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
@@ -27,6 +27,20 @@ type Answers = Pick<RaterAnswers, "aspects" | "followThrough">;
 
 /** Rows per insert statement: well under PostgreSQL's limit of 65,535 parameters. */
 const BATCH = 1_000;
+
+/**
+ * Sealed rows read and opened at a time. A large cycle's sealed rows are hundreds of
+ * megabytes (10,000 teams: 110,000 rows, 450 MB): read at once they outlast the statement
+ * timeout, and opened in one pass they hold the server's only thread for seconds, while
+ * every other page waits. Between batches the close lets other requests run.
+ */
+const SEALED_BATCH = 2_000;
+
+/**
+ * The close is the one piece of work that rewrites a whole cycle in one transaction; its
+ * statements may take longer than a page's (the team summaries of 10,000 teams, say).
+ */
+const CLOSE_STATEMENT_TIMEOUT_MS = Math.max(env.DATABASE_STATEMENT_TIMEOUT_MS, 300_000);
 
 /**
  * Closes an open cycle: the one moment its answers are read. In one transaction it
@@ -67,21 +81,30 @@ export async function closeCycle(
       .where(eq(cycles.id, cycleId))
       .for("update");
     if (cycle?.state !== "open") return false;
-    const sealed = await tx
-      .select({ managerId: sealedResponses.managerId, sealed: sealedResponses.sealed })
-      .from(sealedResponses)
-      .where(eq(sealedResponses.cycleId, cycleId));
-    if (sealed.length > 0 && cycle.fingerprint !== key.fingerprint) {
-      throw new SealKeyMismatch(`The answers of ${cycle.name} were sealed with another key than this instance's FULCRUM_SEAL_KEY.`);
-    }
+    await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${CLOSE_STATEMENT_TIMEOUT_MS}`));
     const managers = await teamSizes(tx, cycleId);
-    const opened = sealed.map(({ managerId, sealed }): ClosingResponse<Answers> => {
-      // A sealed row only opens for the cycle and manager it was sealed for; one for a
-      // manager outside the cycle's snapshot was not written by the app.
-      if (!managers.has(managerId)) throw new Error("A sealed response names a manager outside the cycle's snapshot.");
-      const { aspects, followThrough, comment } = openAnswers(key, cycleId, managerId, sealed, cycle.sealedFormat as SealedFormat);
-      return { managerId, answers: { aspects, followThrough }, comment };
-    });
+    const opened: ClosingResponse<Answers>[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const batch = await tx
+        .select({ id: sealedResponses.id, managerId: sealedResponses.managerId, sealed: sealedResponses.sealed })
+        .from(sealedResponses)
+        .where(and(eq(sealedResponses.cycleId, cycleId), after === null ? undefined : gt(sealedResponses.id, after)))
+        .orderBy(asc(sealedResponses.id))
+        .limit(SEALED_BATCH);
+      if (batch.length > 0 && cycle.fingerprint !== key.fingerprint) {
+        throw new SealKeyMismatch(`The answers of ${cycle.name} were sealed with another key than this instance's FULCRUM_SEAL_KEY.`);
+      }
+      for (const { managerId, sealed } of batch) {
+        // A sealed row only opens for the cycle and manager it was sealed for; one for a
+        // manager outside the cycle's snapshot was not written by the app.
+        if (!managers.has(managerId)) throw new Error("A sealed response names a manager outside the cycle's snapshot.");
+        const { aspects, followThrough, comment } = openAnswers(key, cycleId, managerId, sealed, cycle.sealedFormat as SealedFormat);
+        opened.push({ managerId, answers: { aspects, followThrough }, comment });
+      }
+      more = batch.length === SEALED_BATCH;
+      after = batch.at(-1)?.id ?? null;
+      if (more) await new Promise((resolve) => setImmediate(resolve));
+    }
     const kept = retainAtClose([...opened, ...(await takeClearAnswers(tx, cycleId))], managers, {
       k: cycle.minRaters ?? undefined,
       commentThreshold: cycle.minCommenters ?? undefined,
