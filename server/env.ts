@@ -11,6 +11,17 @@ import { z } from "zod";
  */
 const flag = z.enum(["on", "off", "true", "false", "1", "0"]).transform((value) => value === "on" || value === "true" || value === "1");
 
+/** Loopback hosts, where a test's provider runs: the only ones an issuer may reach over plain http. */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function issuerIsSafe(value: string) {
+  // Not a URL at all: the URL check has said so.
+  if (!URL.canParse(value)) return true;
+  const url = new URL(value);
+  if (url.search || url.hash) return false;
+  return url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,6 +62,48 @@ const schema = z
       .url({ protocol: /^https?$/ })
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    // Sign-in through the company's OpenID Connect provider: all three, or none. The issuer
+    // is https, but for a provider on this machine (the tests'), which may be plain http.
+    FULCRUM_OIDC_ISSUER: z
+      .url({ protocol: /^https?$/, error: "FULCRUM_OIDC_ISSUER must be the provider's https:// issuer URL" })
+      .refine(issuerIsSafe, {
+        error: "FULCRUM_OIDC_ISSUER must be an https:// URL (plain http only for localhost or 127.0.0.1), without a query or fragment",
+      })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    FULCRUM_OIDC_CLIENT_ID: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    FULCRUM_OIDC_CLIENT_SECRET: z
+      .string()
+      .min(1)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    // What the sign-in button says: "Sign in with <name>".
+    FULCRUM_OIDC_NAME: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .default("your company account")
+      .or(z.literal("").transform(() => "your company account")),
+    // Off leaves the company's provider as the only way in: no password form, and no link that sets a password.
+    FULCRUM_PASSWORD_SIGNIN: flag.default(true).or(z.literal("").transform(() => true)),
+  })
+  .refine(
+    (value) =>
+      new Set([value.FULCRUM_OIDC_ISSUER, value.FULCRUM_OIDC_CLIENT_ID, value.FULCRUM_OIDC_CLIENT_SECRET].map((part) => part === undefined)).size === 1,
+    {
+      message: "FULCRUM_OIDC_ISSUER, FULCRUM_OIDC_CLIENT_ID and FULCRUM_OIDC_CLIENT_SECRET go together: set all three, or none",
+      path: ["FULCRUM_OIDC_ISSUER"],
+    },
+  )
+  .refine((value) => value.FULCRUM_PASSWORD_SIGNIN || value.FULCRUM_OIDC_ISSUER, {
+    message: "FULCRUM_PASSWORD_SIGNIN=off needs an OpenID Connect provider (FULCRUM_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET): otherwise nobody could sign in",
+    path: ["FULCRUM_PASSWORD_SIGNIN"],
   })
   // Explicitly off: the secrets are required as soon as the configuration is read. Unset, they
   // are required when a production server starts (missingServerSecrets below), not here:
@@ -72,8 +125,12 @@ function parseEnv() {
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
   const dataDir = path.resolve(result.data.FULCRUM_DATA_DIR);
+  const { FULCRUM_OIDC_ISSUER: issuer, FULCRUM_OIDC_CLIENT_ID: clientId, FULCRUM_OIDC_CLIENT_SECRET: clientSecret } = result.data;
   return {
     ...result.data,
+    /** The company's OpenID Connect provider, or null when sign-in is by password only. */
+    oidc: issuer && clientId && clientSecret ? { issuer, clientId, clientSecret, name: result.data.FULCRUM_OIDC_NAME } : null,
+    passwordSignIn: result.data.FULCRUM_PASSWORD_SIGNIN,
     databaseKind: result.data.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
     dataDir,
     pgliteDir: path.join(dataDir, "pglite"),
