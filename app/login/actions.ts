@@ -4,7 +4,9 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { runAction } from "@/server/action";
 import { signIn } from "@/server/auth";
 import { signInSchema } from "@/server/auth/credentials";
+import { OIDC_PROVIDER_ID } from "@/server/auth/oidc";
 import { THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
+import { env } from "@/server/env";
 import type { FormState } from "@/server/form-state";
 
 export type SignInField = "email" | "password";
@@ -13,6 +15,7 @@ export type SignInField = "email" | "password";
 const INVALID = "That email and password do not match an active account.";
 const THROTTLED = `Too many failed sign-in attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes, then try again.`;
 const UNAVAILABLE = "Sign-in is not available right now. Please try again in a minute.";
+const PASSWORD_SIGN_IN_OFF = `Password sign-in is off here. Sign in with ${env.oidc?.name ?? "your company account"}.`;
 
 /**
  * Only a path on this site may follow sign-in: never another origin (`//host`, `/\host`),
@@ -32,6 +35,8 @@ function refusal(error: unknown) {
 }
 
 export async function signInAction(_previous: FormState<SignInField>, formData: FormData): Promise<FormState<SignInField>> {
+  // Switched off, a password signs nobody in, whatever posts it; the page offers no form.
+  if (!env.passwordSignIn) return { status: "error", message: PASSWORD_SIGN_IN_OFF, fieldErrors: {} };
   return runAction(formData, {
     name: "sign-in",
     gate: "anyone",
@@ -40,5 +45,23 @@ export async function signInAction(_previous: FormState<SignInField>, formData: 
     input: (formData) => ({ email: formData.get("email"), password: formData.get("password") }),
     run: async ({ input, formData }) => signIn("credentials", { ...input, redirectTo: safeRedirect(formData.get("callbackUrl")) }),
     refusal,
+  });
+}
+
+/**
+ * "Sign in with <provider>": sends the browser to the company's OpenID Connect provider,
+ * with the state, nonce and PKCE verifier in short-lived cookies of Auth.js. The provider
+ * sends it back to /api/auth/callback/oidc, which signs the person in, or comes back to the
+ * sign-in page with the reason it did not.
+ */
+export async function companySignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!env.oidc) return { status: "error", message: "Sign-in through a company account is not set up here.", fieldErrors: {} };
+  return runAction(formData, {
+    name: "company sign-in",
+    gate: "anyone",
+    run: async ({ formData }) => signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(formData.get("callbackUrl")) }),
+    // The provider could not be reached or answered nonsense: the person can only try again later.
+    refusal: (error) => (error instanceof AuthError ? UNAVAILABLE : undefined),
+    unexpected: UNAVAILABLE,
   });
 }

@@ -4,13 +4,33 @@ import { redirect } from "next/navigation";
 import { currentViewer } from "@/server/dal/session";
 import { DEMO_PASSWORD, demoAccounts } from "@/server/demo";
 import { env } from "@/server/env";
+import { OIDC_REFUSALS, type OidcRefusal } from "@/server/auth/oidc";
+import { CompanySignIn } from "./company-sign-in";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string }> }) {
+/**
+ * Why a sign-in through the company's provider signed nobody in. An address that is not in
+ * the organisation and one that is deactivated get the same answer: it tells nobody which
+ * accounts exist. Anything else (a state that does not match, a provider that refused or
+ * could not be reached) is a sign-in that did not complete.
+ */
+function companyRefusal(name: string, error: string | undefined): string | undefined {
+  if (error === undefined) return undefined;
+  const messages: Record<OidcRefusal, string> = {
+    "oidc-unverified": `${name} has not verified the email address of your account, so Fulcrum cannot tell who you are. Verify it there, or ask your Fulcrum administrator.`,
+    "oidc-not-admitted": `Your ${name} sign-in worked, but its email address is not that of an active person in Fulcrum. Ask your Fulcrum administrator.`,
+  };
+  return (OIDC_REFUSALS as readonly string[]).includes(error)
+    ? messages[error as OidcRefusal]
+    : `Signing in with ${name} did not complete. Please try again; if it keeps failing, ask your Fulcrum administrator.`;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; password?: string; error?: string }> }) {
   if (await currentViewer()) redirect("/");
-  const { callbackUrl, password } = await searchParams;
+  const { callbackUrl, password, error } = await searchParams;
+  const next = typeof callbackUrl === "string" ? callbackUrl : "/";
   return (
     <main className="mx-auto grid max-w-5xl gap-10 px-4 py-12 md:grid-cols-[22rem_1fr]">
       <section aria-labelledby="sign-in-heading">
@@ -24,16 +44,26 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Your password is set. Sign in with it now.
           </p>
         )}
-        <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
-        </div>
-        <p className="mt-4 text-sm">
-          <Link href="/login/forgot" className="text-brand-700 underline">
-            Forgot password?
-          </Link>
-        </p>
+        {env.oidc && (
+          <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+            <CompanySignIn name={env.oidc.name} callbackUrl={next} refusal={companyRefusal(env.oidc.name, typeof error === "string" ? error : undefined)} />
+          </div>
+        )}
+        {env.passwordSignIn && (
+          <>
+            <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+              {env.oidc && <h2 className="mb-4 text-base font-semibold">Or with your Fulcrum password</h2>}
+              <LoginForm callbackUrl={next} />
+            </div>
+            <p className="mt-4 text-sm">
+              <Link href="/login/forgot" className="text-brand-700 underline">
+                Forgot password?
+              </Link>
+            </p>
+          </>
+        )}
       </section>
-      {env.FULCRUM_DEMO && (
+      {env.FULCRUM_DEMO && env.passwordSignIn && (
         <section aria-labelledby="demo-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-6">
           <h2 id="demo-heading" className="text-lg font-semibold">
             Demo accounts

@@ -1,7 +1,8 @@
 // `npm run admin:create -- --name "Ada Lovelace" --email ada@example.com`: migrates, then
 // creates the first administrator of an empty organisation and prints a one-time link that
-// sets their password. It refuses once anyone exists: every later person is added from the
-// app by an administrator. With the embedded database, stop the app first.
+// sets their password (none with password sign-in off: they sign in through the company's
+// provider). It refuses once anyone exists: every later person is added from the app by an
+// administrator. With the embedded database, stop the app first.
 import { parseArgs } from "node:util";
 import { formatInstant } from "@/lib/dates";
 import { createFirstAdmin, firstAdminSchema, OrganisationNotEmpty } from "@/server/dal/bootstrap";
@@ -35,15 +36,16 @@ try {
   // Under the start-up lock: an app instance starting now in demo mode cannot seed the
   // organisation between this check and the insert.
   const created = await handle.exclusively((db) => createFirstAdmin(db, input.data, origin));
-  console.log(
-    [
-      `${input.data.name} <${input.data.email}> is the first administrator (${handle.kind}).`,
-      `Their one-time sign-in link sets their password. It works once, until ${formatInstant(created.expiresAt)} UTC; give it to them only:`,
-      "",
-      `  ${created.link}`,
-      "",
-    ].join("\n"),
-  );
+  const signIn =
+    created.link && created.expiresAt
+      ? [
+          `Their one-time sign-in link sets their password. It works once, until ${formatInstant(created.expiresAt)} UTC; give it to them only:`,
+          "",
+          `  ${created.link}`,
+          "",
+        ]
+      : [`Password sign-in is off: they sign in with ${env.oidc?.name ?? "the company's provider"}, with the address ${input.data.email}.`];
+  console.log([`${input.data.name} <${input.data.email}> is the first administrator (${handle.kind}).`, ...signIn].join("\n"));
 } catch (error) {
   if (!(error instanceof OrganisationNotEmpty)) throw error;
   console.error(error.message);

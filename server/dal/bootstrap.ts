@@ -6,6 +6,7 @@ import type { Database } from "@/db/client";
 import { invitations, people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { addDaysTo } from "@/lib/dates";
+import { env } from "@/server/env";
 import { recordAudit } from "@/server/internal/audit-log";
 import { INVITATION_DAYS } from "./invitations";
 
@@ -34,9 +35,9 @@ export class OrganisationNotEmpty extends Error {}
 
 export interface FirstAdminLink {
   personId: string;
-  /** The one-time link that sets the administrator's password. */
-  link: string;
-  expiresAt: Date;
+  /** The one-time link that sets the administrator's password, and when it expires; none with password sign-in off. */
+  link: string | null;
+  expiresAt: Date | null;
 }
 
 /**
@@ -48,6 +49,9 @@ export interface FirstAdminLink {
  * hex), so the ordinary invitation page redeems it. With no administrator before this one,
  * the new administrator stands as the link's creator and as the actor in the audit log,
  * like a person who asked for a password reset.
+ *
+ * With password sign-in off, the administrator signs in through the company's provider
+ * like everyone else, and gets no link: none that sets a password is made then.
  */
 export async function createFirstAdmin(db: Database, input: FirstAdmin, origin: string): Promise<FirstAdminLink> {
   const { name, email } = firstAdminSchema.parse(input);
@@ -64,6 +68,7 @@ export async function createFirstAdmin(db: Database, input: FirstAdmin, origin: 
       );
     }
     const [admin] = await tx.insert(people).values({ name, email, isAdmin: true }).returning({ id: people.id });
+    if (!env.passwordSignIn) return { personId: admin!.id, expiresAt: null };
     const createdAt = clock.now();
     const [link] = await tx
       .insert(invitations)
@@ -86,5 +91,5 @@ export async function createFirstAdmin(db: Database, input: FirstAdmin, origin: 
     );
     return { personId: admin!.id, expiresAt: link!.expiresAt };
   });
-  return { ...created, link: `${origin.replace(/\/$/, "")}/invite/${token}` };
+  return { ...created, link: created.expiresAt ? `${origin.replace(/\/$/, "")}/invite/${token}` : null };
 }

@@ -11,6 +11,7 @@ import { hashPassword } from "@/server/auth/password";
 import { type NewPasswordField, newPasswordSchema } from "@/server/auth/password-policy";
 import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { sendSignInLinkEmail } from "@/server/mail";
+import { env } from "@/server/env";
 import { recordAudit } from "@/server/internal/audit-log";
 import { requireAdmin } from "./errors";
 import { PersonRuleError } from "./people";
@@ -19,6 +20,13 @@ import { revokeSessions } from "@/server/internal/viewer";
 import type { Viewer } from "./viewer";
 
 export const INVITATION_DAYS = 7;
+
+/**
+ * With password sign-in off (FULCRUM_PASSWORD_SIGNIN=off), people sign in only through the
+ * company's provider, and no link that sets a password is made, sent or redeemed: one made
+ * before it was switched off sets nothing either.
+ */
+export const PASSWORD_LINKS_OFF = `Password sign-in is off: people sign in with ${env.oidc?.name ?? "their company account"}, so no link that sets a password can be made.`;
 
 /** Only this hash of a link's token is stored: a copy of the database opens no account. */
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -58,6 +66,7 @@ const linkUrl = (origin: string, token: string) => `${origin.replace(/\/$/, "")}
  */
 export async function issueSignInLink(db: Database, viewer: Viewer, personId: string, channel: LinkChannel): Promise<LinkDelivery> {
   requireAdmin(viewer, "create a sign-in link");
+  if (!env.passwordSignIn) throw new PersonRuleError(PASSWORD_LINKS_OFF);
   const issued = await db.transaction(async (tx) => {
     const [person] = await tx
       .select({ name: people.name, email: people.email, isActive: people.isActive, passwordHash: people.passwordHash })
@@ -102,6 +111,7 @@ export async function issueSignInLink(db: Database, viewer: Viewer, personId: st
  * address has an account. Needs an SMTP server: without one, nothing can be sent.
  */
 export async function requestPasswordReset(db: Database, email: string, channel: LinkChannel & { mailer: Transporter }) {
+  if (!env.passwordSignIn) return;
   const issued = await db.transaction(async (tx) => {
     const [person] = await tx
       .select({ id: people.id, name: people.name, email: people.email })
@@ -134,6 +144,7 @@ const usable = (token: string) =>
 
 /** The link behind a token and whom it is for, while it can still be used; undefined otherwise. */
 async function usableLink(db: Database, token: string) {
+  if (!env.passwordSignIn) return undefined;
   const [row] = await db
     .select({ id: invitations.id, personId: invitations.personId, createdBy: invitations.createdBy, name: people.name, email: people.email })
     .from(invitations)

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 const ORIGIN = "https://fulcrum.example.com/";
 const PASSWORD = "violet harbour lantern 42";
-const tokenOf = (link: string) => link.slice(`${ORIGIN}invite/`.length);
+const tokenOf = (link: string | null) => link!.slice(`${ORIGIN}invite/`.length);
 
 describe("the first administrator", () => {
   it("is created with a one-time link that sets their password, and recorded in the audit log", async () => {

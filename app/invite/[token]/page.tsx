@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
-import { inspectInvitation } from "@/server/dal/invitations";
+import { inspectInvitation, PASSWORD_LINKS_OFF } from "@/server/dal/invitations";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };
@@ -14,7 +15,11 @@ export default async function InvitationPage(props: { params: Promise<{ token: s
     <main className="mx-auto max-w-md px-4 py-12">
       <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Fulcrum</p>
       <h1 className="mt-1 text-2xl font-bold">Set your password</h1>
-      {invitation ? (
+      {!env.passwordSignIn ? (
+        <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          {PASSWORD_LINKS_OFF} <Link href="/login">Sign in</Link>.
+        </p>
+      ) : invitation ? (
         <>
           <p className="mt-2 text-slate-700">
             Welcome, {invitation.name}. Choose a password for {invitation.email}.

@@ -6,7 +6,7 @@ import { runAction } from "@/server/action";
 import { signInSchema } from "@/server/auth/credentials";
 import { throttleAddress } from "@/server/client-address";
 import { recordAttempt, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
-import { INVITATION_DAYS, requestPasswordReset } from "@/server/dal/invitations";
+import { INVITATION_DAYS, PASSWORD_LINKS_OFF, requestPasswordReset } from "@/server/dal/invitations";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import type { FormState } from "@/server/form-state";
@@ -27,6 +27,7 @@ const typed = (formData: FormData) => ({ email: String(formData.get("email") ?? 
  * address has an account. Throttled per address and per client address.
  */
 export async function requestResetAction(_previous: FormState<ResetField>, formData: FormData): Promise<FormState<ResetField>> {
+  if (!env.passwordSignIn) return { status: "error", message: PASSWORD_LINKS_OFF, fieldErrors: {} };
   const mailer = mailTransport();
   const origin = env.FULCRUM_PUBLIC_URL;
   // Said before the address is checked: without email, no address could get a link.

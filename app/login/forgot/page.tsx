@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { INVITATION_DAYS } from "@/server/dal/invitations";
+import { INVITATION_DAYS, PASSWORD_LINKS_OFF } from "@/server/dal/invitations";
 import { env } from "@/server/env";
 import { ForgotPasswordForm } from "./forgot-form";
 
@@ -14,7 +14,9 @@ export default function ForgotPasswordPage() {
     <main className="mx-auto max-w-md px-4 py-12">
       <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Fulcrum</p>
       <h1 className="mt-1 text-2xl font-bold">Forgot your password?</h1>
-      {emailOn ? (
+      {!env.passwordSignIn ? (
+        <p className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">{PASSWORD_LINKS_OFF}</p>
+      ) : emailOn ? (
         <>
           <p className="mt-2 text-sm text-slate-700">
             Enter your work email. We email you a link to set a new password: it works once, for {INVITATION_DAYS} days, and only you receive it.

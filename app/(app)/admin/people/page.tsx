@@ -7,6 +7,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { PEOPLE_PAGE_SIZE, searchManagerCandidates, searchPeople } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { ManagerSearch } from "./_components/manager-search";
 import { MANAGER_SEARCH_PARAM, managerSearchSummary, readManagerSearch } from "./_components/manager-search-params";
 import { AddPersonForm } from "./add-person-form";
@@ -76,7 +77,10 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
           },
           { header: "Email", className: "break-all", cell: (person) => person.email },
           { header: "Manager", cell: (person) => person.managerName ?? "–" },
-          { header: "Status", cell: (person) => (!person.isActive ? "Deactivated" : person.hasPassword ? "Active" : "Active, no password yet") },
+          {
+            header: "Status",
+            cell: (person) => (!person.isActive ? "Deactivated" : person.hasPassword || !env.passwordSignIn ? "Active" : "Active, no password yet"),
+          },
         ]}
       />
       <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
@@ -92,7 +96,7 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
         </h2>
         <p className="max-w-2xl text-sm text-slate-700">
           One person at a time, by the same rules as an import: a work email nobody else has, and an active manager. Find their manager first, then fill in the
-          rest. They start without a password: send them a sign-in link from their page.
+          rest. {env.passwordSignIn ? "They start without a password: send them a sign-in link from their page." : `They sign in with ${env.oidc?.name}.`}
         </p>
         <ManagerSearch
           path="/admin/people"

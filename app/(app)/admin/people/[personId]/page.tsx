@@ -6,6 +6,7 @@ import { INVITATION_DAYS } from "@/server/dal/invitations";
 import { getPerson, searchManagerCandidates } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { mailTransport } from "@/server/mail";
 import { ManagerSearch } from "../_components/manager-search";
 import { MANAGER_SEARCH_PARAM, managerSearchSummary, readManagerSearch } from "../_components/manager-search-params";
@@ -36,7 +37,7 @@ export default async function PersonPage(props: {
         <h1 className="text-2xl font-bold">{person.name}</h1>
         <p className="text-slate-700">
           {person.email} · {person.isActive ? "Active" : "Deactivated"}
-          {person.isActive && !person.hasPassword && " · has not set a password yet"}
+          {person.isActive && env.passwordSignIn && !person.hasPassword && " · has not set a password yet"}
         </p>
       </header>
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -64,7 +65,8 @@ export default async function PersonPage(props: {
         />
         <ManagerForm personId={person.id} personName={person.name} candidates={found.rows} />
       </section>
-      {person.isActive && (
+      {/* With password sign-in off, people sign in through the company's provider: there is no password to set. */}
+      {person.isActive && env.passwordSignIn && (
         <section aria-labelledby="link-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="link-heading" className="text-lg font-semibold">
             Sign-in link
@@ -95,7 +97,7 @@ export default async function PersonPage(props: {
         <p className="mb-3 text-sm text-slate-700">
           {person.isActive
             ? "A deactivated person cannot sign in, and a session they already hold ends on their next click. Past answers stay, anonymous."
-            : "Reactivating lets them sign in again with their password."}
+            : `Reactivating lets them sign in again${env.passwordSignIn ? " with their password" : ""}.`}
         </p>
         <ActiveToggle personId={person.id} isActive={person.isActive} />
       </section>
