@@ -8,7 +8,8 @@ const isPublic = (pathname: string) => pathname === "/login" || pathname === "/l
 function withSecurityHeaders(request: NextRequest, respond: (headers: Headers) => NextResponse) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const policy = contentSecurityPolicy(nonce, { https, development: env.NODE_ENV === "development" });
+  const formTargets = env.oidc ? [new URL(env.oidc.issuer).origin] : [];
+  const policy = contentSecurityPolicy(nonce, { https, development: env.NODE_ENV === "development", formTargets });
   // Next.js reads the policy from the request to put the nonce on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

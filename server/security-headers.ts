@@ -4,8 +4,12 @@
  * The Content-Security-Policy of every page: scripts only from this origin and only with
  * this request's nonce (no 'unsafe-inline' for scripts), nothing framing the app. Style
  * attributes stay allowed: charts set inline styles, and styles cannot run code.
+ * `formTargets` are the origins besides this one that a form submission may end up at.
  */
-export function contentSecurityPolicy(nonce: string, { https, development }: { https: boolean; development: boolean }) {
+export function contentSecurityPolicy(
+  nonce: string,
+  { https, development, formTargets = [] }: { https: boolean; development: boolean; formTargets?: readonly string[] },
+) {
   return [
     "default-src 'self'",
     // React needs eval only in development, to rebuild server error stacks.
@@ -16,7 +20,9 @@ export function contentSecurityPolicy(nonce: string, { https, development }: { h
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // A form may post here only, and be redirected on to the company's sign-in provider (a
+    // browser without JavaScript follows the sign-in form's redirect there as a form submission).
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

@@ -3,6 +3,7 @@ import { isNotNull } from "drizzle-orm";
 import { people } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { tableMismatches } from "./support/app-inventory";
+import { startOpenIdProvider } from "./support/openid-provider";
 import { startSmtpServer } from "../support/smtp";
 import { ownDemo } from "./support/demo-server";
 import { FORGERIES, type Forgery, prepareForgeries, SIGNED_OUT_PERSONAS } from "./support/forgeries";
@@ -26,13 +27,16 @@ test("forged server-action requests are refused and write nothing", async () => 
   const demo = await ownDemo(prepareForgeries);
   // Links go by email, to a real SMTP server: the one way an admin may send one to an account with a password.
   const smtp = await startSmtpServer();
-  const mail = { FULCRUM_PUBLIC_URL: PUBLIC_URL, SMTP_URL: smtp.url };
+  // And the company's OpenID Connect provider, for the one action that sends the browser there.
+  const provider = await startOpenIdProvider();
+  const mail = { FULCRUM_PUBLIC_URL: PUBLIC_URL, SMTP_URL: smtp.url, ...provider.env };
   try {
     const ids = demo.setup;
     // Issued now, at least a second before their holders sign out (session revocation counts whole seconds).
     const stale = await personaCookies(demo.authSecret, ids);
     const issuedAt = Math.floor(clock.now().getTime() / 1000);
     const app = await demo.serve(mail);
+    provider.serve(app.url);
     const send = (key: string, persona: Persona, args: unknown[], cookies: Record<Persona, string>, origin?: string) =>
       callAction(app.url, { path: FORGERIES[key]!.page(ids), actionId: actions.get(key)!.id, args, headers: personaHeaders(persona, cookies), origin });
     const failures: string[] = [];
@@ -80,6 +84,7 @@ test("forged server-action requests are refused and write nothing", async () => 
     // The same requests, untampered, from the rightful callers with live sessions: each one goes through.
     const fresh = await personaCookies(demo.authSecret, ids);
     const control = await demo.serve(mail);
+    provider.serve(control.url);
     const succeeded: string[] = [];
     for (const [key, forgery] of Object.entries(FORGERIES)) {
       const answer = await callAction(control.url, {
@@ -94,5 +99,6 @@ test("forged server-action requests are refused and write nothing", async () => 
   } finally {
     await demo.dispose();
     await smtp.close();
+    await provider.stop();
   }
 });

@@ -63,6 +63,9 @@ export const PAGE_RULES: Record<string, PathRule> = {
 
 export const HANDLER_RULES: Record<string, PathRule> = {
   "/api/health": { url: () => "/api/health", allow: EVERYONE },
+  // Only the company's provider comes back through Auth.js's route handler (when one is
+  // configured: oidc-sign-in.spec.ts). A password never does, whoever asks.
+  "/api/auth/callback/[provider]": { url: () => "/api/auth/callback/credentials", allow: [] },
   "/teams/[cycle]/export": { url: (ids) => `/teams/${ids.closedCycle}/export`, allow: DIRECTORS, hidden: managerHiddenFromOtherBranch },
   "/admin/people/export": { url: () => "/admin/people/export", allow: ADMIN },
 };
@@ -256,6 +259,13 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     args: () => [IDLE, form({})],
     allow: EVERYONE,
     allowed: /^Check the highlighted fields\.$/,
+  },
+  // The matrix's server has no OpenID Connect provider (oidc-sign-in.spec.ts has one).
+  "app/login/actions.ts#companySignInAction": {
+    page: () => "/login",
+    args: () => [IDLE, form({ callbackUrl: "/" })],
+    allow: EVERYONE,
+    allowed: /^Sign-in through a company account is not set up here\.$/,
   },
   "app/(app)/sign-out-action.ts#signOutAction": {
     page: () => "/",

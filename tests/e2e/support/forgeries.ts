@@ -153,6 +153,17 @@ export const FORGERIES: Record<string, Forgery> = {
     intruders: [],
     needsSession: false,
   },
+  // To the company's provider (a real one, on a loopback port): its authorization endpoint.
+  // What comes back from there is oidc-sign-in.spec.ts's to forge.
+  "app/login/actions.ts#companySignInAction": {
+    as: "anonymous",
+    page: () => "/login",
+    valid: () => [IDLE, form({ callbackUrl: "/" })],
+    succeeded: /^redirect \/auth$/,
+    tampered: [],
+    intruders: [],
+    needsSession: false,
+  },
   "app/(app)/assessments/[cycleId]/[managerId]/actions.ts#submitSurveyAction": {
     as: "rep",
     page: (ids) => `/assessments/${ids.openCycle}/${ids.person.manager}`,
