@@ -87,7 +87,11 @@ export const { signIn, signOut, handlers } = NextAuth(() => ({
     error(error) {
       const type = (error as AuthError).type ?? error.name;
       if (type === "CredentialsSignin") return;
-      console.error(`[auth] ${type}: ${error.message}`);
+      // A failed callback from the provider wraps what went wrong (a state that does not
+      // match, a code the provider refused): its own message says "read more" and no more.
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      const detail = cause instanceof Error ? ` (${cause.name}: ${cause.message})` : "";
+      console.error(`[auth] ${type}: ${error.message}${detail}`);
     },
   },
   // With password sign-in off, Auth.js knows no credentials provider: nothing can sign in with a password.

@@ -17,6 +17,11 @@ export interface TestOpenIdProvider {
   serve(appUrl: string): void;
   /** Whom the next login at the provider signs in: the test's stand-in for a person typing their company password. */
   signInAs(account: ProviderAccount): void;
+  /**
+   * Keeps the provider's next answer (the redirect to the app with the code and the state)
+   * from the browser, and gives it to the test instead: what an attacker who intercepted it holds.
+   */
+  holdNextAnswer(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +40,23 @@ export async function startOpenIdProvider(): Promise<TestOpenIdProvider> {
   const accounts = new Map<string, ProviderAccount>();
   let next: ProviderAccount | undefined;
   let provider: Provider | undefined;
+  let holding: ((answer: string) => void) | undefined;
+
+  /** Turns the provider's redirect back to the app into a page that says "held", and hands the redirect to the test. */
+  const hold = (response: ServerResponse, deliver: (answer: string) => void) => {
+    const end = response.end.bind(response);
+    response.end = ((...args: Parameters<ServerResponse["end"]>) => {
+      const location = response.getHeader("location");
+      if (typeof location !== "string" || !location.includes("/api/auth/callback/")) return end(...args);
+      holding = undefined;
+      deliver(location);
+      response.statusCode = 200;
+      response.removeHeader("location");
+      response.setHeader("content-type", "text/plain");
+      response.setHeader("content-length", "4");
+      return end("held");
+    }) as ServerResponse["end"];
+  };
 
   const interact = async (request: IncomingMessage, response: ServerResponse, current: Provider) => {
     const interaction = await current.interactionDetails(request, response);
@@ -64,6 +86,7 @@ export async function startOpenIdProvider(): Promise<TestOpenIdProvider> {
       });
       return;
     }
+    if (holding) hold(response, holding);
     current.callback()(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -97,6 +120,7 @@ export async function startOpenIdProvider(): Promise<TestOpenIdProvider> {
     signInAs(account) {
       next = account;
     },
+    holdNextAnswer: () => new Promise<string>((resolve) => (holding = resolve)),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
