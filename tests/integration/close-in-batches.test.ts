@@ -17,10 +17,9 @@ let minRaters: number | null;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedLarge(database.db, { managers: MANAGERS, reps: MANAGERS * 12, cycles: 1, openCycle: true });
-  [{ id: cycleId, min_raters: minRaters }] = await selectUncheckedRows<{ id: string; min_raters: number | null }>(
-    database.db,
-    sql`SELECT id, min_raters FROM cycles WHERE state = 'open'`,
-  );
+  const [open] = await selectUncheckedRows<{ id: string; min_raters: number | null }>(database.db, sql`SELECT id, min_raters FROM cycles WHERE state = 'open'`);
+  cycleId = open!.id;
+  minRaters = open!.min_raters;
 }, 240_000);
 
 afterAll(() => database?.close());
@@ -47,11 +46,11 @@ describe("closing a cycle with more sealed responses than one batch", () => {
     const kept = await perManager("responses");
     for (const [managerId, n] of sealed) expect(kept.get(managerId) ?? 0, managerId).toBe(n >= k ? n : 0);
     expect(await perManager("sealed_responses")).toEqual(new Map());
-    const [{ answers, responses }] = await selectUncheckedRows<{ answers: number; responses: number }>(
+    const [counts] = await selectUncheckedRows<{ answers: number; responses: number }>(
       database.db,
       sql`SELECT (SELECT count(*)::int FROM response_answers a JOIN responses r ON r.id = a.response_id WHERE r.cycle_id = ${cycleId}) AS answers,
                  (SELECT count(*)::int FROM responses WHERE cycle_id = ${cycleId}) AS responses`,
     );
-    expect(answers).toBe(responses * 7);
+    expect(counts!.answers).toBe(counts!.responses * 7);
   }, 120_000);
 });
