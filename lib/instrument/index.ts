@@ -1,10 +1,10 @@
 import { ASPECT_KEYS, type AspectKey, type Pole } from "../aspects";
 import { type AbsentReason, resolveThresholds, type Thresholds } from "../scoring/suppression";
 import { en } from "./en";
-import type { AspectText, InstrumentText } from "./types";
+import type { AspectText, InstrumentText, SurveyText } from "./types";
 
 export { en } from "./en";
-export type { AspectText, InstrumentText, PoleText } from "./types";
+export type { AspectText, InstrumentText, PoleText, SurveyText } from "./types";
 
 /** Every language the instrument is written in. A translation is one more entry. */
 export const INSTRUMENT_TEXTS = { en } as const satisfies Record<string, InstrumentText>;
@@ -18,6 +18,12 @@ export function instrumentText(locale: Locale = DEFAULT_LOCALE): InstrumentText 
 /** The aspects with their text, in the order of the instrument. */
 export function orderedAspects(text: InstrumentText = en): readonly (AspectText & { readonly key: AspectKey })[] {
   return ASPECT_KEYS.map((key) => ({ key, ...text.aspects[key] }));
+}
+
+/** The survey's wording, out of the whole instrument. */
+export function surveyText(text: InstrumentText = en): SurveyText {
+  const { rating, needCantSay, raterIntro, selfIntro, comment } = text;
+  return { rating, needCantSay, raterIntro, selfIntro, comment, aspects: orderedAspects(text) };
 }
 
 /** Who is answering: a rep about their manager, or the manager about themselves. */

@@ -49,3 +49,12 @@ export interface InstrumentText {
   readonly absence: Readonly<Record<AbsentReason, string>>;
   readonly aspects: Readonly<Record<AspectKey, AspectText>>;
 }
+
+/**
+ * What the survey shows of the instrument: its introductions, the scales and the comment
+ * prompt, and the aspects in order. The page hands it to the form, so the wording reaches
+ * the browser once, in the page, rather than again in the form's script.
+ */
+export interface SurveyText extends Pick<InstrumentText, "rating" | "needCantSay" | "raterIntro" | "selfIntro" | "comment"> {
+  readonly aspects: readonly (AspectText & { readonly key: AspectKey })[];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS, NEEDS, POLES, RATINGS } from "@/lib/aspects";
-import { DEFAULT_LOCALE, describeAbsence, en, INSTRUMENT_TEXTS, instrumentText, orderedAspects, poleStatement } from "@/lib/instrument";
+import { DEFAULT_LOCALE, describeAbsence, en, INSTRUMENT_TEXTS, instrumentText, orderedAspects, poleStatement, surveyText } from "@/lib/instrument";
 import type { AbsentReason } from "@/lib/scoring";
 
 const REASONS: AbsentReason[] = ["team_below_threshold", "below_threshold", "pole_hidden", "no_data", "below_comment_threshold", "no_team_meets_threshold"];
@@ -68,6 +68,13 @@ describe("orderedAspects and poleStatement", () => {
   it("picks the wording for the person answering", () => {
     expect(poleStatement("motivation", "management", "rater")).toBe(en.aspects.motivation.management.statement);
     expect(poleStatement("motivation", "leadership", "self", en)).toBe(en.aspects.motivation.leadership.selfStatement);
+  });
+
+  it("gives the survey the aspects in order and the words it shows, and not the report's", () => {
+    const survey = surveyText(en);
+    expect(survey.aspects).toEqual(orderedAspects(en));
+    expect(survey).toMatchObject({ rating: en.rating, needCantSay: en.needCantSay, raterIntro: en.raterIntro, selfIntro: en.selfIntro, comment: en.comment });
+    expect(Object.keys(survey).sort()).toEqual(["aspects", "comment", "needCantSay", "raterIntro", "rating", "selfIntro"]);
   });
 });
 

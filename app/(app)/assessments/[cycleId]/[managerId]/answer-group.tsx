@@ -1,6 +1,6 @@
 "use client";
 
-import type { InstrumentText } from "@/lib/instrument";
+import type { SurveyText } from "@/lib/instrument";
 import { CANT_SAY } from "@/lib/survey/fields";
 
 export interface Choice {
@@ -25,7 +25,7 @@ export interface Scale {
 export const cantSayChoice = (label: string): Choice => ({ value: CANT_SAY, name: label, mark: label, words: [label] });
 
 /** The rating scale, 1 never … 5 always, then "can't say": for the pole items and the follow-through items alike. */
-export function ratingScale(text: InstrumentText): Scale {
+export function ratingScale(text: Pick<SurveyText, "rating">): Scale {
   return {
     choices: ([1, 2, 3, 4, 5] as const).map((value) => ({
       value: String(value),

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AspectKey, Need } from "@/lib/aspects";
-import type { AspectText, InstrumentText } from "@/lib/instrument";
+import type { AspectText, SurveyText } from "@/lib/instrument";
 import { fieldName, itemsFor, type Perspective, type SurveyItem } from "@/lib/survey/fields";
 import { PoleExplanations } from "@/app/_components/pole-explanations";
 import { AnswerGroup, cantSayChoice, ratingScale, type Scale } from "./answer-group";
@@ -9,7 +9,7 @@ import { AnswerGroup, cantSayChoice, ratingScale, type Scale } from "./answer-gr
 interface AspectFieldsetProps {
   aspect: AspectText & { key: AspectKey };
   position: number;
-  text: InstrumentText;
+  text: SurveyText;
   perspective: Perspective;
   /** The answers chosen so far, by field name. */
   answers: Readonly<Record<string, string>>;
@@ -21,7 +21,7 @@ interface AspectFieldsetProps {
 /** On a phone the need buttons show which way they lean and how far: more of one side, the balance, more of the other. */
 const NEED_MARKS: Readonly<Record<Need, string>> = { [-2]: "«", [-1]: "‹", 0: "=", 1: "›", 2: "»" };
 
-function needScale(aspect: AspectText, text: InstrumentText): Scale {
+function needScale(aspect: AspectText, text: SurveyText): Scale {
   const { answers } = aspect.need;
   return {
     choices: ([-2, -1, 0, 1, 2] as const).map((value) => ({ value: String(value), name: answers[value], mark: NEED_MARKS[value], words: [answers[value]] })),

@@ -1,6 +1,6 @@
 "use client";
 
-import type { InstrumentText } from "@/lib/instrument";
+import type { SurveyText } from "@/lib/instrument";
 import { followThroughField } from "@/lib/survey/fields";
 import type { FollowThroughQuestion } from "@/server/dal/assessments";
 import { AnswerGroup, ratingScale } from "./answer-group";
@@ -9,7 +9,7 @@ interface FollowThroughFieldsetProps {
   questions: readonly FollowThroughQuestion[];
   position: number;
   managerFirstName: string;
-  text: InstrumentText;
+  text: SurveyText;
   /** The answers chosen so far, by field name. */
   answers: Readonly<Record<string, string>>;
   errors: Partial<Record<string, string[]>>;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { clock } from "@/lib/clock";
 import { formatDay } from "@/lib/dates";
+import { surveyText } from "@/lib/instrument";
 import { draftOwner } from "@/lib/survey/drafts";
 import { loadFollowThroughQuestions } from "@/server/dal/assessments";
 import { currentThresholds } from "@/server/dal/settings";
@@ -47,6 +48,7 @@ export default async function AssessmentPage(props: { params: Promise<{ cycleId:
       managerFirstName={assessment.managerName.split(" ")[0] ?? assessment.managerName}
       commentThreshold={commentThreshold}
       followThrough={followThrough}
+      text={surveyText()}
     />
   );
 }

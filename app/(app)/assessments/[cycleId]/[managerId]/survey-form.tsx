@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useMemo, useRef } from "react";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import { instrumentText, orderedAspects } from "@/lib/instrument";
+import type { SurveyText } from "@/lib/instrument";
 import { FOLLOW_THROUGH_POSITIONS, type Perspective, surveyProgress } from "@/lib/survey/fields";
 import { firstMarkedField, firstUnfinishedPart, partLabel, surveyParts } from "@/lib/survey/parts";
 import type { FollowThroughQuestion } from "@/server/dal/assessments";
@@ -30,14 +30,13 @@ interface SurveyFormProps {
   commentThreshold: number;
   /** The follow-through items: one per commitment the manager made after their last report. */
   followThrough: readonly FollowThroughQuestion[];
+  text: SurveyText;
 }
 
 const initial: SurveyState = { status: "idle", message: "", fieldErrors: {} };
-const text = instrumentText();
-const aspects = orderedAspects(text);
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { draftOwner, closesOn, today, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold, followThrough } = props;
+  const { draftOwner, closesOn, today, perspective, cycleId, managerId, title, subtitle, managerFirstName, commentThreshold, followThrough, text } = props;
   const [state, formAction, pending] = useActionState(submitSurveyAction, initial);
   const form = useRef<HTMLFormElement>(null);
   const positions = useMemo(() => followThrough.map((item) => item.position), [followThrough]);
@@ -101,7 +100,7 @@ export function SurveyForm(props: SurveyFormProps) {
         {state.status === "error" && <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800">{state.message}</p>}
       </div>
 
-      {aspects.map((aspect, index) => (
+      {text.aspects.map((aspect, index) => (
         <AspectFieldset
           key={aspect.key}
           aspect={aspect}
