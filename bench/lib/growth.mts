@@ -57,7 +57,10 @@ export function growthRow(section: string, name: string, points: readonly CurveP
     target: { text: `at most linear (each step ≤ ${tolerance} × the managers' ratio)`, met: steps.every((step) => step.linear) },
     notes: [
       `${count(smallest.managers)}: ${ms(smallest.ms)}`,
-      ...steps.map((step, i) => `${count(step.to)}: ${ms(sorted[i + 1]!.ms)} (×${step.costRatio.toFixed(1)} for ×${step.managersRatio.toFixed(1)})`),
+      ...steps.map((step, i) => {
+        const grew = Number.isFinite(step.costRatio) ? `×${step.costRatio.toFixed(1)}` : "no ratio";
+        return `${count(step.to)}: ${ms(sorted[i + 1]!.ms)} (${grew} for ×${step.managersRatio.toFixed(1)})`;
+      }),
     ].join("; "),
   };
 }

@@ -10,6 +10,8 @@ const figure = (value: number, unit: Unit) => {
 /** How far the figure is from its floor: a share of it when more is better, a multiple when less is. */
 export function ratio(row: Row): string {
   if (!row.floor || !(row.floor.value > 0)) return "";
+  // A failed measurement has no figure, so no ratio either.
+  if (!Number.isFinite(row.value)) return "–";
   const r = row.value / row.floor.value;
   return HIGHER_IS_BETTER.has(row.unit) ? `${Math.round(r * 100)}%` : `${r.toFixed(2)}×`;
 }

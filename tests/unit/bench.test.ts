@@ -114,4 +114,15 @@ describe("the cost curve's verdict", () => {
       ]).target?.met,
     ).toBe(true);
   });
+  it("gives a failed size no figure, no ratio and a miss, rather than NaN", () => {
+    const row = growthRow("Cost curve", "closing the open cycle", [
+      { managers: 500, ms: 9_000 },
+      { managers: 2_000, ms: 12_000 },
+      { managers: 10_000, ms: Number.NaN },
+    ]);
+    expect(row.target?.met).toBe(false);
+    expect(row.notes).toBe("500: 9,000 ms; 2,000: 12,000 ms (×1.3 for ×4.0); 10,000: failed (no ratio for ×5.0)");
+    expect(ratio(row)).toBe("–");
+    expect(markdownTable([row])).not.toContain("NaN");
+  });
 });
