@@ -17,6 +17,7 @@ import { clock } from "@/lib/clock";
 import { bundleRows, routeBundles } from "./lib/build-facts.mjs";
 import { ensureBuild } from "./lib/app.mjs";
 import { buildBareRoute } from "./lib/submission.mjs";
+import { stopEveryServer } from "./lib/submission/next-server.mjs";
 import { PostgresDatabases, pgliteCopy, seedFingerprint } from "./lib/databases.mjs";
 import { markdownTable, writeResults } from "./lib/report.mjs";
 import { embeddedDirectory, embeddedRows, runOnApp, type Target } from "./lib/run-app.mjs";
@@ -30,6 +31,12 @@ import type { Row } from "./lib/types.mjs";
 const quick = process.argv.includes("--quick");
 /** Only the submissions on the large seed (and their floors): for work on the survey action. */
 const submissionsOnly = process.argv.includes("--submissions-only");
+/** Only the cost curve: for work on how the costs grow, whose seeds and sizes take the longest. */
+const curveOnly = process.argv.includes("--curve-only");
+if (submissionsOnly && curveOnly) {
+  console.error("--submissions-only and --curve-only leave nothing to run together: choose one.");
+  process.exit(1);
+}
 const PLAN = quick ? { runs: 50, loadSeconds: 4, curveRuns: 10, limitSeconds: 900 } : { runs: 100, loadSeconds: 10, curveRuns: 20, limitSeconds: 1_800 };
 /** The large seed of `npm run db:seed:large`; --quick uses the small one in its place. */
 const LARGE = { managers: 2_000, reps: 25_000, cycles: 12 };
@@ -51,7 +58,10 @@ const cleanups: (() => Promise<void>)[] = [];
 function limitTheRun() {
   const limit = setTimeout(() => {
     console.error(`The benchmark ran past its ${PLAN.limitSeconds} s limit and was stopped.`);
-    void Promise.allSettled(cleanups.map((cleanup) => cleanup())).finally(() => process.exit(2));
+    // The servers first: a database cannot be dropped while they hold connections to it.
+    void stopEveryServer()
+      .then(() => Promise.allSettled(cleanups.map((cleanup) => cleanup())))
+      .finally(() => process.exit(2));
   }, PLAN.limitSeconds * 1000);
   limit.unref();
 }
@@ -81,13 +91,8 @@ cleanups.push(async () => {
 const rows: Row[] = [];
 /** Rows written that differ from the submissions reported saved: such a run proves nothing. */
 const problems: string[] = [];
-try {
-  const buildMs = ensureBuild(log);
-  buildBareRoute();
-  limitTheRun();
-  const bundles = routeBundles(path.join(import.meta.dirname, "..", ".next"));
-  rows.push(...bundleRows(bundles));
-
+/** The builds' bundles aside, every section but the cost curve. */
+async function everythingButTheCurve() {
   const demoTemplate = submissionsOnly ? null : await pg.template("fulcrum_bench_demo", seedFingerprint({ demo: day }), demoSeed, log);
   // --quick's "large" seed is the small one: one template each, so neither mode drops the other's.
   const smallTemplate = await pg.template("fulcrum_bench_small", seedFingerprint({ ...SMALL, day }), largeSeed(SMALL), log);
@@ -133,8 +138,17 @@ try {
     await pgliteCopy("demo", seedFingerprint({ demo: day }), demoSeed, demoDir, log);
     rows.push(...(await withDatabase(await openPglite(demoDir), (db) => importRows(db, "Org import, PGlite (embedded)", PLAN.runs))));
   }
+}
 
-  if (!submissionsOnly) rows.push(...(await curveRows({ pg, quick, port, runs: PLAN.curveRuns, today, day, cleanups, log })));
+try {
+  const buildMs = ensureBuild(log);
+  buildBareRoute();
+  limitTheRun();
+  const bundles = routeBundles(path.join(import.meta.dirname, "..", ".next"));
+  rows.push(...bundleRows(bundles));
+
+  if (!curveOnly) await everythingButTheCurve();
+  if (!submissionsOnly) rows.push(...(await curveRows({ pg, quick, port, runs: PLAN.curveRuns, today, day, log })));
 
   const seconds = (performance.now() - started) / 1000;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${await pg.serverVersion()}`;

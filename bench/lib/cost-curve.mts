@@ -48,8 +48,6 @@ export interface CurveOptions {
   today: Date;
   /** The day, part of each seed's fingerprint: the seed places its cycles around it. */
   day: string;
-  /** What the run's time limit does before it exits: the app under test is stopped there too. */
-  cleanups: (() => Promise<void>)[];
   log: (line: string) => void;
 }
 
@@ -262,7 +260,6 @@ async function measureSize(options: CurveOptions, managers: number, points: Poin
       port: options.port,
       env: { AUTH_SECRET: authSecret, FULCRUM_SEAL_KEY: sealKeyBase64(), DATABASE_URL: url, DATABASE_POOL_MAX: String(POOL_MAX) },
     });
-    options.cleanups.push(app.stop);
     let close: CloseRun;
     try {
       const target = TEAMS_P50_TARGETS[managers];
@@ -288,7 +285,6 @@ async function measureSize(options: CurveOptions, managers: number, points: Poin
       log(`  ${section}: closing the open cycle under load…`);
       close = await closeUnderLoad(handle.db, app.baseUrl, people, authSecret);
     } finally {
-      options.cleanups.splice(options.cleanups.indexOf(app.stop), 1);
       await app.stop();
     }
     const idle = [...close.idle].sort((a, b) => a - b);

@@ -4,6 +4,14 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
+/** Every server started and not yet stopped: a run cut short by its time limit stops them all. */
+const running = new Set<() => Promise<void>>();
+
+/** Stops every server this process started that is still running. */
+export async function stopEveryServer() {
+  await Promise.allSettled([...running].map((stop) => stop()));
+}
+
 export interface NextServer {
   url: string;
   pid: number;
@@ -60,12 +68,14 @@ export async function startNext(options: {
   let ended = false;
   void exited.then(() => (ended = true));
   const stop = async () => {
+    running.delete(stop);
     if (ended) return;
     child.kill("SIGTERM");
     const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     await exited;
     clearTimeout(killer);
   };
+  running.add(stop);
 
   const deadline = performance.now() + (options.startTimeoutMs ?? 60_000);
   while (!(await options.ready(url).catch(() => false))) {
