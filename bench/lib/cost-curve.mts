@@ -250,8 +250,8 @@ async function measureSize(options: CurveOptions, managers: number, points: Poin
   const section = `Cost curve, ${count(managers)} managers below one VP`;
   log(`${section}:`);
   const template = await curveTemplate(options, managers);
-  const url = await pg.copy(template, "fulcrum_benchrun_curve");
-  const handle = pg.open("fulcrum_benchrun_curve");
+  const url = await pg.copy(template, `fulcrum_benchrun_${options.port}_curve`);
+  const handle = pg.open(`fulcrum_benchrun_${options.port}_curve`);
   const rows: Row[] = [];
   try {
     const people = await findCurvePeople(handle.db);
