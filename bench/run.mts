@@ -8,6 +8,7 @@
 // the database the URL names. It builds the production app if its sources changed, then
 // serves it on 127.0.0.1 only. The run stops itself 30 minutes (--quick: 15) after the builds.
 // BENCH_PORT (default 3400) and the port after it (the bare route) are used.
+// --submissions-only and --curve-only each run one section alone (see bench/README.md).
 import os from "node:os";
 import path from "node:path";
 import { type Database, type DatabaseHandle, openPglite } from "@/db/client";
