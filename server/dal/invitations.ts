@@ -28,6 +28,11 @@ export const INVITATION_DAYS = 7;
  */
 export const PASSWORD_LINKS_OFF = `Password sign-in is off: people sign in with ${env.oidc?.name ?? "their company account"}, so no link that sets a password can be made.`;
 
+/** How someone just added signs in for the first time, as the admin pages say it. */
+export const FIRST_SIGN_IN = env.passwordSignIn
+  ? "They start without a password: send them a sign-in link from their page."
+  : `They sign in with ${env.oidc?.name ?? "their company account"}.`;
+
 /** Only this hash of a link's token is stored: a copy of the database opens no account. */
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -3,8 +3,8 @@
 import { newPersonSchema, type NewPersonField } from "@/lib/org-import/person";
 import { runAction } from "@/server/action";
 import { addPerson } from "@/server/dal/people";
+import { FIRST_SIGN_IN } from "@/server/dal/invitations";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
 import type { FormState } from "@/server/form-state";
 
 export type AddPersonState = FormState<NewPersonField> & {
@@ -37,8 +37,7 @@ export async function addPersonAction(_previous: AddPersonState, formData: FormD
     }),
     run: async ({ viewer, input }) => {
       const added = await addPerson(await getDb(), viewer, input);
-      const next = env.passwordSignIn ? "They have no password yet: send them a sign-in link from their page." : `They sign in with ${env.oidc?.name}.`;
-      return { message: `Added ${added.name}. ${next}`, added };
+      return { message: `Added ${added.name}. ${FIRST_SIGN_IN}`, added };
     },
     // The reporting tree decides what every page shows to whom.
     revalidate: [["/", "layout"]],

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Button } from "@/app/_components/button";
 import { DataTable } from "@/app/_components/data-table";
+import { FIRST_SIGN_IN } from "@/server/dal/invitations";
 import { PEOPLE_PAGE_SIZE, searchManagerCandidates, searchPeople } from "@/server/dal/people";
 import { requireViewer } from "@/server/dal/session";
 import { getDb } from "@/server/db";
@@ -96,7 +97,7 @@ export default async function PeoplePage(props: { searchParams: Promise<Record<s
         </h2>
         <p className="max-w-2xl text-sm text-slate-700">
           One person at a time, by the same rules as an import: a work email nobody else has, and an active manager. Find their manager first, then fill in the
-          rest. {env.passwordSignIn ? "They start without a password: send them a sign-in link from their page." : `They sign in with ${env.oidc?.name}.`}
+          rest. {FIRST_SIGN_IN}
         </p>
         <ManagerSearch
           path="/admin/people"
