@@ -12,7 +12,7 @@ import { parseSituations, SITUATION_KEYS, type SituationKey } from "@/lib/situat
 import { teamRow } from "@/lib/teams/rows";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { ExpectedError, ForbiddenError } from "./errors";
-import { summaryStatistics } from "@/server/internal/teams-queries";
+import { statisticsArray, summaryStatistics } from "@/server/internal/teams-queries";
 import type { Viewer } from "./viewer";
 
 /**
@@ -143,7 +143,7 @@ const latestSummaryRow = z.object({
   cycleName: z.string(),
   invited: z.int(),
   respondents: z.int(),
-  stats: z.array(z.int()),
+  stats: statisticsArray,
   minRaters: z.int().nullable(),
 });
 

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RowShapeError, selectRows } from "@/db/raw";
 import { clock } from "@/lib/clock";
+import { statisticsArray } from "@/server/internal/teams-queries";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPerson } from "../support/org";
 
@@ -39,6 +40,17 @@ describe("the rows of a raw query", () => {
       }),
     );
     expect(rows).toEqual([{ name: "Rita Rep", isAdmin: false, teamSize: 1, closesOn: today, stats: [1, 2, 3], situations: ["large_team"] }]);
+  });
+
+  it("with a summary's statistics take whole numbers as doubles, on either driver, and refuse a fraction or a text", async () => {
+    const schema = z.object({ stats: statisticsArray });
+    const read = (values: SQL) => selectRows(database.db, sql`SELECT ${values} AS stats`, schema);
+    expect(await read(sql`ARRAY[0, 7, 123456789012]::float8[]`)).toEqual([{ stats: [0, 7, 123456789012] }]);
+    for (const values of [sql`ARRAY[1, 2.5]::float8[]`, sql`ARRAY['1', '2']::text[]`, sql`NULL::float8[]`]) {
+      const error = await rejection(read(values));
+      expect(error).toBeInstanceOf(RowShapeError);
+      expect(error.message).toContain("stats (custom)");
+    }
   });
 
   it("that do not match their schema throw, naming the column but never its value", async () => {
