@@ -26,7 +26,10 @@ import { ACTION_ID_ASPECT, ACTION_ID_DIRECTION, COMMITMENT_TEXT_MAX_LENGTH, MAX_
 import { CYCLE_NAME_MAX_LENGTH } from "../lib/cycle-input";
 import { DIRECTIONS } from "../lib/recommendations/library";
 import { SEALED_FORMATS } from "../lib/survey/sealed-answers";
+import { MIN_K } from "../lib/scoring/suppression";
 import { SITUATION_KEYS } from "../lib/situations";
+import { STORED_POOL_LENGTH } from "../lib/teams/pools";
+import { STORED_SCORES_LENGTH } from "../lib/teams/scores";
 
 export const cycleState = pgEnum("cycle_state", ["draft", "open", "closed"]);
 export const aspect = pgEnum("aspect", ASPECT_KEYS);
@@ -466,9 +469,9 @@ export const followThroughAnswers = pgTable(
  * `fill_cycle_team_summaries` (see the migration), after the answers have been rewritten in
  * random order; a closed cycle never changes afterwards. A team that ended below the
  * cycle's k has its row with its counts, and zeros for every statistic: its answers were
- * never written (lib/scoring `retainAtClose`). The anonymity gate in lib/scoring still
- * decides, at read time, what may be shown, against the cycle's thresholds, which an
- * admin may raise later.
+ * never written (lib/scoring `retainAtClose`). The statistics never change afterwards; what
+ * the gate lets through of them depends on the cycle's k, which an admin may raise later,
+ * so the scores kept beside them say which k they were worked out with.
  */
 const momentColumn = (name: string) => integer(name).array().notNull();
 export const cycleTeamSummaries = pgTable(
@@ -505,6 +508,22 @@ export const cycleTeamSummaries = pgTable(
     raterDifferenceSumOfSquares: doublePrecision("rater_difference_sum_of_squares").notNull(),
     raterTotalSum: doublePrecision("rater_total_sum").notNull(),
     raterTotalSumOfSquares: doublePrecision("rater_total_sum_of_squares").notNull(),
+    /**
+     * What the heatmap shows of the team, worked out from the statistics above through the
+     * gate at k = `scored_with_k`, by version `scoring_version` of lib/teams/scores
+     * (`encodeTeamScores`: null where a value is hidden). Null for a team below that k, and
+     * with the other two while not yet worked out. server/internal/team-scores works them
+     * out at the close, and again for a k or a version they were not worked out with.
+     */
+    scores: doublePrecision("scores").array(),
+    /**
+     * The organisation line's pool (lib/teams/pools `encodeTeamsPool`) of this team and
+     * every team below it in the snapshot, at the same k, so that a viewer's line sums the
+     * pools of the people reporting to them. Null with the scores' k while not worked out.
+     */
+    subtreePool: doublePrecision("subtree_pool").array(),
+    scoredWithK: smallint("scored_with_k"),
+    scoringVersion: smallint("scoring_version"),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.managerId] }),
@@ -512,6 +531,12 @@ export const cycleTeamSummaries = pgTable(
     index("cycle_team_summaries_reports_to_idx").on(t.reportsTo, t.cycleId),
     index("cycle_team_summaries_manager_idx").on(t.managerId),
     check("cycle_team_summaries_counts", sql`${t.respondents} BETWEEN 0 AND ${t.invited}`),
+    check(
+      "cycle_team_summaries_scores",
+      sql`(${t.scoredWithK} IS NULL) = (${t.scoringVersion} IS NULL) AND ${t.scoredWithK} >= ${sql.raw(String(MIN_K))}
+        AND (${t.scores} IS NULL OR (${t.scoredWithK} IS NOT NULL AND cardinality(${t.scores}) = ${sql.raw(String(STORED_SCORES_LENGTH))}))
+        AND (${t.subtreePool} IS NULL) = (${t.scoredWithK} IS NULL) AND cardinality(${t.subtreePool}) = ${sql.raw(String(STORED_POOL_LENGTH))}`,
+    ),
     check(
       "cycle_team_summaries_one_per_aspect",
       sql.raw(

@@ -13,7 +13,7 @@ import { startApp } from "./app.mjs";
 import { closeOverHttp } from "./close-action.mjs";
 import { type PostgresDatabases, seedFingerprint } from "./databases.mjs";
 import { type CurvePoint, growthRow } from "./growth.mjs";
-import { pageRows, type Personas } from "./pages.mjs";
+import { latestClosedCycles, pageRows, type Personas } from "./pages.mjs";
 import { mintSessionCookie } from "./session-cookie.mjs";
 import { percentile, summarise, time } from "./stats.mjs";
 import type { Row } from "./types.mjs";
@@ -83,14 +83,12 @@ async function findCurvePeople(db: Database): Promise<CurvePeople> {
       WHERE EXISTS (SELECT 1 FROM people r WHERE r.reports_to = p.id) ORDER BY p.email LIMIT 1`,
     "VP",
   );
-  const closed = await one<{ id: string; previous: string | null }>(
-    sql`SELECT id, lead(id) OVER (ORDER BY opens_on DESC) AS previous FROM cycles WHERE state = 'closed' ORDER BY opens_on DESC LIMIT 1`,
-    "closed cycle",
-  );
+  const closed = await latestClosedCycles(db);
+  if (!closed) throw new Error("The cost curve's organisation has no closed cycle.");
   const open = await one<{ id: string }>(sql`SELECT id FROM cycles WHERE state = 'open'`, "open cycle");
   const manager = await one<Personas["manager"]>(
     sql`SELECT p.id, p.email, s.respondents FROM cycle_team_summaries s JOIN people p ON p.id = s.manager_id
-      WHERE s.cycle_id = ${closed.id} ORDER BY s.respondents DESC, p.email LIMIT 1`,
+      WHERE s.cycle_id = ${closed.cycleId} ORDER BY s.respondents DESC, p.email LIMIT 1`,
     "rated manager",
   );
   const rep = await one<Personas["rep"]>(
@@ -99,8 +97,8 @@ async function findCurvePeople(db: Database): Promise<CurvePeople> {
     "rep",
   );
   const admin = await one<{ id: string }>(sql`SELECT id FROM people WHERE is_admin AND is_active ORDER BY email LIMIT 1`, "administrator");
-  const { teams } = await one<{ teams: number }>(sql`SELECT count(*)::int AS teams FROM cycle_team_summaries WHERE cycle_id = ${closed.id}`, "teams");
-  return { rep, manager, director: { ...vp, cycleId: closed.id, previousCycleId: closed.previous }, admin, openCycleId: open.id, teams };
+  const { teams } = await one<{ teams: number }>(sql`SELECT count(*)::int AS teams FROM cycle_team_summaries WHERE cycle_id = ${closed.cycleId}`, "teams");
+  return { rep, manager, director: { ...vp, ...closed }, admin, openCycleId: open.id, teams };
 }
 
 /** GET /report as the manager, to the last byte; throws unless it is their report. */

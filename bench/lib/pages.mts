@@ -5,6 +5,7 @@ import { loadAssessment, openAssessmentsFor } from "@/server/dal/assessments";
 import { loadReport } from "@/server/dal/report";
 import { currentThresholds } from "@/server/dal/settings";
 import { exportTeams, loadTeamsPage } from "@/server/dal/teams";
+import { resolveThresholds } from "@/lib/scoring/suppression";
 import { teamsQuery } from "@/server/internal/teams-queries";
 import { parseView } from "@/lib/teams/view";
 import { loadViewer, type Viewer } from "@/server/internal/viewer";
@@ -16,7 +17,8 @@ import type { Row } from "./types.mjs";
 export interface Personas {
   rep: { id: string; email: string; cycleId: string; managerId: string };
   manager: { id: string; email: string; respondents: number };
-  director: { id: string; email: string; cycleId: string; previousCycleId: string | null };
+  /** With the k of the latest closed cycle and of the one before, which the teams statements take. */
+  director: { id: string; email: string; cycleId: string; k: number; previousCycleId: string | null; previousK: number | null };
 }
 
 /**
@@ -34,17 +36,13 @@ export async function findPersonas(db: Database): Promise<Personas> {
       AND NOT EXISTS (SELECT 1 FROM people r WHERE r.reports_to = p.id)
     ORDER BY p.email DESC LIMIT 1`,
   );
-  const [closed] = await selectUncheckedRows<{ id: string; previous: string | null }>(
-    db,
-    sql`
-    SELECT id, lead(id) OVER (ORDER BY opens_on DESC) AS previous FROM cycles WHERE state = 'closed' ORDER BY opens_on DESC LIMIT 1`,
-  );
+  const closed = await latestClosedCycles(db);
   if (!rep || !closed) throw new Error("The benchmark needs an open cycle with someone yet to answer, and a closed cycle.");
   const [manager] = await selectUncheckedRows<Personas["manager"]>(
     db,
     sql`
     SELECT p.id, p.email, s.respondents FROM cycle_team_summaries s JOIN people p ON p.id = s.manager_id
-    WHERE s.cycle_id = ${closed.id} ORDER BY s.respondents DESC, p.email LIMIT 1`,
+    WHERE s.cycle_id = ${closed.cycleId} ORDER BY s.respondents DESC, p.email LIMIT 1`,
   );
   const [director] = await selectUncheckedRows<{ id: string; email: string }>(
     db,
@@ -56,7 +54,27 @@ export async function findPersonas(db: Database): Promise<Personas> {
     SELECT p.id, p.email FROM tree JOIN people p ON p.id = tree.root GROUP BY p.id, p.email ORDER BY count(*) DESC LIMIT 1`,
   );
   if (!manager || !director) throw new Error("The benchmark needs a rated manager and a tree of teams.");
-  return { rep, manager, director: { ...director, cycleId: closed.id, previousCycleId: closed.previous } };
+  return { rep, manager, director: { ...director, ...closed } };
+}
+
+type ClosedCycles = Omit<Personas["director"], "id" | "email">;
+
+/** The latest closed cycle and the one before it, with their k, as the teams page reads them; null when none has closed. */
+export async function latestClosedCycles(db: Database): Promise<ClosedCycles | null> {
+  const [closed] = await selectUncheckedRows<{ id: string; minRaters: number | null; previous: string | null; previousMinRaters: number | null }>(
+    db,
+    sql`
+    SELECT id, min_raters AS "minRaters", lead(id) OVER newest AS previous, lead(min_raters) OVER newest AS "previousMinRaters"
+    FROM cycles WHERE state = 'closed' WINDOW newest AS (ORDER BY opens_on DESC) ORDER BY opens_on DESC LIMIT 1`,
+  );
+  if (!closed) return null;
+  const kOf = (minRaters: number | null) => resolveThresholds({ k: minRaters ?? undefined }).k;
+  return {
+    cycleId: closed.id,
+    k: kOf(closed.minRaters),
+    previousCycleId: closed.previous,
+    previousK: closed.previous === null ? null : kOf(closed.previousMinRaters),
+  };
 }
 
 interface PageCase {
@@ -78,11 +96,14 @@ const viewerOf = async (db: Database, id: string) => {
 };
 
 /**
- * The /teams rows, current and previous statistics, in one statement: the floor of /teams
- * and of its CSV. It is the app's own teams query, the fastest way we found (a single walk
- * over both cycles at once was twice as slow); the page runs three statements more.
+ * The /teams rows with their stored scores, current and previous, and the pools of the
+ * teams reporting to the director, in one statement: the floor of /teams and of its CSV.
+ * It is the app's own teams query, the fastest way we found (a single walk over both cycles
+ * at once was twice as slow); the page runs three statements more.
  */
-export const teamsFloor = (director: Personas["director"]) => teamsQuery(director.id, director.cycleId, director.previousCycleId);
+export function teamsFloor({ id, cycleId, k, previousCycleId, previousK }: Personas["director"]): SQL {
+  return teamsQuery(id, { id: cycleId, k }, previousCycleId === null ? null : { id: previousCycleId, k: previousK ?? k });
+}
 
 const PAGES: PageCase[] = [
   {

@@ -6,7 +6,7 @@
 import { ASPECT_KEYS, type AspectKey, NEED_MAX, NEED_MIN, RATING_MAX, RATING_MIN } from "../aspects";
 import { type AspectAggregate, EMPTY_RATERS, emptyAspects, hasText, RATER_UNITS, type RaterAggregate, type TeamAggregate } from "./aggregate";
 import { balance, isLopsided, meanOfPresent, versatility } from "./profile";
-import { addMoments, type Moments, type Precision, precisionOf, type Scale, type ScaleInterval, spreadOf, withinScale } from "./stats";
+import { addMoments, EMPTY_MOMENTS, type Moments, type Precision, precisionOf, type Scale, type ScaleInterval, spreadOf, withinScale } from "./stats";
 
 export const RATING_SCALE: Scale = { min: RATING_MIN, max: RATING_MAX };
 export const NEED_SCALE: Scale = { min: NEED_MIN, max: NEED_MAX };
@@ -225,38 +225,81 @@ export function suppressTeam(aggregate: TeamAggregate, thresholds: Partial<Thres
   };
 }
 
-/** Adds a team's series to the pool only when it meets `k` on its own. */
-function poolIfShown(pool: Moments, team: Moments, k: number): Moments {
-  return team.n >= k ? addMoments(pool, team) : pool;
+/**
+ * The series of a group of teams pooled as the organisation line pools them: only teams
+ * with at least `k` respondents count, and within them only series with at least `k`
+ * answers. Pools are sums, so the pool of a group is the sum of its parts' pools
+ * (`addPools`), in any order: every statistic is a whole number, which doubles add exactly.
+ */
+export interface OrgPool {
+  readonly teamsIncluded: number;
+  readonly teamsLeftOut: number;
+  /** Respondents of the included teams. */
+  readonly respondents: number;
+  readonly aspects: Readonly<Record<AspectKey, AspectAggregate>>;
+  readonly raters: RaterAggregate;
+}
+
+export const EMPTY_POOL: OrgPool = { teamsIncluded: 0, teamsLeftOut: 0, respondents: 0, aspects: emptyAspects(), raters: EMPTY_RATERS };
+
+/** A series counts in a pool only when it meets `k` on its own. */
+const poolable = (series: Moments, k: number): Moments => (series.n >= k ? series : EMPTY_MOMENTS);
+
+/** One team's part of a pool: its count only when it is below `k`, else its series that meet `k`. */
+export function teamPool(team: TeamAggregate, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): OrgPool {
+  const { k } = resolveThresholds(thresholds);
+  if (team.respondents < k) return { ...EMPTY_POOL, teamsLeftOut: 1 };
+  const aspects = emptyAspects();
+  for (const key of ASPECT_KEYS) {
+    const { management, leadership, need, difference } = team.aspects[key];
+    aspects[key] = { management: poolable(management, k), leadership: poolable(leadership, k), need: poolable(need, k), difference: poolable(difference, k) };
+  }
+  return {
+    teamsIncluded: 1,
+    teamsLeftOut: 0,
+    respondents: team.respondents,
+    aspects,
+    raters: { difference: poolable(team.raters.difference, k), total: poolable(team.raters.total, k) },
+  };
+}
+
+export function addPools(a: OrgPool, b: OrgPool): OrgPool {
+  const aspects = emptyAspects();
+  for (const key of ASPECT_KEYS) {
+    const [x, y] = [a.aspects[key], b.aspects[key]];
+    aspects[key] = {
+      management: addMoments(x.management, y.management),
+      leadership: addMoments(x.leadership, y.leadership),
+      need: addMoments(x.need, y.need),
+      difference: addMoments(x.difference, y.difference),
+    };
+  }
+  return {
+    teamsIncluded: a.teamsIncluded + b.teamsIncluded,
+    teamsLeftOut: a.teamsLeftOut + b.teamsLeftOut,
+    respondents: a.respondents + b.respondents,
+    aspects,
+    raters: { difference: addMoments(a.raters.difference, b.raters.difference), total: addMoments(a.raters.total, b.raters.total) },
+  };
+}
+
+export function poolTeams(teams: readonly TeamAggregate[], thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): OrgPool {
+  return teams.reduce((pool, team) => addPools(pool, teamPool(team, thresholds)), EMPTY_POOL);
 }
 
 /**
- * What may be shown about a group of teams, e.g. everyone under a director. Only teams
- * with at least `k` respondents count, and within them only series with at least `k`
- * answers, so that subtracting one shown aggregate from another can never reveal a
- * group smaller than `k`. Comments are never pooled.
+ * What may be shown about a pool of teams (`poolTeams`). Pooling only teams and series
+ * that meet `k` means that subtracting one shown aggregate from another can never reveal
+ * a group smaller than `k`. Comments are never pooled.
  */
-export function suppressOrg(teams: readonly TeamAggregate[], thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): OrgReport {
+export function suppressPool(pool: OrgPool, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): OrgReport {
   const { k } = resolveThresholds(thresholds);
-  const included = teams.filter((team) => team.respondents >= k);
-  const counts = { teamsIncluded: included.length, teamsLeftOut: teams.length - included.length };
-  if (included.length === 0) return { ...counts, ...absent("no_team_meets_threshold") };
+  const counts = { teamsIncluded: pool.teamsIncluded, teamsLeftOut: pool.teamsLeftOut };
+  if (pool.teamsIncluded === 0) return { ...counts, ...absent("no_team_meets_threshold") };
+  return { ...counts, shown: true, ...scoresOf(pool.respondents, pool.aspects, pool.raters, k) };
+}
 
-  const pooled = emptyAspects();
-  let raters = EMPTY_RATERS;
-  for (const team of included) {
-    raters = { difference: poolIfShown(raters.difference, team.raters.difference, k), total: poolIfShown(raters.total, team.raters.total, k) };
-    for (const key of ASPECT_KEYS) {
-      const sum = pooled[key];
-      const add = team.aspects[key];
-      pooled[key] = {
-        management: poolIfShown(sum.management, add.management, k),
-        leadership: poolIfShown(sum.leadership, add.leadership, k),
-        need: poolIfShown(sum.need, add.need, k),
-        difference: poolIfShown(sum.difference, add.difference, k),
-      };
-    }
-  }
-  const respondents = included.reduce((total, team) => total + team.respondents, 0);
-  return { ...counts, shown: true, ...scoresOf(respondents, pooled, raters, k) };
+/** What may be shown about a group of teams, e.g. everyone under a director: `suppressPool` of `poolTeams`. */
+export function suppressOrg(teams: readonly TeamAggregate[], thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): OrgReport {
+  return suppressPool(poolTeams(teams, thresholds), thresholds);
 }

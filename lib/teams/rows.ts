@@ -1,27 +1,19 @@
 /**
- * One row of the director's heatmap per team, built from the team's sufficient statistics
- * through the anonymity gate of lib/scoring. A row carries only what may be shown: a
- * hidden value is `null`, never a number, and nothing in a row can be traced back to a
- * response.
+ * One row of the director's heatmap per team, built from the team's scores as the
+ * anonymity gate of lib/scoring lets them through (lib/teams/scores). A row carries only
+ * what may be shown: a hidden value is `null`, never a number, and nothing in a row can be
+ * traced back to a response.
  */
 import { ASPECT_KEYS } from "../aspects";
 import { roundForDisplay } from "../format";
 import { balanceChange } from "../report/trend";
-import type { TeamAggregate } from "../scoring/aggregate";
 import { fitGap, situationalTarget } from "../scoring/situation";
-import { type OrgReport, resolveThresholds, type Scores, suppressOrg, suppressTeam, type Thresholds } from "../scoring/suppression";
+import { type OrgPool, type OrgReport, suppressPool, type Thresholds } from "../scoring/suppression";
 import { SITUATION_KEYS, type SituationKey } from "../situations";
 import { type CommitmentsInput, FOLLOW_THROUGH_DIGITS, type FollowThroughCell, followThroughCell, NO_COMMITMENTS } from "./follow-through";
+import { type AspectCell, aspectCells, type TeamScores } from "./scores";
 
-/**
- * A shown balance `b` of one aspect, whether its poles are at least 1 apart, and n: the
- * answers behind it, the fewer of its two poles' counts.
- */
-export interface AspectCell {
-  readonly value: number;
-  readonly lopsided: boolean;
-  readonly n: number;
-}
+export type { AspectCell } from "./scores";
 
 export interface TeamRow {
   /** The manager whose team this is. */
@@ -63,9 +55,14 @@ export interface TeamInput {
   readonly parentId: string | null;
   readonly parentName: string | null;
   readonly invited: number;
-  readonly current: TeamAggregate;
-  /** The same team in the previous closed cycle, or `null` when there is none to compare with. */
-  readonly previous: TeamAggregate | null;
+  readonly respondents: number;
+  /** What the gate lets through of the team this cycle (lib/teams/scores), or `null` when it is below k. */
+  readonly current: TeamScores | null;
+  /**
+   * B in the previous closed cycle, through that cycle's own thresholds (frozen when it
+   * opened, perhaps raised since), or `null` when there is none to compare with.
+   */
+  readonly previous: Pick<TeamScores, "balance"> | null;
   readonly situations: readonly SituationKey[];
   /**
    * The manager's commitments frozen in the cycle, with their follow-through answers. Left
@@ -74,21 +71,9 @@ export interface TeamInput {
   readonly commitments?: CommitmentsInput;
 }
 
-/** Scores only: comments never reach the heatmap, so none are passed in or shuffled. */
-function scores(aggregate: TeamAggregate, thresholds: Thresholds): Scores | null {
-  const report = suppressTeam({ ...aggregate, comments: [] }, thresholds);
-  return report.shown ? report : null;
-}
-
-/**
- * Each cycle's values pass through that cycle's own thresholds: the previous cycle's, frozen
- * when it opened and perhaps raised since, gate its B.
- */
-export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresholds: Thresholds = thresholds): TeamRow {
-  const current = scores(input.current, thresholds);
-  // The previous cycle matters only for the change in B, which needs a B now.
-  const previous = input.previous && current?.balance.shown ? scores(input.previous, previousThresholds) : null;
-  const aspects = current === null ? ASPECT_KEYS.map(() => null) : aspectCells(current);
+export function teamRow(input: TeamInput, thresholds: Thresholds): TeamRow {
+  const { current, previous } = input;
+  const aspects = current === null ? ASPECT_KEYS.map(() => null) : current.aspects;
   const balance = current?.balance.shown ? current.balance.value : null;
   const change = current && previous ? balanceChange(previous, current) : null;
   const target = situationalTarget(input.situations);
@@ -99,11 +84,11 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
     parentId: input.parentId,
     parentName: input.parentName,
     invited: input.invited,
-    responded: input.current.respondents,
+    responded: input.respondents,
     shown: current !== null,
     aspects,
     balance,
-    versatility: current?.versatility.shown ? current.versatility.value : null,
+    versatility: current?.versatility ?? null,
     target,
     situations: SITUATION_KEYS.filter((key) => input.situations.includes(key)),
     fitGap: balance === null ? null : fitGap(balance, target),
@@ -111,7 +96,7 @@ export function teamRow(input: TeamInput, thresholds: Thresholds, previousThresh
     changeIsClear: change?.clear ?? false,
     lopsided: aspects.some((cell) => cell?.lopsided === true),
     commitments: commitments.count,
-    followThrough: followThroughCell(commitments, input.current.respondents, thresholds),
+    followThrough: followThroughCell(commitments, input.respondents, thresholds),
   };
 }
 
@@ -128,26 +113,15 @@ export interface OrgLine {
   readonly lopsided: boolean;
 }
 
-/** The b cells of shown scores, with the n behind each. */
-function aspectCells(scores: Pick<Scores, "aspects">): (AspectCell | null)[] {
-  return ASPECT_KEYS.map((key) => {
-    const { balance, management, leadership } = scores.aspects[key];
-    return balance.shown && management.shown && leadership.shown
-      ? { value: balance.value, lopsided: balance.lopsided, n: Math.min(management.n, leadership.n) }
-      : null;
-  });
-}
-
-export function orgLine(teams: readonly (TeamAggregate & { readonly invited: number })[], thresholds: Thresholds): OrgLine {
-  const report: OrgReport = suppressOrg(teams, thresholds);
+/** The organisation line of a pool of teams (lib/scoring `poolTeams`), with the invitations of the included teams. */
+export function orgLine(pool: OrgPool & { readonly invited: number }, thresholds: Thresholds): OrgLine {
+  const report: OrgReport = suppressPool(pool, thresholds);
   const aspects = report.shown ? aspectCells(report) : ASPECT_KEYS.map(() => null);
-  // The same rule as suppressOrg: a team counts only when it meets k on its own.
-  const included = teams.filter((team) => team.respondents >= resolveThresholds(thresholds).k);
   return {
     teamsIncluded: report.teamsIncluded,
     teamsLeftOut: report.teamsLeftOut,
-    invited: included.reduce((total, team) => total + team.invited, 0),
-    responded: included.reduce((total, team) => total + team.respondents, 0),
+    invited: pool.invited,
+    responded: pool.respondents,
     aspects,
     balance: report.shown && report.balance.shown ? report.balance.value : null,
     versatility: report.shown && report.versatility.shown ? report.versatility.value : null,

@@ -34,3 +34,15 @@ export function aggregateFromStatistics(respondents: number, stats: readonly num
   // Comments never leave the responses table for the teams page.
   return { respondents, aspects, raters, comments: [] };
 }
+
+/** The inverse of `aggregateFromStatistics`: series and rater-level statistics as one flat array, in the same order. */
+export function statisticsOf({ aspects, raters }: Pick<TeamAggregate, "aspects" | "raters">): number[] {
+  const stats: number[] = [];
+  for (const series of SERIES) {
+    for (const stat of ["n", "sum", "sumOfSquares"] as const) for (const key of ASPECT_KEYS) stats.push(aspects[key][series][stat]);
+  }
+  const { difference, total } = raters;
+  if (difference.n !== total.n) throw new RangeError("The rater-level series must count the same raters");
+  stats.push(difference.n, difference.sum, difference.sumOfSquares, total.sum, total.sumOfSquares);
+  return stats;
+}

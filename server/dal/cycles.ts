@@ -16,6 +16,7 @@ import { ExpectedError, requireAdmin } from "./errors";
 import { orgCount } from "@/lib/participation";
 import { countWhileOpen } from "@/lib/response-count";
 import { type TeamProgress, type TeamsMeetingK, teamsMeetingK } from "@/lib/teams-meeting-k";
+import { scoreCycleTeams } from "@/server/internal/team-scores";
 import type { ThresholdsInput } from "./settings";
 import type { Viewer } from "./viewer";
 
@@ -219,6 +220,8 @@ export async function raiseCycleThresholds(db: Database, viewer: Viewer, cycleId
       throw new CycleRuleError(`Thresholds can be raised, never lowered: this cycle needs at least ${cycle.k} raters and ${cycle.commentThreshold} comments.`);
     }
     await tx.update(cycles).set({ minRaters: input.k, minCommenters: input.commentThreshold }).where(eq(cycles.id, cycleId));
+    // A closed cycle's teams are scored again at the new k, in the same transaction: no page reads them scored at the old one.
+    if (cycle.state === "closed") await scoreCycleTeams(tx, cycleId);
     await recordAudit(tx, viewer, {
       action: "cycle.thresholds",
       cycleId,

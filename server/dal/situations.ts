@@ -10,6 +10,7 @@ import { clock } from "@/lib/clock";
 import { resolveThresholds, situationalTarget } from "@/lib/scoring";
 import { parseSituations, SITUATION_KEYS, type SituationKey } from "@/lib/situations";
 import { teamRow } from "@/lib/teams/rows";
+import { teamScores } from "@/lib/teams/scores";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { ExpectedError, ForbiddenError } from "./errors";
 import { statisticsArray, summaryStatistics } from "@/server/internal/teams-queries";
@@ -174,6 +175,7 @@ async function latestResult(db: Database, viewer: Viewer, managerId: string, sit
     latestSummaryRow,
   );
   if (!row) return null;
+  const thresholds = resolveThresholds({ k: row.minRaters ?? undefined });
   const result = teamRow(
     {
       id: managerId,
@@ -181,11 +183,12 @@ async function latestResult(db: Database, viewer: Viewer, managerId: string, sit
       parentId: null,
       parentName: null,
       invited: row.invited,
-      current: aggregateFromStatistics(row.respondents, row.stats),
+      respondents: row.respondents,
+      current: teamScores(aggregateFromStatistics(row.respondents, row.stats), thresholds),
       previous: null,
       situations,
     },
-    resolveThresholds({ k: row.minRaters ?? undefined }),
+    thresholds,
   );
   return { cycleId: row.cycleId, cycleName: row.cycleName, balance: result.balance, fitGap: result.fitGap };
 }

@@ -7,11 +7,13 @@ import { resolveThresholds, type Thresholds } from "@/lib/scoring";
 import { parseSituations } from "@/lib/situations";
 import { teamsCsvRecords } from "@/lib/teams/csv";
 import { asDisplayed, orgLine, type OrgLine, type TeamRow, teamRow } from "@/lib/teams/rows";
-import { aggregateFromStatistics } from "@/lib/teams/summary";
+import { addTeamsPools, decodeTeamsPool, EMPTY_TEAMS_POOL } from "@/lib/teams/pools";
+import { decodeStoredBalance, decodeTeamScores } from "@/lib/teams/scores";
 import { applyView, type TeamsView } from "@/lib/teams/view";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { followThroughSeries } from "@/server/internal/follow-through";
 import { ForbiddenError } from "./errors";
+import { scoreCycleTeams } from "@/server/internal/team-scores";
 import {
   type CycleRow,
   cycleRow,
@@ -19,7 +21,9 @@ import {
   type ProgressRow,
   progressQuery,
   progressRow,
+  type ScoredCycle,
   teamsQuery,
+  type TeamSummaryRow,
   teamSummaryRow,
 } from "@/server/internal/teams-queries";
 import { countWhileOpen, type ResponseCount } from "@/lib/response-count";
@@ -86,9 +90,11 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  * above the manager in the cycle's snapshot (server/internal/snapshot-tree.ts).
  *
  * Queries: closing any cycle past its date (one select when none is due), the list of
- * cycles with the viewer's access and k (one), the teams with their commitment counts
- * (one), and the follow-through of every team with commitments (one, none when no team
- * has any).
+ * cycles with the viewer's access and k (one), the teams with their stored scores and
+ * commitment counts and the pools of the teams reporting to the viewer (one; scores found
+ * stale are worked out and the teams read again), and the follow-through of every team with
+ * commitments (one, none when no team has any). No team's statistics are read or scored on
+ * the way: the close stored what the gate lets through (server/internal/team-scores).
  */
 export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: string): Promise<TeamsPage> {
   if (cycleId !== undefined && !uuidSchema.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
@@ -112,8 +118,9 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   const index = all.indexOf(chosen);
   const previousRow = all.slice(index + 1).find((c) => c.state === "closed");
   const thresholds = resolveThresholds({ k: chosen.minRaters ?? undefined });
-  const previousThresholds = resolveThresholds({ k: previousRow?.minRaters ?? undefined });
-  const rows = await selectRows(db, teamsQuery(viewer.id, cycle.id, previousRow?.id ?? null), teamSummaryRow);
+  const scored = { id: cycle.id, k: thresholds.k };
+  const previous = previousRow ? { id: previousRow.id, k: resolveThresholds({ k: previousRow.minRaters ?? undefined }).k } : null;
+  const rows = await freshTeamRows(db, viewer.id, scored, previous);
   // Every commitment frozen in a cycle whose survey asked about them comes back, answered or
   // not; none comes back for a cycle that opened before the survey asked (see followThroughSeries).
   const series = await followThroughSeries(
@@ -122,8 +129,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
     rows.filter((row) => row.commitments > 0).map((row) => row.id),
   );
   const names = new Map<string, string>([[viewer.id, viewer.name], ...rows.map((row): [string, string] => [row.id, row.name])]);
-  const currents = rows.map((row) => aggregateFromStatistics(row.respondents, row.stats));
-  const teams = rows.map((row, i) =>
+  const teams = rows.map((row) =>
     teamRow(
       {
         id: row.id,
@@ -131,15 +137,16 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
         parentId: row.parentId,
         parentName: row.parentId ? (names.get(row.parentId) ?? null) : null,
         invited: row.invited,
-        current: currents[i]!,
-        previous: row.prevStats ? aggregateFromStatistics(row.prevRespondents ?? 0, row.prevStats) : null,
+        respondents: row.respondents,
+        current: row.scores && decodeTeamScores(row.scores),
+        previous: row.hadPrevious && row.prevBalance ? { balance: decodeStoredBalance(row.prevBalance) } : null,
         situations: parseSituations(row.situations),
         commitments: { count: row.commitments, answers: series.get(row.id)?.map((item) => item.moments) ?? null },
       },
       thresholds,
-      previousThresholds,
     ),
   );
+  const pool = rows.reduce((sum, row) => (row.subtreePool ? addTeamsPools(sum, decodeTeamsPool(row.subtreePool)) : sum), EMPTY_TEAMS_POOL);
   return {
     status: "closed",
     cycles: visible,
@@ -147,11 +154,26 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
     previous: previousRow ? toCycle(previousRow) : null,
     thresholds,
     teams,
-    org: orgLine(
-      currents.map((current, i) => ({ ...current, invited: rows[i]!.invited })),
-      thresholds,
-    ),
+    org: orgLine(pool, thresholds),
   };
+}
+
+/**
+ * The teams query's rows, with every team's stored scores worked out for its cycle's k by
+ * the current scoring: where some are not (a cycle closed before scores were kept, or
+ * scored by an older version), they are worked out now, and the rows read again. Raising a
+ * closed cycle's k scores its teams again in its own transaction, so a raise between the two
+ * reads leaves rows scored at the higher k: stricter than the page's, never looser.
+ */
+async function freshTeamRows(db: Database, viewerId: string, cycle: ScoredCycle, previous: ScoredCycle | null): Promise<TeamSummaryRow[]> {
+  const read = () => selectRows(db, teamsQuery(viewerId, cycle, previous), teamSummaryRow);
+  const rows = await read();
+  const staleNow = rows.some((row) => !row.fresh);
+  const stalePrevious = previous !== null && rows.some((row) => row.hadPrevious && !row.prevFresh);
+  if (!staleNow && !stalePrevious) return rows;
+  if (staleNow) await db.transaction((tx) => scoreCycleTeams(tx, cycle.id));
+  if (stalePrevious) await db.transaction((tx) => scoreCycleTeams(tx, previous.id));
+  return read();
 }
 
 function withParentNames(rows: ProgressRow[], viewer: Viewer): ProgressTeam[] {

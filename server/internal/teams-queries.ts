@@ -9,6 +9,7 @@ import "server-only";
  */
 import { type SQL, sql } from "drizzle-orm";
 import { newestCycleFirst } from "@/server/internal/cycle-order";
+import { STORED_BALANCE, TEAM_SCORES_VERSION } from "@/lib/teams/scores";
 import { SERIES } from "@/lib/teams/summary";
 import { z } from "zod";
 
@@ -62,24 +63,48 @@ export const summaryStatistics = (table: string) =>
   );
 
 /**
- * A summary's statistics (see summaryStatistics): whole numbers. One loop checks them,
- * where `z.array(z.int())` ran zod's checks on each of the 89 numbers, about a sixth of the
- * teams page's data access at 2,000 teams (bench/README.md, "Cost curve").
+ * A summary's statistics (see summaryStatistics): whole numbers. One loop checks them:
+ * `z.array(z.int())` runs zod's checks on each of the 89 numbers, which cost a sixth of the
+ * teams page's data access at 2,000 teams when it read every team's statistics.
  */
 export const statisticsArray = z.custom<number[]>((value) => Array.isArray(value) && value.every(Number.isSafeInteger), "an array of whole numbers");
 
-/** A team below the viewer in a closed cycle's snapshot, with its summary. */
+/**
+ * A team's stored scores (lib/teams/scores): numbers, `null` where hidden; `decodeTeamScores`
+ * checks the rest. Read as JSON: postgres.js reads a NULL in a float8[] as NaN.
+ */
+const storedScores = z.custom<(number | null)[]>(
+  (value) => Array.isArray(value) && value.every((item) => item === null || Number.isFinite(item)),
+  "an array of numbers or nulls",
+);
+
+/** A cycle the teams query reads, with the k its scores must have been worked out with. */
+export interface ScoredCycle {
+  id: string;
+  k: number;
+}
+
+/** A team below the viewer in a closed cycle's snapshot, with its stored scores. */
 export const teamSummaryRow = z.object({
   id: z.string(),
   name: z.string(),
   parentId: z.string().nullable(),
   invited: z.int(),
   respondents: z.int(),
-  /** The statistics of the summary, one after the other (see summaryStatistics). */
-  stats: statisticsArray,
-  /** The same team in the previous closed cycle, when it was below the viewer then too; else null. */
-  prevRespondents: z.int().nullable(),
-  prevStats: statisticsArray.nullable(),
+  /** The team's stored scores (null when below k); only when `fresh`. */
+  scores: storedScores.nullable(),
+  /** The stored scores were worked out with the cycle's k and the current version of lib/teams/scores. */
+  fresh: z.boolean(),
+  /** The team was below the viewer in the previous closed cycle's snapshot too. */
+  hadPrevious: z.boolean(),
+  /** That cycle's stored B of the team (lib/teams/scores STORED_BALANCE), and whether it is fresh for that cycle's k. */
+  prevBalance: storedScores.nullable(),
+  prevFresh: z.boolean(),
+  /**
+   * For a team whose manager reports to the viewer, the organisation-line pool of it and
+   * everything below it (lib/teams/pools): the viewer's line sums these. Null for the others.
+   */
+  subtreePool: statisticsArray.nullable(),
   /** The team's current situations, comma-separated, or null when none was ever saved. */
   situations: z.string().nullable(),
   /** The manager's commitments this cycle's opening froze: those made after the report before it. */
@@ -87,31 +112,35 @@ export const teamSummaryRow = z.object({
 });
 export type TeamSummaryRow = z.infer<typeof teamSummaryRow>;
 
-/**
- * Every team below the viewer in one closed cycle's snapshot, found by walking the
- * snapshot down from the viewer (recursively, through the reports_to of the summaries),
- * with its statistics; and, for the teams that were below the viewer in the previous
- * closed cycle's snapshot too, that cycle's statistics, for the change in B. The current
- * situation is the latest saved one. And how many commitments each manager made after the
- * report before this cycle, which its opening froze (counted here, so that the page asks for
- * their follow-through only for the managers who made some).
- */
-export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: string | null): SQL {
-  // Without a previous cycle, an id no cycle has: the `before` walk then finds nobody.
-  const previous = previousCycleId ?? "00000000-0000-0000-0000-000000000000";
-  return sql`
-    WITH RECURSIVE below(manager_id) AS (
+/** Every team below the viewer in one cycle's snapshot, found by walking the snapshot down through the reports_to of its summaries. */
+function walkBelow(name: string, viewerId: string, cycleId: string): SQL {
+  return sql`${sql.raw(name)}(manager_id) AS (
       SELECT s.manager_id FROM cycle_team_summaries s WHERE s.cycle_id = ${cycleId} AND s.reports_to = ${viewerId}
       UNION ALL
-      SELECT s.manager_id FROM below b
+      SELECT s.manager_id FROM ${sql.raw(name)} b
         JOIN cycle_team_summaries s ON s.cycle_id = ${cycleId} AND s.reports_to = b.manager_id
-    ),
-    before(manager_id) AS (
-      SELECT s.manager_id FROM cycle_team_summaries s WHERE s.cycle_id = ${previous} AND s.reports_to = ${viewerId}
-      UNION ALL
-      SELECT s.manager_id FROM before b
-        JOIN cycle_team_summaries s ON s.cycle_id = ${previous} AND s.reports_to = b.manager_id
-    ),
+    )`;
+}
+
+const freshFor = (table: string, k: number) =>
+  sql`coalesce(${sql.raw(table)}.scored_with_k = ${k} AND ${sql.raw(table)}.scoring_version = ${TEAM_SCORES_VERSION}, false)`;
+
+/**
+ * Every team below the viewer in one closed cycle's snapshot, with its stored scores; and,
+ * for the teams that were below the viewer in the previous closed cycle's snapshot too,
+ * that cycle's stored B, for the change in B; and, for the teams reporting to the
+ * viewer, their stored pools, which make the organisation line. Each with whether it was worked out
+ * with its cycle's k and the current scoring (server/internal/team-scores works out the
+ * rest). The current situation is the latest saved one. And how many commitments each
+ * manager made after the report before this cycle, which its opening froze (counted here,
+ * so that the page asks for their follow-through only for the managers who made some).
+ */
+export function teamsQuery(viewerId: string, cycle: ScoredCycle, previous: ScoredCycle | null): SQL {
+  // Without a previous cycle, an id no cycle has: the `before` walk then finds nobody.
+  const before = previous ?? { id: "00000000-0000-0000-0000-000000000000", k: cycle.k };
+  return sql`
+    WITH RECURSIVE ${walkBelow("below", viewerId, cycle.id)},
+    ${walkBelow("before", viewerId, before.id)},
     situations AS (
       SELECT DISTINCT ON (t.manager_id) t.manager_id, t.situations
       FROM team_situations t
@@ -121,17 +150,20 @@ export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: s
     committed AS (
       SELECT k.manager_id, count(*)::int AS commitments
       FROM commitments k
-      WHERE k.frozen_in_cycle_id = ${cycleId}
+      WHERE k.frozen_in_cycle_id = ${cycle.id}
       GROUP BY k.manager_id
     )
     SELECT s.manager_id AS id, p.name, s.reports_to AS "parentId", s.invited, s.respondents,
-      ${summaryStatistics("s")} AS stats, ps.respondents AS "prevRespondents", ${summaryStatistics("ps")} AS "prevStats",
+      array_to_json(s.scores) AS scores, ${freshFor("s", cycle.k)} AS fresh,
+      ps.manager_id IS NOT NULL AS "hadPrevious",
+      array_to_json(ps.scores[${STORED_BALANCE.from}:${STORED_BALANCE.to}]) AS "prevBalance", ${freshFor("ps", before.k)} AS "prevFresh",
+      CASE WHEN s.reports_to = ${viewerId} THEN s.subtree_pool END AS "subtreePool",
       array_to_string(sit.situations, ',') AS situations, coalesce(ck.commitments, 0) AS commitments
     FROM below b
-    JOIN cycle_team_summaries s ON s.cycle_id = ${cycleId} AND s.manager_id = b.manager_id
+    JOIN cycle_team_summaries s ON s.cycle_id = ${cycle.id} AND s.manager_id = b.manager_id
     JOIN people p ON p.id = s.manager_id
     LEFT JOIN before pb ON pb.manager_id = b.manager_id
-    LEFT JOIN cycle_team_summaries ps ON ps.cycle_id = ${previous} AND ps.manager_id = pb.manager_id
+    LEFT JOIN cycle_team_summaries ps ON ps.cycle_id = ${before.id} AND ps.manager_id = pb.manager_id
     LEFT JOIN situations sit ON sit.manager_id = b.manager_id
     LEFT JOIN committed ck ON ck.manager_id = b.manager_id`;
 }

@@ -1,18 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import { aggregateResponses, DEFAULT_THRESHOLDS, suppressOrg, type TeamAggregate } from "@/lib/scoring";
+import { aggregateResponses, DEFAULT_THRESHOLDS, poolTeams, suppressOrg, type TeamAggregate, type Thresholds } from "@/lib/scoring";
 import { asDisplayed, orgLine, responseRate, type TeamInput, teamRow } from "@/lib/teams/rows";
+import { teamScores } from "@/lib/teams/scores";
 import { aggregateFromStatistics } from "@/lib/teams/summary";
 import { response, responses } from "./support/builders";
 
-const team = (aggregate: TeamAggregate, overrides: Partial<TeamInput> = {}): TeamInput => ({
+/** A team's row input from its answers this cycle (and, when given, the previous cycle's), scored as the close scores them. */
+const team = (
+  aggregate: TeamAggregate,
+  { previous, ...overrides }: Partial<Omit<TeamInput, "previous">> & { previous?: TeamAggregate } = {},
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): TeamInput => ({
   id: "t1",
   name: "Team One",
   parentId: "p",
   parentName: "Parent",
   invited: 6,
-  current: aggregate,
-  previous: null,
+  respondents: aggregate.respondents,
+  current: teamScores(aggregate, thresholds),
+  previous: previous ? teamScores(previous, thresholds) : null,
   situations: [],
   ...overrides,
 });
@@ -77,7 +84,8 @@ describe("teamRow", () => {
     expect(row.commitments).toBe(2);
     expect(row.followThrough).toEqual({ shown: true, value: (5 / 3 + 9 / 4) / 2, n: 3, covered: 2 });
     expect(asDisplayed(row).followThrough).toEqual({ shown: true, value: 2, n: 3, covered: 2 });
-    expect(teamRow(team(aggregateResponses(responses(4, {})), { commitments: { count: 2, answers } }), { k: 4, commentThreshold: 5 }).followThrough).toEqual({
+    const k4 = { k: 4, commentThreshold: 5 };
+    expect(teamRow(team(aggregateResponses(responses(4, {})), { commitments: { count: 2, answers } }, k4), k4).followThrough).toEqual({
       shown: true,
       value: 2.25,
       n: 4,
@@ -92,25 +100,17 @@ describe("teamRow", () => {
 });
 
 describe("orgLine", () => {
-  it("pools only the teams that meet k and counts the others", () => {
+  it("scores the pool of the teams that meet k and counts the others", () => {
     const big = aggregateResponses(responses(4, { management: 4, leadership: 2 }));
     const small = aggregateResponses([response({ management: 1, leadership: 5 })]);
-    const line = orgLine(
-      [
-        { ...big, invited: 5 },
-        { ...small, invited: 4 },
-        { ...big, invited: 5 },
-      ],
-      DEFAULT_THRESHOLDS,
-    );
-    // The counts cover exactly the teams the scores cover: the small team's 1 of 4 is left out.
+    const line = orgLine({ ...poolTeams([big, small, big]), invited: 10 }, DEFAULT_THRESHOLDS);
     expect(line).toMatchObject({ teamsIncluded: 2, teamsLeftOut: 1, invited: 10, responded: 8, balance: -0.5, versatility: 3, lopsided: true });
     const report = suppressOrg([big, small, big]);
     expect(report.shown && report.balance.shown ? report.balance.value : null).toBe(line.balance);
   });
 
   it("shows nothing when no team meets k", () => {
-    const line = orgLine([{ ...aggregateResponses(responses(2, { management: 4, leadership: 2 })), invited: 2 }], DEFAULT_THRESHOLDS);
+    const line = orgLine({ ...poolTeams([aggregateResponses(responses(2, { management: 4, leadership: 2 }))]), invited: 0 }, DEFAULT_THRESHOLDS);
     expect(line).toMatchObject({ teamsIncluded: 0, teamsLeftOut: 1, invited: 0, responded: 0, balance: null, versatility: null, lopsided: false });
     expect(line.aspects.every((cell) => cell === null)).toBe(true);
   });

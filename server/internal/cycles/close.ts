@@ -15,6 +15,7 @@ import { env } from "@/server/env";
 import { cycleOrigin, queueReportReady } from "@/server/internal/email/outbox";
 import { mailTransport } from "@/server/mail";
 import { openAnswers, type SealKey, sealKey } from "@/server/seal";
+import { scoreCycleTeams } from "@/server/internal/team-scores";
 import { dropClosedPartitions } from "./sealed-partitions";
 
 /** The key given to this app instance is not the one the cycle's answers were sealed with. */
@@ -49,7 +50,8 @@ const CLOSE_STATEMENT_TIMEOUT_MS = Math.max(env.DATABASE_STATEMENT_TIMEOUT_MS, 3
  *   the cycle's k but its count, no comment of a team below the comment threshold;
  * - writes what it keeps under new random ids, in random order, as rows of this one
  *   transaction, with nothing that pairs them with participation;
- * - deletes the sealed rows, fills the cycle's team summaries, and marks it closed.
+ * - deletes the sealed rows, fills the cycle's team summaries with their scores, and marks
+ *   it closed.
  * After the commit the cycle's partition of sealed rows is dropped, files and all (see
  * sealed-partitions.ts). Plaintext answers are never written before this transaction, so
  * no earlier image of them exists anywhere: not in the table files, not in the WAL.
@@ -114,6 +116,8 @@ export async function closeCycle(
     // The teams page reads per-team sufficient statistics, not the answers: they are
     // computed here, once, from what was kept (see cycle_team_summaries).
     await tx.execute(sql`SELECT fill_cycle_team_summaries(${cycleId}::uuid)`);
+    // And what the gate lets through of them, so that the page need not score every team.
+    await scoreCycleTeams(tx, cycleId);
     // "Your report is ready", to the managers whose team met k, when email is on and the
     // links have an address (the closing admin's, configured, or the invitations').
     const origin =

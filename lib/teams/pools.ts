@@ -1,0 +1,87 @@
+/**
+ * The organisation line pools every team below the viewer (lib/scoring `poolTeams`). A
+ * viewer's teams are everyone below them in the cycle's snapshot, so their pool is the sum
+ * of the pools of the subtrees of the people reporting to them. Each team's subtree pool,
+ * itself and everyone below it, is worked out once per cycle and k (`subtreePools`) and
+ * kept with its summary, so that the page sums a handful of pools instead of every team.
+ */
+import { addPools, EMPTY_POOL, type OrgPool, teamPool, type Thresholds } from "../scoring/suppression";
+import type { TeamAggregate } from "../scoring/aggregate";
+import { aggregateFromStatistics, statisticsOf, STATISTICS_PER_TEAM } from "./summary";
+
+/** A pool with the invitations of its included teams, which the organisation line counts. */
+export interface TeamsPool extends OrgPool {
+  readonly invited: number;
+}
+
+export const EMPTY_TEAMS_POOL: TeamsPool = { ...EMPTY_POOL, invited: 0 };
+
+export function addTeamsPools(a: TeamsPool, b: TeamsPool): TeamsPool {
+  return { ...addPools(a, b), invited: a.invited + b.invited };
+}
+
+/** A team of a cycle's snapshot: who its manager reports to there, how many were invited, and its statistics. */
+export interface SnapshotTeam {
+  readonly id: string;
+  readonly reportsTo: string | null;
+  readonly invited: number;
+  readonly aggregate: TeamAggregate;
+}
+
+/**
+ * Each team's pool of itself and every team below it, by the snapshot's reports_to. A
+ * team that no walk from the top reaches (a loop in the tree, which the snapshot never
+ * holds) pools only itself and what was reached below it.
+ */
+export function subtreePools(teams: readonly SnapshotTeam[], thresholds: Thresholds): Map<string, TeamsPool> {
+  const children = new Map<string, SnapshotTeam[]>();
+  for (const team of teams) {
+    if (team.reportsTo === null) continue;
+    const siblings = children.get(team.reportsTo);
+    if (siblings) siblings.push(team);
+    else children.set(team.reportsTo, [team]);
+  }
+  const pools = new Map<string, TeamsPool>();
+  const started = new Set<string>();
+  // Post-order without recursion: a deep tree must not overflow the stack.
+  const visit = (root: SnapshotTeam) => {
+    const stack: { team: SnapshotTeam; expanded: boolean }[] = [{ team: root, expanded: false }];
+    while (stack.length > 0) {
+      const { team, expanded } = stack.pop()!;
+      const below = children.get(team.id) ?? [];
+      if (!expanded) {
+        if (started.has(team.id)) continue;
+        started.add(team.id);
+        stack.push({ team, expanded: true }, ...below.filter((child) => !started.has(child.id)).map((child) => ({ team: child, expanded: false })));
+        continue;
+      }
+      const own: TeamsPool = { ...teamPool(team.aggregate, thresholds), invited: team.aggregate.respondents >= thresholds.k ? team.invited : 0 };
+      pools.set(
+        team.id,
+        below.reduce((pool, child) => addTeamsPools(pool, pools.get(child.id) ?? EMPTY_TEAMS_POOL), own),
+      );
+    }
+  };
+  const ids = new Set(teams.map((team) => team.id));
+  for (const team of teams) if (team.reportsTo === null || !ids.has(team.reportsTo)) visit(team);
+  for (const team of teams) visit(team);
+  return pools;
+}
+
+const COUNTS = 4;
+/** Numbers in a stored pool: teams included and left out, invited, respondents, then the statistics. */
+export const STORED_POOL_LENGTH = COUNTS + STATISTICS_PER_TEAM;
+
+export function encodeTeamsPool(pool: TeamsPool): number[] {
+  return [pool.teamsIncluded, pool.teamsLeftOut, pool.invited, pool.respondents, ...statisticsOf(pool)];
+}
+
+export function decodeTeamsPool(values: readonly number[]): TeamsPool {
+  if (values.length !== STORED_POOL_LENGTH) throw new RangeError(`Expected ${STORED_POOL_LENGTH} numbers in a stored pool, got ${values.length}`);
+  const [teamsIncluded, teamsLeftOut, invited, respondents] = values as [number, number, number, number];
+  if (![teamsIncluded, teamsLeftOut, invited, respondents].every((count) => Number.isInteger(count) && count >= 0)) {
+    throw new RangeError("A stored pool's counts must be whole numbers");
+  }
+  const { aspects, raters } = aggregateFromStatistics(respondents, values.slice(COUNTS));
+  return { teamsIncluded, teamsLeftOut, invited, respondents, aspects, raters };
+}
