@@ -20,28 +20,33 @@ const LARGEST_ROUNDED = 1e3;
 
 /**
  * The value rounded to `digits` decimals, half away from zero on its exact value, as an
- * integer count of 10^−digits steps: `roundedUnits(3.15, 1)` is 32n, `roundedUnits(−0.625, 2)`
- * is −63n. Whole numbers, so the rounding itself adds no error.
+ * integer count of 10^−digits steps: `roundedUnits(3.15, 1)` is 32, `roundedUnits(−0.625, 2)`
+ * is −63. Whole numbers, so the rounding itself adds no error: below LARGEST_ROUNDED with
+ * at most EXACT_DECIMALS decimals they have at most 15 digits, which a double holds exactly.
  */
-export function roundedUnits(value: number, digits: number): bigint {
+export function roundedUnits(value: number, digits: number): number {
   if (!Number.isFinite(value) || Math.abs(value) >= LARGEST_ROUNDED) throw new RangeError(`Cannot round ${value} for display`);
   if (!Number.isInteger(digits) || digits < 0 || digits > EXACT_DECIMALS) throw new RangeError(`Digits must be 0 to ${EXACT_DECIMALS}, got ${digits}`);
-  const exact = BigInt(Math.abs(value).toFixed(EXACT_DECIMALS).replace(".", ""));
-  const step = 10n ** BigInt(EXACT_DECIMALS - digits);
-  // Half a step or more rounds up: on the magnitude, that is away from zero.
-  const magnitude = (exact + step / 2n) / step;
-  return value < 0 ? -magnitude : magnitude;
+  // The exact value's digits, in a string: worked on as text, the rounding cannot err.
+  const exact = Math.abs(value).toFixed(EXACT_DECIMALS);
+  const point = exact.length - EXACT_DECIMALS - 1;
+  const kept = Number(exact.slice(0, point) + exact.slice(point + 1, point + 1 + digits));
+  // Half a step or more rounds up, on the magnitude, which is away from zero: the first
+  // digit dropped says which.
+  const magnitude = digits < EXACT_DECIMALS && exact.charAt(point + 1 + digits) >= "5" ? kept + 1 : kept;
+  // Never −0: a value that rounds to nothing has no sign.
+  return value < 0 && magnitude > 0 ? -magnitude : magnitude;
 }
 
 /** The value as it is displayed, back as a number: `roundForDisplay(63 / 20, 1)` → 3.2. */
 export function roundForDisplay(value: number, digits = 1): number {
-  return Number(roundedUnits(value, digits)) / 10 ** digits;
+  return roundedUnits(value, digits) / 10 ** digits;
 }
 
 /** The sign a value shows once rounded to `digits` decimals: −0.04 shows as 0.0, so 0. */
 export function displayedSign(value: number, digits = 1): -1 | 0 | 1 {
   const units = roundedUnits(value, digits);
-  return units === 0n ? 0 : units < 0n ? -1 : 1;
+  return units === 0 ? 0 : units < 0 ? -1 : 1;
 }
 
 /**
@@ -50,9 +55,9 @@ export function displayedSign(value: number, digits = 1): -1 | 0 | 1 {
  */
 function fixed(value: number, digits: number): string {
   const units = roundedUnits(value, digits);
-  const magnitude = (units < 0n ? -units : units).toString().padStart(digits + 1, "0");
+  const magnitude = String(Math.abs(units)).padStart(digits + 1, "0");
   const text = digits === 0 ? magnitude : `${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
-  return units < 0n ? `${MINUS}${text}` : text;
+  return units < 0 ? `${MINUS}${text}` : text;
 }
 
 /** A score for display: `formatScore(4.25)` → "4.3", `formatScore(-0.55)` → "−0.6". */

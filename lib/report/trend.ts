@@ -32,7 +32,7 @@ export interface AspectChange {
  * "−0.4 to 0.0" must not be told the change is clear.
  */
 function isClear({ ci }: Difference, digits: number): boolean {
-  return roundedUnits(ci.low, digits) > 0n || roundedUnits(ci.high, digits) < 0n;
+  return roundedUnits(ci.low, digits) > 0 || roundedUnits(ci.high, digits) < 0;
 }
 
 type Estimate = { readonly value: number; readonly precision: Precision | null };

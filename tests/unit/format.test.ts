@@ -75,7 +75,7 @@ describe("rounding on the exact value", () => {
   it("matches whole-number rounding of p/q for every denominator up to 200", () => {
     fc.assert(
       fc.property(fraction, fc.integer({ min: 0, max: 3 }), ({ p, q }, digits) => {
-        expect(roundedUnits(p / q, digits)).toBe(referenceUnits(BigInt(p), BigInt(q), digits));
+        expect(roundedUnits(p / q, digits)).toBe(Number(referenceUnits(BigInt(p), BigInt(q), digits)));
       }),
       { numRuns: 20000 },
     );
@@ -85,8 +85,24 @@ describe("rounding on the exact value", () => {
     fc.assert(
       fc.property(fraction, fraction, fc.integer({ min: 0, max: 3 }), (a, b, digits) => {
         const [p, q] = [BigInt(a.p * b.q - b.p * a.q), BigInt(a.q * b.q)];
-        expect(roundedUnits(a.p / a.q - b.p / b.q, digits)).toBe(referenceUnits(p, q, digits));
-        expect(roundedUnits((a.p / a.q - b.p / b.q) / 4, digits)).toBe(referenceUnits(p, 4n * q, digits));
+        expect(roundedUnits(a.p / a.q - b.p / b.q, digits)).toBe(Number(referenceUnits(p, q, digits)));
+        expect(roundedUnits((a.p / a.q - b.p / b.q) / 4, digits)).toBe(Number(referenceUnits(p, 4n * q, digits)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("rounds the written-out value exactly as whole-number arithmetic on its digits does, for any value and decimals", () => {
+    // The written-out value (12 decimals) as a whole number, rounded half up in steps of 10^(12 − digits).
+    const onDigits = (value: number, digits: number): number => {
+      const exact = BigInt(Math.abs(value).toFixed(12).replace(".", ""));
+      const step = 10n ** BigInt(12 - digits);
+      const magnitude = Number((exact + step / 2n) / step);
+      return value < 0 && magnitude > 0 ? -magnitude : magnitude;
+    };
+    fc.assert(
+      fc.property(fc.double({ min: -999.999, max: 999.999, noNaN: true }), fc.integer({ min: 0, max: 12 }), (value, digits) => {
+        expect(roundedUnits(value, digits)).toBe(onDigits(value, digits));
       }),
       { numRuns: 20000 },
     );
@@ -97,7 +113,7 @@ describe("rounding on the exact value", () => {
       for (let p = -5 * q; p <= 5 * q; p++) {
         for (const digits of [1, 2]) {
           if ((2n * BigInt(Math.abs(p)) * 10n ** BigInt(digits)) % BigInt(q) !== 0n) continue;
-          expect(roundedUnits(p / q, digits)).toBe(referenceUnits(BigInt(p), BigInt(q), digits));
+          expect(roundedUnits(p / q, digits)).toBe(Number(referenceUnits(BigInt(p), BigInt(q), digits)));
         }
       }
     }
