@@ -55,7 +55,8 @@ export function subtreePools(teams: readonly SnapshotTeam[], thresholds: Thresho
         stack.push({ team, expanded: true }, ...below.filter((child) => !started.has(child.id)).map((child) => ({ team: child, expanded: false })));
         continue;
       }
-      const own: TeamsPool = { ...teamPool(team.aggregate, thresholds), invited: team.aggregate.respondents >= thresholds.k ? team.invited : 0 };
+      const pool = teamPool(team.aggregate, thresholds);
+      const own: TeamsPool = { ...pool, invited: pool.teamsIncluded > 0 ? team.invited : 0 };
       pools.set(
         team.id,
         below.reduce((pool, child) => addTeamsPools(pool, pools.get(child.id) ?? EMPTY_TEAMS_POOL), own),

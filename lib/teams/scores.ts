@@ -99,6 +99,9 @@ export function decodeStoredBalance(values: readonly (number | null)[]): Gated<O
   const [value, count, standardError, degreesOfFreedom] = values as [number | null, number | null, number | null, number | null];
   if (value === null) return { shown: false, reason: "no_data" };
   if (!isCount(count)) throw new RangeError("Stored scores give B without the number of aspects it averages");
-  const precision = standardError !== null && isCount(degreesOfFreedom) ? { standardError, degreesOfFreedom } : null;
+  if ((standardError === null) !== (degreesOfFreedom === null) || (degreesOfFreedom !== null && !isCount(degreesOfFreedom))) {
+    throw new RangeError("Stored scores give half of B's precision");
+  }
+  const precision = standardError !== null && degreesOfFreedom !== null ? { standardError, degreesOfFreedom } : null;
   return { shown: true, value, aspects: count, precision };
 }

@@ -75,5 +75,8 @@ describe("the stored scores", () => {
     expect(() => decodeTeamScores(stored.map((value, i) => (i === 2 ? -1 : value)))).toThrow(RangeError);
     expect(() => decodeTeamScores(stored.map((value, i) => (i === 0 ? Number.NaN : value)))).toThrow(RangeError);
     expect(() => decodeTeamScores(stored.map((value, i) => (i === STORED_SCORES_LENGTH - 4 ? null : value)))).toThrow(RangeError);
+    // B's standard error without its degrees of freedom, or the other way round.
+    expect(() => decodeTeamScores(stored.map((value, i) => (i === STORED_SCORES_LENGTH - 3 ? null : value)))).toThrow(RangeError);
+    expect(() => decodeTeamScores(stored.map((value, i) => (i === STORED_SCORES_LENGTH - 2 ? null : value)))).toThrow(RangeError);
   });
 });
