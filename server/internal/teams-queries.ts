@@ -152,12 +152,16 @@ export function teamsQuery(viewerId: string, cycle: ScoredCycle, previous: Score
       FROM commitments k
       WHERE k.frozen_in_cycle_id = ${cycle.id}
       GROUP BY k.manager_id
+    ),
+    -- Apart, so that the other rows do not carry their pools (93 numbers each) through the joins.
+    pools AS (
+      SELECT s.manager_id, s.subtree_pool FROM cycle_team_summaries s WHERE s.cycle_id = ${cycle.id} AND s.reports_to = ${viewerId}
     )
     SELECT s.manager_id AS id, p.name, s.reports_to AS "parentId", s.invited, s.respondents,
       array_to_json(s.scores) AS scores, ${freshFor("s", cycle.k)} AS fresh,
       ps.manager_id IS NOT NULL AS "hadPrevious",
       array_to_json(ps.scores[${STORED_BALANCE.from}:${STORED_BALANCE.to}]) AS "prevBalance", ${freshFor("ps", before.k)} AS "prevFresh",
-      CASE WHEN s.reports_to = ${viewerId} THEN s.subtree_pool END AS "subtreePool",
+      pl.subtree_pool AS "subtreePool",
       array_to_string(sit.situations, ',') AS situations, coalesce(ck.commitments, 0) AS commitments
     FROM below b
     JOIN cycle_team_summaries s ON s.cycle_id = ${cycle.id} AND s.manager_id = b.manager_id
@@ -165,7 +169,8 @@ export function teamsQuery(viewerId: string, cycle: ScoredCycle, previous: Score
     LEFT JOIN before pb ON pb.manager_id = b.manager_id
     LEFT JOIN cycle_team_summaries ps ON ps.cycle_id = ${before.id} AND ps.manager_id = pb.manager_id
     LEFT JOIN situations sit ON sit.manager_id = b.manager_id
-    LEFT JOIN committed ck ON ck.manager_id = b.manager_id`;
+    LEFT JOIN committed ck ON ck.manager_id = b.manager_id
+    LEFT JOIN pools pl ON pl.manager_id = b.manager_id`;
 }
 
 /** A team below the viewer in an open cycle's snapshot: how many were invited and how many have answered. */
