@@ -28,12 +28,11 @@ const summaryRow = z.object({
  * cycle_team_summaries, marked with that k and the version of the scoring. The close calls
  * it once the summaries are filled, raising a cycle's k calls it again, and the teams page
  * calls it for a cycle whose stored scores it finds stale (closed before they were kept, or
- * scored by an older version). Two at once do no harm: both write the same numbers. Returns
- * how many teams it scored.
+ * scored by an older version). Two at once do no harm: both write the same numbers.
  */
-export async function scoreCycleTeams(tx: Transaction, cycleId: string): Promise<number> {
+export async function scoreCycleTeams(tx: Transaction, cycleId: string): Promise<void> {
   const [cycle] = await tx.select({ minRaters: cycles.minRaters }).from(cycles).where(eq(cycles.id, cycleId));
-  if (!cycle) return 0;
+  if (!cycle) return;
   const thresholds = resolveThresholds({ k: cycle.minRaters ?? undefined });
   const rows = await selectRows(
     tx,
@@ -59,5 +58,4 @@ export async function scoreCycleTeams(tx: Transaction, cycleId: string): Promise
       FROM json_to_recordset(${JSON.stringify(scored)}::json) AS v(manager_id uuid, scores float8[], subtree_pool float8[])
       WHERE s.cycle_id = ${cycleId} AND s.manager_id = v.manager_id`);
   }
-  return teams.length;
 }
