@@ -524,11 +524,21 @@ export const cycleTeamSummaries = pgTable(
     subtreePool: doublePrecision("subtree_pool").array(),
     scoredWithK: smallint("scored_with_k"),
     scoringVersion: smallint("scoring_version"),
+    /**
+     * The team's place in the cycle's snapshot in pre-order, and how many teams are below it
+     * (lib/teams/tree `snapshotOrder`): those below it hold the places right after its own,
+     * so the teams below a viewer are one range of the index below. Worked out with the
+     * scores, and null with them.
+     */
+    treeOrder: integer("tree_order"),
+    teamsBelow: integer("teams_below"),
   },
   (t) => [
     primaryKey({ columns: [t.cycleId, t.managerId] }),
-    // Walks the snapshot down from a viewer: (reports_to, cycle_id) = (parent, cycle).
+    // The teams reporting to a viewer, whose pools make the organisation line: (reports_to, cycle_id) = (viewer, cycle).
     index("cycle_team_summaries_reports_to_idx").on(t.reportsTo, t.cycleId),
+    // The teams below a viewer: one range of places in the cycle, each place held once.
+    uniqueIndex("cycle_team_summaries_tree_order_idx").on(t.cycleId, t.treeOrder),
     index("cycle_team_summaries_manager_idx").on(t.managerId),
     check("cycle_team_summaries_counts", sql`${t.respondents} BETWEEN 0 AND ${t.invited}`),
     check(
@@ -536,6 +546,11 @@ export const cycleTeamSummaries = pgTable(
       sql`(${t.scoredWithK} IS NULL) = (${t.scoringVersion} IS NULL) AND ${t.scoredWithK} >= ${sql.raw(String(MIN_K))}
         AND (${t.scores} IS NULL OR (${t.scoredWithK} IS NOT NULL AND cardinality(${t.scores}) = ${sql.raw(String(STORED_SCORES_LENGTH))}))
         AND (${t.subtreePool} IS NULL) = (${t.scoredWithK} IS NULL) AND cardinality(${t.subtreePool}) = ${sql.raw(String(STORED_POOL_LENGTH))}`,
+    ),
+    check(
+      "cycle_team_summaries_tree_order",
+      sql`(${t.treeOrder} IS NULL) = (${t.scoredWithK} IS NULL) AND (${t.teamsBelow} IS NULL) = (${t.scoredWithK} IS NULL)
+        AND ${t.treeOrder} >= 0 AND ${t.teamsBelow} >= 0`,
     ),
     check(
       "cycle_team_summaries_one_per_aspect",

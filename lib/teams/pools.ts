@@ -8,6 +8,7 @@
 import { addPools, EMPTY_POOL, type OrgPool, teamPool, type Thresholds } from "../scoring/suppression";
 import type { TeamAggregate } from "../scoring/aggregate";
 import { aggregateFromStatistics, statisticsOf, STATISTICS_PER_TEAM } from "./summary";
+import { type SnapshotNode, snapshotOrder } from "./tree";
 
 /** A pool with the invitations of its included teams, which the organisation line counts. */
 export interface TeamsPool extends OrgPool {
@@ -21,51 +22,29 @@ export function addTeamsPools(a: TeamsPool, b: TeamsPool): TeamsPool {
 }
 
 /** A team of a cycle's snapshot: who its manager reports to there, how many were invited, and its statistics. */
-export interface SnapshotTeam {
-  readonly id: string;
-  readonly reportsTo: string | null;
+export interface SnapshotTeam extends SnapshotNode {
   readonly invited: number;
   readonly aggregate: TeamAggregate;
 }
 
 /**
- * Each team's pool of itself and every team below it, by the snapshot's reports_to. A
- * team that no walk from the top reaches (a loop in the tree, which the snapshot never
- * holds) pools only itself and what was reached below it.
+ * Each team's pool of itself and every team below it, by the snapshot's reports_to: the
+ * teams its range covers in `snapshotOrder`, where a team in a loop (which the snapshot
+ * never holds) pools only itself and what was reached below it.
  */
 export function subtreePools(teams: readonly SnapshotTeam[], thresholds: Thresholds): Map<string, TeamsPool> {
-  const children = new Map<string, SnapshotTeam[]>();
-  for (const team of teams) {
-    if (team.reportsTo === null) continue;
-    const siblings = children.get(team.reportsTo);
-    if (siblings) siblings.push(team);
-    else children.set(team.reportsTo, [team]);
-  }
+  const places = snapshotOrder(teams);
   const pools = new Map<string, TeamsPool>();
-  const started = new Set<string>();
-  // Post-order without recursion: a deep tree must not overflow the stack.
-  const visit = (root: SnapshotTeam) => {
-    const stack: { team: SnapshotTeam; expanded: boolean }[] = [{ team: root, expanded: false }];
-    while (stack.length > 0) {
-      const { team, expanded } = stack.pop()!;
-      const below = children.get(team.id) ?? [];
-      if (!expanded) {
-        if (started.has(team.id)) continue;
-        started.add(team.id);
-        stack.push({ team, expanded: true }, ...below.filter((child) => !started.has(child.id)).map((child) => ({ team: child, expanded: false })));
-        continue;
-      }
-      const pool = teamPool(team.aggregate, thresholds);
-      const own: TeamsPool = { ...pool, invited: pool.teamsIncluded > 0 ? team.invited : 0 };
-      pools.set(
-        team.id,
-        below.reduce((pool, child) => addTeamsPools(pool, pools.get(child.id) ?? EMPTY_TEAMS_POOL), own),
-      );
-    }
-  };
-  const ids = new Set(teams.map((team) => team.id));
-  for (const team of teams) if (team.reportsTo === null || !ids.has(team.reportsTo)) visit(team);
-  for (const team of teams) visit(team);
+  for (const team of teams) {
+    const pool = teamPool(team.aggregate, thresholds);
+    pools.set(team.id, { ...pool, invited: pool.teamsIncluded > 0 ? team.invited : 0 });
+  }
+  // Backwards through the pre-order, every team comes after all the teams below it: its pool is complete when added to its parent's.
+  const placed = [...places];
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const [id, { reachedFrom }] = placed[i]!;
+    if (reachedFrom !== null) pools.set(reachedFrom, addTeamsPools(pools.get(reachedFrom)!, pools.get(id)!));
+  }
   return pools;
 }
 

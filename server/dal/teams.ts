@@ -8,7 +8,7 @@ import { parseSituations } from "@/lib/situations";
 import { teamsCsvRecords } from "@/lib/teams/csv";
 import { asDisplayed, orgLine, type OrgLine, type TeamRow, teamRow } from "@/lib/teams/rows";
 import { addTeamsPools, decodeTeamsPool, EMPTY_TEAMS_POOL } from "@/lib/teams/pools";
-import { decodeStoredBalance, decodeTeamScores } from "@/lib/teams/scores";
+import { decodeStoredBalance, decodeTeamScores, TEAM_SCORES_VERSION } from "@/lib/teams/scores";
 import { applyView, type TeamsView } from "@/lib/teams/view";
 import { closeDueCycles } from "@/server/internal/cycles/close";
 import { followThroughSeries } from "@/server/internal/follow-through";
@@ -21,7 +21,6 @@ import {
   type ProgressRow,
   progressQuery,
   progressRow,
-  type ScoredCycle,
   teamsQuery,
   type TeamSummaryRow,
   teamSummaryRow,
@@ -73,8 +72,10 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  *
  * Who sees what: a viewer sees, for a cycle, exactly the teams below them in that cycle's
  * snapshot of the reporting tree (the rater → manager rows of cycle_assignments, which
- * closing copies into cycle_team_summaries.reports_to), found by a recursive walk down
- * from the viewer. Being an admin grants nothing here. A cycle in which the viewer had no
+ * closing copies into cycle_team_summaries.reports_to): while the cycle is open, found by a
+ * recursive walk down from the viewer; once it closed, as the range of places below the
+ * viewer in the snapshot's pre-order, which scoring the cycle's teams stored (lib/teams/tree).
+ * Being an admin grants nothing here. A cycle in which the viewer had no
  * team below them is refused with a ForbiddenError, whether or not it exists.
  *
  * What: scores only for closed cycles, only through lib/scoring's anonymity gate (a team
@@ -90,9 +91,9 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  * above the manager in the cycle's snapshot (server/internal/snapshot-tree.ts).
  *
  * Queries: closing any cycle past its date (one select when none is due), the list of
- * cycles with the viewer's access and k (one), the teams with their stored scores and
- * commitment counts and the pools of the teams reporting to the viewer (one; scores found
- * stale are worked out and the teams read again), and the follow-through of every team with
+ * cycles with the viewer's access, k and how their teams were scored (one; a cycle whose
+ * teams are not scored for its k is scored first), the teams with their stored scores and
+ * commitment counts and the pools of the teams reporting to the viewer (one), and the follow-through of every team with
  * commitments (one, none when no team has any). No team's statistics are read or scored on
  * the way: the close stored what the gate lets through (server/internal/team-scores).
  */
@@ -118,9 +119,7 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
   const index = all.indexOf(chosen);
   const previousRow = all.slice(index + 1).find((c) => c.state === "closed");
   const thresholds = resolveThresholds({ k: chosen.minRaters ?? undefined });
-  const scored = { id: cycle.id, k: thresholds.k };
-  const previous = previousRow ? { id: previousRow.id, k: resolveThresholds({ k: previousRow.minRaters ?? undefined }).k } : null;
-  const rows = await freshTeamRows(db, viewer.id, scored, previous);
+  const rows = await scoredTeamRows(db, viewer.id, chosen, previousRow ?? null);
   // Every commitment frozen in a cycle whose survey asked about them comes back, answered or
   // not; none comes back for a cycle that opened before the survey asked (see followThroughSeries).
   const series = await followThroughSeries(
@@ -159,21 +158,20 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
 }
 
 /**
- * The teams query's rows, with every team's stored scores worked out for its cycle's k by
- * the current scoring: where some are not (a cycle closed before scores were kept, or
- * scored by an older version), they are worked out now, and the rows read again. Raising a
- * closed cycle's k scores its teams again in its own transaction, so a raise between the two
- * reads leaves rows scored at the higher k: stricter than the page's, never looser.
+ * The teams query's rows, once the teams of both cycles are scored for their cycle's k by
+ * the current scoring: where they are not (a cycle closed before scores were kept, or
+ * scored by an older version), they are worked out first. Raising a closed cycle's k scores
+ * its teams again in its own transaction, so a raise between reading the cycles and reading
+ * the teams leaves rows scored at the higher k: stricter than the page's, never looser.
  */
-async function freshTeamRows(db: Database, viewerId: string, cycle: ScoredCycle, previous: ScoredCycle | null): Promise<TeamSummaryRow[]> {
-  const read = () => selectRows(db, teamsQuery(viewerId, cycle, previous), teamSummaryRow);
-  const rows = await read();
-  const staleNow = rows.some((row) => !row.fresh);
-  const stalePrevious = previous !== null && rows.some((row) => row.hadPrevious && !row.prevFresh);
-  if (!staleNow && !stalePrevious) return rows;
-  if (staleNow) await db.transaction((tx) => scoreCycleTeams(tx, cycle.id));
-  if (stalePrevious) await db.transaction((tx) => scoreCycleTeams(tx, previous.id));
-  return read();
+async function scoredTeamRows(db: Database, viewerId: string, cycle: CycleRow, previous: CycleRow | null): Promise<TeamSummaryRow[]> {
+  for (const { id, minRaters, viewerSummary } of previous ? [cycle, previous] : [cycle]) {
+    const { k } = resolveThresholds({ k: minRaters ?? undefined });
+    // A viewer without a team of their own in the cycle had no team below them there either.
+    const scored = viewerSummary === null || (viewerSummary.scoredWithK === k && viewerSummary.scoringVersion === TEAM_SCORES_VERSION);
+    if (!scored) await db.transaction((tx) => scoreCycleTeams(tx, id));
+  }
+  return selectRows(db, teamsQuery(viewerId, cycle.id, previous?.id ?? null), teamSummaryRow);
 }
 
 function withParentNames(rows: ProgressRow[], viewer: Viewer): ProgressTeam[] {

@@ -9,7 +9,7 @@ import "server-only";
  */
 import { type SQL, sql } from "drizzle-orm";
 import { newestCycleFirst } from "@/server/internal/cycle-order";
-import { STORED_BALANCE, TEAM_SCORES_VERSION } from "@/lib/teams/scores";
+import { STORED_BALANCE } from "@/lib/teams/scores";
 import { SERIES } from "@/lib/teams/summary";
 import { z } from "zod";
 
@@ -23,13 +23,20 @@ export const cycleRow = z.object({
   /** The viewer had at least one team below them in this cycle's snapshot. */
   accessible: z.boolean(),
   minRaters: z.int().nullable(),
+  /**
+   * Once the cycle closed, the viewer's own team's summary, with the k and the version its
+   * scores were worked out with (null while not worked out): a cycle's teams are all scored
+   * at once (server/internal/team-scores), so these stand for every team below the viewer.
+   */
+  viewerSummary: z.object({ scoredWithK: z.int().nullable(), scoringVersion: z.int().nullable() }).nullable(),
 });
 export type CycleRow = z.infer<typeof cycleRow>;
 
 /**
  * Every cycle that has opened, newest first, with whether the viewer had a team below
  * them in its snapshot: someone who rated the viewer and was rated in turn. Also the
- * cycle's k, frozen when it opened, so that the page needs no separate query for it.
+ * cycle's k, frozen when it opened, and whether its teams' scores were worked out at that
+ * k, so that the page needs no separate query for either.
  */
 export function cyclesQuery(viewerId: string): SQL {
   return sql`
@@ -40,8 +47,10 @@ export function cyclesQuery(viewerId: string): SQL {
           ON below.cycle_id = direct.cycle_id AND below.manager_id = direct.rater_id AND below.rater_id <> below.manager_id
         WHERE direct.cycle_id = c.id AND direct.manager_id = ${viewerId} AND direct.rater_id <> direct.manager_id
       ) AS accessible,
-      c.min_raters::int AS "minRaters"
+      c.min_raters::int AS "minRaters",
+      CASE WHEN v.manager_id IS NOT NULL THEN json_build_object('scoredWithK', v.scored_with_k, 'scoringVersion', v.scoring_version) END AS "viewerSummary"
     FROM cycles c
+    LEFT JOIN cycle_team_summaries v ON v.cycle_id = c.id AND v.manager_id = ${viewerId}
     WHERE c.state <> 'draft'
     ORDER BY ${newestCycleFirst("c")}`;
 }
@@ -78,12 +87,6 @@ const storedScores = z.custom<(number | null)[]>(
   "an array of numbers or nulls",
 );
 
-/** A cycle the teams query reads, with the k its scores must have been worked out with. */
-export interface ScoredCycle {
-  id: string;
-  k: number;
-}
-
 /** A team below the viewer in a closed cycle's snapshot, with its stored scores. */
 export const teamSummaryRow = z.object({
   id: z.string(),
@@ -91,15 +94,12 @@ export const teamSummaryRow = z.object({
   parentId: z.string().nullable(),
   invited: z.int(),
   respondents: z.int(),
-  /** The team's stored scores (null when below k); only when `fresh`. */
+  /** The team's stored scores, or null when it is below k. */
   scores: storedScores.nullable(),
-  /** The stored scores were worked out with the cycle's k and the current version of lib/teams/scores. */
-  fresh: z.boolean(),
   /** The team was below the viewer in the previous closed cycle's snapshot too. */
   hadPrevious: z.boolean(),
-  /** That cycle's stored B of the team (lib/teams/scores STORED_BALANCE), and whether it is fresh for that cycle's k. */
+  /** That cycle's stored B of the team (lib/teams/scores STORED_BALANCE). */
   prevBalance: storedScores.nullable(),
-  prevFresh: z.boolean(),
   /**
    * For a team whose manager reports to the viewer, the organisation-line pool of it and
    * everything below it (lib/teams/pools): the viewer's line sums these. Null for the others.
@@ -112,65 +112,62 @@ export const teamSummaryRow = z.object({
 });
 export type TeamSummaryRow = z.infer<typeof teamSummaryRow>;
 
-/** Every team below the viewer in one cycle's snapshot, found by walking the snapshot down through the reports_to of its summaries. */
-function walkBelow(name: string, viewerId: string, cycleId: string): SQL {
-  return sql`${sql.raw(name)}(manager_id) AS (
-      SELECT s.manager_id FROM cycle_team_summaries s WHERE s.cycle_id = ${cycleId} AND s.reports_to = ${viewerId}
-      UNION ALL
-      SELECT s.manager_id FROM ${sql.raw(name)} b
-        JOIN cycle_team_summaries s ON s.cycle_id = ${cycleId} AND s.reports_to = b.manager_id
-    )`;
+/**
+ * The range of places in one cycle's pre-order (lib/teams/tree) that the teams below the
+ * viewer hold, as the bounds of a condition on `table`'s tree_order: no range, and so no
+ * team, when the viewer led no team in the cycle.
+ */
+function belowViewer(table: string, viewerId: string, cycleId: string): SQL {
+  const viewer = sql`FROM cycle_team_summaries v WHERE v.cycle_id = ${cycleId} AND v.manager_id = ${viewerId}`;
+  const column = sql.raw(`${table}.tree_order`);
+  return sql`${column} > (SELECT v.tree_order ${viewer}) AND ${column} <= (SELECT v.tree_order + v.teams_below ${viewer})`;
 }
-
-const freshFor = (table: string, k: number) =>
-  sql`coalesce(${sql.raw(table)}.scored_with_k = ${k} AND ${sql.raw(table)}.scoring_version = ${TEAM_SCORES_VERSION}, false)`;
 
 /**
  * Every team below the viewer in one closed cycle's snapshot, with its stored scores; and,
  * for the teams that were below the viewer in the previous closed cycle's snapshot too,
- * that cycle's stored B, for the change in B; and, for the teams reporting to the
- * viewer, their stored pools, which make the organisation line. Each with whether it was worked out
- * with its cycle's k and the current scoring (server/internal/team-scores works out the
- * rest). The current situation is the latest saved one. And how many commitments each
- * manager made after the report before this cycle, which its opening froze (counted here,
- * so that the page asks for their follow-through only for the managers who made some).
+ * that cycle's stored B, for the change in B; and, for the teams reporting to the viewer,
+ * their stored pools, which make the organisation line. The teams below the viewer hold
+ * one range of places in the cycle's pre-order, read through an index: no walk down the
+ * tree. Only for cycles whose teams are scored (server/internal/team-scores): a team that
+ * is not has no place yet. The current situation is the latest saved one. And how many
+ * commitments each manager made after the report before this cycle, which its opening
+ * froze (counted here, so that the page asks for their follow-through only for the
+ * managers who made some).
  */
-export function teamsQuery(viewerId: string, cycle: ScoredCycle, previous: ScoredCycle | null): SQL {
-  // Without a previous cycle, an id no cycle has: the `before` walk then finds nobody.
-  const before = previous ?? { id: "00000000-0000-0000-0000-000000000000", k: cycle.k };
+export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: string | null): SQL {
+  // Without a previous cycle, an id no cycle has: its range then holds nobody.
+  const before = previousCycleId ?? "00000000-0000-0000-0000-000000000000";
   return sql`
-    WITH RECURSIVE ${walkBelow("below", viewerId, cycle.id)},
-    ${walkBelow("before", viewerId, before.id)},
-    situations AS (
+    WITH situations AS (
       SELECT DISTINCT ON (t.manager_id) t.manager_id, t.situations
       FROM team_situations t
-      WHERE t.manager_id IN (SELECT manager_id FROM below)
+      WHERE t.manager_id IN (SELECT b.manager_id FROM cycle_team_summaries b WHERE b.cycle_id = ${cycleId} AND ${belowViewer("b", viewerId, cycleId)})
       ORDER BY t.manager_id, t.changed_at DESC, t.id DESC
     ),
     committed AS (
       SELECT k.manager_id, count(*)::int AS commitments
       FROM commitments k
-      WHERE k.frozen_in_cycle_id = ${cycle.id}
+      WHERE k.frozen_in_cycle_id = ${cycleId}
       GROUP BY k.manager_id
     ),
     -- Apart, so that the other rows do not carry their pools (93 numbers each) through the joins.
     pools AS (
-      SELECT s.manager_id, s.subtree_pool FROM cycle_team_summaries s WHERE s.cycle_id = ${cycle.id} AND s.reports_to = ${viewerId}
+      SELECT s.manager_id, s.subtree_pool FROM cycle_team_summaries s WHERE s.cycle_id = ${cycleId} AND s.reports_to = ${viewerId}
     )
     SELECT s.manager_id AS id, p.name, s.reports_to AS "parentId", s.invited, s.respondents,
-      array_to_json(s.scores) AS scores, ${freshFor("s", cycle.k)} AS fresh,
+      array_to_json(s.scores) AS scores,
       ps.manager_id IS NOT NULL AS "hadPrevious",
-      array_to_json(ps.scores[${STORED_BALANCE.from}:${STORED_BALANCE.to}]) AS "prevBalance", ${freshFor("ps", before.k)} AS "prevFresh",
+      array_to_json(ps.scores[${STORED_BALANCE.from}:${STORED_BALANCE.to}]) AS "prevBalance",
       pl.subtree_pool AS "subtreePool",
       array_to_string(sit.situations, ',') AS situations, coalesce(ck.commitments, 0) AS commitments
-    FROM below b
-    JOIN cycle_team_summaries s ON s.cycle_id = ${cycle.id} AND s.manager_id = b.manager_id
+    FROM cycle_team_summaries s
     JOIN people p ON p.id = s.manager_id
-    LEFT JOIN before pb ON pb.manager_id = b.manager_id
-    LEFT JOIN cycle_team_summaries ps ON ps.cycle_id = ${before.id} AND ps.manager_id = pb.manager_id
-    LEFT JOIN situations sit ON sit.manager_id = b.manager_id
-    LEFT JOIN committed ck ON ck.manager_id = b.manager_id
-    LEFT JOIN pools pl ON pl.manager_id = b.manager_id`;
+    LEFT JOIN cycle_team_summaries ps ON ps.cycle_id = ${before} AND ps.manager_id = s.manager_id AND ${belowViewer("ps", viewerId, before)}
+    LEFT JOIN situations sit ON sit.manager_id = s.manager_id
+    LEFT JOIN committed ck ON ck.manager_id = s.manager_id
+    LEFT JOIN pools pl ON pl.manager_id = s.manager_id
+    WHERE s.cycle_id = ${cycleId} AND ${belowViewer("s", viewerId, cycleId)}`;
 }
 
 /** A team below the viewer in an open cycle's snapshot: how many were invited and how many have answered. */

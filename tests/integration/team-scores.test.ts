@@ -44,6 +44,8 @@ interface StoredTeam {
   subtreePool: number[] | null;
   scoredWithK: number | null;
   scoringVersion: number | null;
+  treeOrder: number | null;
+  teamsBelow: number | null;
   minRaters: number | null;
 }
 
@@ -52,7 +54,8 @@ function storedTeams(cycle: string): Promise<StoredTeam[]> {
   return selectUncheckedRows<StoredTeam>(
     database.db,
     sql`SELECT s.manager_id AS "managerId", s.reports_to AS "reportsTo", s.invited, s.respondents, ${summaryStatistics("s")} AS stats,
-        array_to_json(s.scores) AS scores, s.subtree_pool AS "subtreePool", s.scored_with_k AS "scoredWithK", s.scoring_version AS "scoringVersion", c.min_raters AS "minRaters"
+        array_to_json(s.scores) AS scores, s.subtree_pool AS "subtreePool", s.scored_with_k AS "scoredWithK", s.scoring_version AS "scoringVersion",
+        s.tree_order AS "treeOrder", s.teams_below AS "teamsBelow", c.min_raters AS "minRaters"
       FROM cycle_team_summaries s JOIN cycles c ON c.id = s.cycle_id WHERE s.cycle_id = ${cycleId(cycle)}`,
   );
 }
@@ -108,13 +111,27 @@ describe("the scores kept with each team's summary", () => {
     }
   });
 
+  it("place the teams below each leader in the range of places right after the leader's own", async () => {
+    for (const cycle of CLOSED) {
+      const teams = await storedTeams(cycle);
+      expect(teams.map((team) => team.treeOrder).sort((a, b) => a! - b!)).toEqual(teams.map((_, i) => i));
+      for (const leader of [...LEADERS, "Sofia Rossi"]) {
+        const place = teams.find((team) => team.managerId === id(leader)) ?? expect.fail(`${leader} led no team in ${cycle}`);
+        const inRange = teams.filter((team) => team.treeOrder! > place.treeOrder! && team.treeOrder! <= place.treeOrder! + place.teamsBelow!);
+        const walked = below(teams, id(leader));
+        expect(inRange.map((team) => team.managerId).sort()).toEqual(walked.map((team) => team.managerId).sort());
+        if (leader !== "Sofia Rossi") expect(walked.length).toBeGreaterThan(1);
+      }
+    }
+  });
+
   it("left from before they were kept, or by an older scoring, are worked out again before a page reads them", async () => {
     const before = await closedPage("Elena Marquez", DEMO_CYCLES.latestClosed);
     const latest = cycleId(DEMO_CYCLES.latestClosed);
     const previous = cycleId(DEMO_CYCLES.previous);
     await database.db
       .update(cycleTeamSummaries)
-      .set({ scores: null, subtreePool: null, scoredWithK: null, scoringVersion: null })
+      .set({ scores: null, subtreePool: null, scoredWithK: null, scoringVersion: null, treeOrder: null, teamsBelow: null })
       .where(eq(cycleTeamSummaries.cycleId, latest));
     await database.db
       .update(cycleTeamSummaries)
