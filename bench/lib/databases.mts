@@ -17,6 +17,11 @@ const SEED_SOURCES = [
   "server/internal/seed",
   "db/schema.ts",
   "server/internal/cycles",
+  // The close stores each team's scores, pools and places, and the statistics on them.
+  "server/internal/team-scores.ts",
+  "lib/teams/scores.ts",
+  "lib/teams/pools.ts",
+  "lib/teams/tree.ts",
   "server/seal.ts",
   "lib/aspects.ts",
   "lib/survey/sealed-answers.ts",
