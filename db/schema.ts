@@ -363,7 +363,8 @@ export const commitments = pgTable(
       .on(t.managerId, t.cycleId, t.actionId)
       .where(sql`${t.actionId} IS NOT NULL`),
     index("commitments_cycle_idx").on(t.cycleId),
-    index("commitments_frozen_in_cycle_idx").on(t.frozenInCycleId),
+    // Also how many commitments each manager froze in a cycle, which the teams page counts team by team.
+    index("commitments_frozen_in_cycle_idx").on(t.frozenInCycleId, t.managerId),
     // What a follow-through answer's foreign key refers to: a commitment frozen in that cycle, of that manager.
     uniqueIndex("commitments_id_frozen_manager_key").on(t.id, t.frozenInCycleId, t.managerId),
     check("commitments_position_range", sql`${t.position} BETWEEN 1 AND ${sql.raw(String(MAX_COMMITMENTS))}`),

@@ -21,12 +21,9 @@ import {
   type ProgressRow,
   progressQuery,
   progressRow,
-  rangesQuery,
-  teamRange,
   teamsQuery,
   type TeamSummaryRow,
   teamSummaryRow,
-  withPlansForTheirValues,
 } from "@/server/internal/teams-queries";
 import { countWhileOpen, type ResponseCount } from "@/lib/response-count";
 import type { Viewer } from "./viewer";
@@ -168,26 +165,13 @@ export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: stri
  * the teams leaves rows scored at the higher k: stricter than the page's, never looser.
  */
 async function scoredTeamRows(db: Database, viewerId: string, cycle: CycleRow, previous: CycleRow | null): Promise<TeamSummaryRow[]> {
-  const both = previous ? [cycle, previous] : [cycle];
-  for (const { id, minRaters, viewerSummary } of both) {
+  for (const { id, minRaters, viewerSummary } of previous ? [cycle, previous] : [cycle]) {
     const { k } = resolveThresholds({ k: minRaters ?? undefined });
     // A viewer without a team of their own in the cycle had no team below them there either.
     const scored = viewerSummary === null || (viewerSummary.scoredWithK === k && viewerSummary.scoringVersion === TEAM_SCORES_VERSION);
     if (!scored) await db.transaction((tx) => scoreCycleTeams(tx, id));
   }
-  return withPlansForTheirValues(db, async (tx) => {
-    const ranges = await selectRows(
-      tx,
-      rangesQuery(
-        viewerId,
-        both.map((c) => c.id),
-      ),
-      teamRange,
-    );
-    const range = ranges.find((r) => r.cycleId === cycle.id);
-    if (!range) return [];
-    return selectRows(tx, teamsQuery(viewerId, range, ranges.find((r) => r.cycleId === previous?.id) ?? null), teamSummaryRow);
-  });
+  return selectRows(db, teamsQuery(viewerId, cycle.id, previous?.id ?? null), teamSummaryRow);
 }
 
 function withParentNames(rows: ProgressRow[], viewer: Viewer): ProgressTeam[] {

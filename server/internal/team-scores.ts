@@ -72,10 +72,4 @@ export async function scoreCycleTeams(tx: Transaction, cycleId: string): Promise
       FROM json_to_recordset(${JSON.stringify(scored)}::json) AS v(manager_id uuid, scores float8[], subtree_pool float8[], tree_order int, teams_below int)
       WHERE s.cycle_id = ${cycleId} AND s.manager_id = v.manager_id`);
   }
-  // The teams page plans its read for the range of places it asks for (teams-queries
-  // `withPlansForTheirValues`), from the statistics on these columns: without them it
-  // guesses a handful of teams and joins thousands in nested loops. Autovacuum would gather
-  // them a while later, and the embedded database has none: so they are gathered now,
-  // about 0.1 s at 10,000 teams.
-  await tx.execute(sql`ANALYZE cycle_team_summaries (cycle_id, tree_order)`);
 }

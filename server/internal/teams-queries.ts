@@ -8,7 +8,6 @@ import "server-only";
  * cycle_team_summaries.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { Database, Transaction } from "@/db/client";
 import { newestCycleFirst } from "@/server/internal/cycle-order";
 import { STORED_BALANCE } from "@/lib/teams/scores";
 import { SERIES } from "@/lib/teams/summary";
@@ -113,89 +112,53 @@ export const teamSummaryRow = z.object({
 });
 export type TeamSummaryRow = z.infer<typeof teamSummaryRow>;
 
-/** The teams below a viewer in one cycle: the places in its pre-order (lib/teams/tree) after the viewer's own, through the last of their subtree. */
-export const teamRange = z.object({ cycleId: z.string(), after: z.int(), through: z.int() });
-export type TeamRange = z.infer<typeof teamRange>;
-
-/** The range below the viewer in each of these scored cycles; none for a cycle in which the viewer led no team. */
-export function rangesQuery(viewerId: string, cycleIds: readonly string[]): SQL {
-  return sql`
-    SELECT v.cycle_id AS "cycleId", v.tree_order AS after, v.tree_order + v.teams_below AS through
-    FROM cycle_team_summaries v
-    WHERE v.manager_id = ${viewerId} AND v.cycle_id IN (${sql.join(
-      cycleIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}) AND v.tree_order IS NOT NULL`;
-}
-
-const inRange = (table: string, range: TeamRange) =>
-  sql`${sql.raw(table)}.cycle_id = ${range.cycleId} AND ${sql.raw(table)}.tree_order > ${range.after} AND ${sql.raw(table)}.tree_order <= ${range.through}`;
-
 /**
- * Runs `read` with plans made for the values it passes. The teams statement reads a range
- * of places whose size only the values tell (PostgreSQL's statistics on tree_order turn
- * them into a row count). postgres.js prepares each statement once per connection, and
- * after five runs PostgreSQL may keep one generic plan for any range: that plan guesses a
- * handful of teams and joins them in nested loops, which at 2,000 teams compared every
- * team with every team of the previous cycle (290 ms instead of 45). And the summaries'
- * pages are read on every teams page, so they stay in memory: a read through the index
- * costs about what a sequential one does (1.1 is the usual setting for such data, against
- * the default 4, which is for spinning disks). With the default, a range that holds half
- * of the summaries was read by scanning them all, 40% slower at 10,000 managers.
+ * The range of places in one cycle's pre-order (lib/teams/tree) that the teams below the
+ * viewer hold, as the bounds of a condition on `table`'s tree_order: no range, and so no
+ * team, when the viewer led no team in the cycle.
  */
-export function withPlansForTheirValues<T>(db: Database, read: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL plan_cache_mode = force_custom_plan`);
-    await tx.execute(sql`SET LOCAL random_page_cost = 1.1`);
-    return read(tx);
-  });
+function belowViewer(table: string, viewerId: string, cycleId: string): SQL {
+  const viewer = sql`FROM cycle_team_summaries v WHERE v.cycle_id = ${cycleId} AND v.manager_id = ${viewerId}`;
+  const column = sql.raw(`${table}.tree_order`);
+  return sql`${column} > (SELECT v.tree_order ${viewer}) AND ${column} <= (SELECT v.tree_order + v.teams_below ${viewer})`;
 }
 
 /**
- * Every team in one closed cycle's range below the viewer, with its stored scores; and,
- * for the teams in the previous closed cycle's range too, that cycle's stored B, for the
- * change in B; and, for the teams reporting to the viewer, their stored pools, which make
- * the organisation line. The ranges come from `rangesQuery`, so that no walk down the
- * tree is needed: the index on (cycle_id, tree_order) holds them in order. Run it through
- * `withPlansForTheirValues`. The current situation is the latest saved one. And how many
- * commitments each manager made after the report before this cycle, which its opening
- * froze (counted here, so that the page asks for their follow-through only for the
- * managers who made some).
+ * Every team below the viewer in one closed cycle's snapshot, in pre-order, with its
+ * stored scores; and, for the teams that were below the viewer in the previous closed
+ * cycle's snapshot too, that cycle's stored B, for the change in B; and, for the teams
+ * reporting to the viewer, their stored pools, which make the organisation line. The
+ * current situation is the latest saved one. And how many commitments each manager made
+ * after the report before this cycle, which its opening froze (counted here, so that the
+ * page asks for their follow-through only for the managers who made some). Only for cycles
+ * whose teams are scored (server/internal/team-scores): a team that is not has no place yet.
+ *
+ * One plan at every size. The teams below the viewer are one range of the index on
+ * (cycle_id, tree_order), read in order; everything else about a team is one index probe
+ * for it. The planner cannot know how many teams a range holds, and guesses a handful: given
+ * joins to choose from, it joined 2,000 teams with the previous cycle's by comparing every
+ * pair (290 ms instead of 45). The LIMIT keeps that lookup a probe.
  */
-export function teamsQuery(viewerId: string, range: TeamRange, previous: TeamRange | null): SQL {
-  // Without a previous range, one that holds nobody.
-  const before = previous ?? { cycleId: range.cycleId, after: 0, through: 0 };
+export function teamsQuery(viewerId: string, cycleId: string, previousCycleId: string | null): SQL {
+  // Without a previous cycle, an id no cycle has: its range then holds nobody.
+  const before = previousCycleId ?? "00000000-0000-0000-0000-000000000000";
   return sql`
-    WITH situations AS (
-      SELECT DISTINCT ON (t.manager_id) t.manager_id, t.situations
-      FROM team_situations t
-      WHERE t.manager_id IN (SELECT b.manager_id FROM cycle_team_summaries b WHERE ${inRange("b", range)})
-      ORDER BY t.manager_id, t.changed_at DESC, t.id DESC
-    ),
-    committed AS (
-      SELECT k.manager_id, count(*)::int AS commitments
-      FROM commitments k
-      WHERE k.frozen_in_cycle_id = ${range.cycleId}
-      GROUP BY k.manager_id
-    ),
-    -- Apart, so that the other rows do not carry their pools (93 numbers each) through the joins.
-    pools AS (
-      SELECT s.manager_id, s.subtree_pool FROM cycle_team_summaries s WHERE s.cycle_id = ${range.cycleId} AND s.reports_to = ${viewerId}
-    )
     SELECT s.manager_id AS id, p.name, s.reports_to AS "parentId", s.invited, s.respondents,
       array_to_json(s.scores) AS scores,
       ps.manager_id IS NOT NULL AS "hadPrevious",
       array_to_json(ps.scores[${STORED_BALANCE.from}:${STORED_BALANCE.to}]) AS "prevBalance",
-      pl.subtree_pool AS "subtreePool",
-      array_to_string(sit.situations, ',') AS situations, coalesce(ck.commitments, 0) AS commitments
+      CASE WHEN s.reports_to = ${viewerId} THEN s.subtree_pool END AS "subtreePool",
+      (SELECT array_to_string(t.situations, ',') FROM team_situations t
+        WHERE t.manager_id = s.manager_id ORDER BY t.changed_at DESC, t.id DESC LIMIT 1) AS situations,
+      (SELECT count(*)::int FROM commitments k WHERE k.frozen_in_cycle_id = s.cycle_id AND k.manager_id = s.manager_id) AS commitments
     FROM cycle_team_summaries s
     JOIN people p ON p.id = s.manager_id
-    LEFT JOIN cycle_team_summaries ps ON ps.manager_id = s.manager_id AND ${inRange("ps", before)}
-    LEFT JOIN situations sit ON sit.manager_id = s.manager_id
-    LEFT JOIN committed ck ON ck.manager_id = s.manager_id
-    LEFT JOIN pools pl ON pl.manager_id = s.manager_id
-    WHERE ${inRange("s", range)}
-    -- Each team followed by the teams below it: one order however the joins ran, so the same page twice is the same list.
+    LEFT JOIN LATERAL (
+      SELECT ps.manager_id, ps.scores FROM cycle_team_summaries ps
+      WHERE ps.cycle_id = ${before} AND ps.manager_id = s.manager_id AND ${belowViewer("ps", viewerId, before)}
+      LIMIT 1
+    ) ps ON true
+    WHERE s.cycle_id = ${cycleId} AND ${belowViewer("s", viewerId, cycleId)}
     ORDER BY s.tree_order`;
 }
 
