@@ -28,10 +28,10 @@ const summaryRow = z.object({
  * (lib/teams/pools), at the cycle's k, and stores both beside its statistics in
  * cycle_team_summaries, marked with that k and the version of the scoring; and with them
  * its place in the snapshot's pre-order (lib/teams/tree), by which the page finds the teams
- * below its viewer. The close calls
- * it once the summaries are filled, raising a cycle's k calls it again, and the teams page
- * calls it for a cycle whose stored scores it finds stale (closed before they were kept, or
- * scored by an older version). Two at once do no harm: both write the same numbers.
+ * below its viewer. The close calls it once the summaries are filled, raising a cycle's k
+ * calls it again, and the teams page calls it for a cycle whose stored scores it finds
+ * stale (closed before they were kept, or scored by an older version). Two at once do no
+ * harm: both write the same numbers and places.
  */
 export async function scoreCycleTeams(tx: Transaction, cycleId: string): Promise<void> {
   const [cycle] = await tx.select({ minRaters: cycles.minRaters }).from(cycles).where(eq(cycles.id, cycleId));
