@@ -74,8 +74,8 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  * snapshot of the reporting tree (the rater → manager rows of cycle_assignments, which
  * closing copies into cycle_team_summaries.reports_to): while the cycle is open, found by a
  * recursive walk down from the viewer; once it closed, as the range of places below the
- * viewer in the snapshot's pre-order, which scoring the cycle's teams stored (lib/teams/tree).
- * Being an admin grants nothing here. A cycle in which the viewer had no
+ * viewer in the snapshot's pre-order, which scoring the cycle's teams stored
+ * (lib/teams/tree). Being an admin grants nothing here. A cycle in which the viewer had no
  * team below them is refused with a ForbiddenError, whether or not it exists.
  *
  * What: scores only for closed cycles, only through lib/scoring's anonymity gate (a team
@@ -93,9 +93,10 @@ const toCycle = ({ id, name, state, opensOn, closesOn }: CycleRow): TeamsCycle =
  * Queries: closing any cycle past its date (one select when none is due), the list of
  * cycles with the viewer's access, k and how their teams were scored (one; a cycle whose
  * teams are not scored for its k is scored first), the teams with their stored scores and
- * commitment counts and the pools of the teams reporting to the viewer (one), and the follow-through of every team with
- * commitments (one, none when no team has any). No team's statistics are read or scored on
- * the way: the close stored what the gate lets through (server/internal/team-scores).
+ * commitment counts and the pools of the teams reporting to the viewer (one), and the
+ * follow-through of every team with commitments (one, none when no team has any). No
+ * team's statistics are read or scored on the way: the close stored what the gate lets
+ * through (server/internal/team-scores).
  */
 export async function loadTeamsPage(db: Database, viewer: Viewer, cycleId?: string): Promise<TeamsPage> {
   if (cycleId !== undefined && !uuidSchema.safeParse(cycleId).success) throw new ForbiddenError("open these teams");
