@@ -8,7 +8,7 @@
 import { addPools, EMPTY_POOL, type OrgPool, teamPool, type Thresholds } from "../scoring/suppression";
 import type { TeamAggregate } from "../scoring/aggregate";
 import { aggregateFromStatistics, statisticsOf, STATISTICS_PER_TEAM } from "./summary";
-import { type SnapshotNode, snapshotOrder } from "./tree";
+import { type SnapshotNode, snapshotOrder, type TreePlace } from "./tree";
 
 /** A pool with the invitations of its included teams, which the organisation line counts. */
 export interface TeamsPool extends OrgPool {
@@ -30,10 +30,14 @@ export interface SnapshotTeam extends SnapshotNode {
 /**
  * Each team's pool of itself and every team below it, by the snapshot's reports_to: the
  * teams its range covers in `snapshotOrder`, where a team in a loop (which the snapshot
- * never holds) pools only itself and what was reached below it.
+ * never holds) pools only itself and what was reached below it. The caller that stores
+ * the places too passes the ones it worked out.
  */
-export function subtreePools(teams: readonly SnapshotTeam[], thresholds: Thresholds): Map<string, TeamsPool> {
-  const places = snapshotOrder(teams);
+export function subtreePools(
+  teams: readonly SnapshotTeam[],
+  thresholds: Thresholds,
+  places: ReadonlyMap<string, TreePlace> = snapshotOrder(teams),
+): Map<string, TeamsPool> {
   const pools = new Map<string, TeamsPool>();
   for (const team of teams) {
     const pool = teamPool(team.aggregate, thresholds);

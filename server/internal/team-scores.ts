@@ -51,8 +51,8 @@ export async function scoreCycleTeams(tx: Transaction, cycleId: string): Promise
     invited: row.invited,
     aggregate: aggregateFromStatistics(row.respondents, row.stats),
   }));
-  const pools = subtreePools(teams, thresholds);
   const places = snapshotOrder(teams);
+  const pools = subtreePools(teams, thresholds, places);
   for (let start = 0; start < teams.length; start += BATCH) {
     const scored = teams.slice(start, start + BATCH).map(({ id, aggregate }) => {
       const scores = teamScores(aggregate, thresholds);
