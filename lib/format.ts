@@ -27,14 +27,44 @@ const LARGEST_ROUNDED = 1e3;
 export function roundedUnits(value: number, digits: number): number {
   if (!Number.isFinite(value) || Math.abs(value) >= LARGEST_ROUNDED) throw new RangeError(`Cannot round ${value} for display`);
   if (!Number.isInteger(digits) || digits < 0 || digits > EXACT_DECIMALS) throw new RangeError(`Digits must be 0 to ${EXACT_DECIMALS}, got ${digits}`);
-  // The exact value's digits, in a string: worked on as text, the rounding cannot err.
+  const magnitude = digits <= QUICK_DIGITS ? quickMagnitude(Math.abs(value), digits) : null;
+  return withSign(value, magnitude ?? exactMagnitude(value, digits));
+}
+
+/** Up to this many decimals, a value clear of a tie is rounded in doubles (see `quickMagnitude`). */
+const QUICK_DIGITS = 3;
+/** How far from a tie, in steps of 10^−digits, a value must be for doubles to round it. */
+const CLEAR_OF_TIE = 1e-9;
+
+/**
+ * The rounded magnitude worked out in doubles, or `null` when the value is too near a tie
+ * for doubles to decide. Text is exact but slow, and the teams page rounds a dozen values
+ * for each of thousands of teams. Below LARGEST_ROUNDED with at most QUICK_DIGITS
+ * decimals, `magnitude · 10^digits` is within 1.2·10⁻¹⁰ of its exact product, and the
+ * written-out value within 5·10⁻¹⁰ of the value in those steps: far less than
+ * CLEAR_OF_TIE. So wherever the two could round differently, which is only at a tie, this
+ * leaves it to the text. Next to a whole number both give the same: the nearest one.
+ */
+function quickMagnitude(magnitude: number, digits: number): number | null {
+  const steps = magnitude * 10 ** digits;
+  const whole = Math.floor(steps);
+  const rest = steps - whole;
+  if (Math.abs(rest - 0.5) <= CLEAR_OF_TIE) return null;
+  return rest > 0.5 ? whole + 1 : whole;
+}
+
+/** The rounded magnitude from the exact value's digits, in a string: worked on as text, the rounding cannot err. */
+function exactMagnitude(value: number, digits: number): number {
   const exact = Math.abs(value).toFixed(EXACT_DECIMALS);
   const point = exact.length - EXACT_DECIMALS - 1;
   const kept = Number(exact.slice(0, point) + exact.slice(point + 1, point + 1 + digits));
   // Half a step or more rounds up, on the magnitude, which is away from zero: the first
   // digit dropped says which.
-  const magnitude = digits < EXACT_DECIMALS && exact.charAt(point + 1 + digits) >= "5" ? kept + 1 : kept;
-  // Never −0: a value that rounds to nothing has no sign.
+  return digits < EXACT_DECIMALS && exact.charAt(point + 1 + digits) >= "5" ? kept + 1 : kept;
+}
+
+/** Never −0: a value that rounds to nothing has no sign. */
+function withSign(value: number, magnitude: number): number {
   return value < 0 && magnitude > 0 ? -magnitude : magnitude;
 }
 

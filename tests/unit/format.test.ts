@@ -92,16 +92,35 @@ describe("rounding on the exact value", () => {
     );
   });
 
+  // The written-out value (12 decimals) as a whole number, rounded half up in steps of 10^(12 − digits).
+  const onDigits = (value: number, digits: number): number => {
+    const exact = BigInt(Math.abs(value).toFixed(12).replace(".", ""));
+    const step = 10n ** BigInt(12 - digits);
+    const magnitude = Number((exact + step / 2n) / step);
+    return value < 0 && magnitude > 0 ? -magnitude : magnitude;
+  };
+
   it("rounds the written-out value exactly as whole-number arithmetic on its digits does, for any value and decimals", () => {
-    // The written-out value (12 decimals) as a whole number, rounded half up in steps of 10^(12 − digits).
-    const onDigits = (value: number, digits: number): number => {
-      const exact = BigInt(Math.abs(value).toFixed(12).replace(".", ""));
-      const step = 10n ** BigInt(12 - digits);
-      const magnitude = Number((exact + step / 2n) / step);
-      return value < 0 && magnitude > 0 ? -magnitude : magnitude;
-    };
     fc.assert(
       fc.property(fc.double({ min: -999.999, max: 999.999, noNaN: true }), fc.integer({ min: 0, max: 12 }), (value, digits) => {
+        expect(roundedUnits(value, digits)).toBe(onDigits(value, digits));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("rounds values a hair either side of a tie as their written-out digits do", () => {
+    // Doubles round most values (lib/format `quickMagnitude`), and leave those near a tie to the text.
+    const tie = fc.record({ steps: fc.integer({ min: -99_999, max: 99_999 }), digits: fc.integer({ min: 0, max: 3 }) });
+    const hair = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: -1e-6, max: 1e-6, noNaN: true }),
+      fc.integer({ min: -3000, max: 3000 }).map((n) => n * 1e-13),
+    );
+    fc.assert(
+      fc.property(tie, hair, ({ steps, digits }, offset) => {
+        const value = (steps + 0.5) / 10 ** digits + offset;
+        fc.pre(Math.abs(value) < 1000);
         expect(roundedUnits(value, digits)).toBe(onDigits(value, digits));
       }),
       { numRuns: 20000 },
