@@ -73,11 +73,13 @@ const isCount = (value: number | null): value is number => value !== null && Num
 /** Reads back what `encodeTeamScores` wrote. Anything else throws: a stored array is never guessed at. */
 export function decodeTeamScores(values: readonly (number | null)[]): TeamScores {
   if (values.length !== STORED_SCORES_LENGTH) throw new RangeError(`Expected ${STORED_SCORES_LENGTH} stored scores, got ${values.length}`);
-  if (!values.every((value) => value === null || Number.isFinite(value))) throw new RangeError("Stored scores must be numbers or null");
-  // Plain loops: the teams page reads thousands of these per request.
+  for (const value of values) if (value !== null && !Number.isFinite(value)) throw new RangeError("Stored scores must be numbers or null");
+  // Plain loops, and no array that is not kept: the teams page reads thousands of these per request.
   const aspects: (AspectCell | null)[] = [];
   for (let at = 0; at < BALANCE_AT; at += CELL_WIDTH) {
-    const [value, lopsided, n] = [values[at]!, values[at + 1]!, values[at + 2]!];
+    const value = values[at]!;
+    const lopsided = values[at + 1]!;
+    const n = values[at + 2]!;
     if (value === null && lopsided === null && n === null) aspects.push(null);
     else if (value === null || (lopsided !== 0 && lopsided !== 1) || !isCount(n))
       throw new RangeError(`Stored scores of aspect ${at / CELL_WIDTH + 1} are incomplete`);
