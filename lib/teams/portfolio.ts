@@ -9,7 +9,7 @@ import type { Lean } from "../report/summary";
 import { FIT_WORDS, leanWords, SCORE_NAMES, TOO_FEW_ANSWERS } from "../vocabulary";
 import { fitBand, type FitBand } from "./colour";
 import type { PageSpan } from "./paging";
-import { DIGITS, type TeamRow } from "./rows";
+import { DIGITS, shownValue, type TeamRow } from "./rows";
 import { FIT_GAP_LIMIT } from "./view";
 
 export const VERSATILITY_MIDPOINT = 3;
@@ -40,35 +40,55 @@ export interface PortfolioPoint {
   readonly quadrant: Quadrant;
 }
 
+type Placed = Pick<PortfolioPoint, "balance" | "versatility" | "fitGap">;
+
+/**
+ * Where a team is plotted, as the table shows its values (rounded, so that a team shown at
+ * B 0.00 is not placed among those leaning toward leading), or `null` when it cannot be:
+ * its B or versatility is hidden.
+ */
+function placed(row: TeamRow): Placed | null {
+  const balance = shownValue(row.balance, DIGITS.balance);
+  const versatility = shownValue(row.versatility, DIGITS.versatility);
+  const fitGap = shownValue(row.fitGap, DIGITS.fitGap);
+  return balance === null || versatility === null || fitGap === null ? null : { balance, versatility, fitGap };
+}
+
 /** The teams that can be plotted: those whose B and versatility are both shown. */
 export function portfolioPoints(rows: readonly TeamRow[]): PortfolioPoint[] {
-  return rows.flatMap((row) =>
-    row.balance === null || row.versatility === null || row.fitGap === null
-      ? []
-      : [
-          {
-            id: row.id,
-            name: row.name,
-            balance: row.balance,
-            versatility: row.versatility,
-            fitGap: row.fitGap,
-            band: fitBand(row.fitGap),
-            quadrant: quadrantOf(row.balance, row.versatility),
-          },
-        ],
-  );
+  return rows.flatMap((row) => {
+    const at = placed(row);
+    return at === null ? [] : [{ id: row.id, name: row.name, ...at, band: fitBand(at.fitGap), quadrant: quadrantOf(at.balance, at.versatility) }];
+  });
 }
 
-/** How many points fall in each quadrant, for the plot's text summary. */
-export function quadrantCounts(points: readonly PortfolioPoint[]): Record<Quadrant, number> {
-  const counts: Record<Quadrant, number> = { strong_managing: 0, strong_leading: 0, growing_managing: 0, growing_leading: 0 };
-  for (const point of points) counts[point.quadrant]++;
-  return counts;
+/** What the plot's summary and axis need of every team a view keeps, on every page. */
+export interface PortfolioTally {
+  /** Teams that can be plotted. */
+  readonly plotted: number;
+  /** Of them, how many fall in each quadrant. */
+  readonly quadrants: Readonly<Record<Quadrant, number>>;
+  /** The largest |B| among them, as shown; 0 when there is none. */
+  readonly widest: number;
 }
 
-/** A symmetric B axis wide enough for every point, in steps of 0.25, never narrower than ±0.5. */
-export function balanceDomain(points: readonly PortfolioPoint[]): [number, number] {
-  const widest = points.reduce((max, point) => Math.max(max, Math.abs(point.balance)), 0);
+/** The tally of rows, counted without a point for each: a view can keep thousands of teams. */
+export function portfolioTally(rows: readonly TeamRow[]): PortfolioTally {
+  const quadrants: Record<Quadrant, number> = { strong_managing: 0, strong_leading: 0, growing_managing: 0, growing_leading: 0 };
+  let plotted = 0;
+  let widest = 0;
+  for (const row of rows) {
+    const at = placed(row);
+    if (at === null) continue;
+    plotted++;
+    quadrants[quadrantOf(at.balance, at.versatility)]++;
+    widest = Math.max(widest, Math.abs(at.balance));
+  }
+  return { plotted, quadrants, widest };
+}
+
+/** A symmetric B axis wide enough for every team tallied, in steps of 0.25, never narrower than ±0.5. */
+export function balanceDomain({ widest }: Pick<PortfolioTally, "widest">): [number, number] {
   const limit = Math.min(1, Math.max(0.5, Math.ceil(widest / 0.25) * 0.25));
   return [-limit, limit];
 }
@@ -108,10 +128,9 @@ export function pointDescription(point: PortfolioPoint): string {
  * fall in each quadrant, over every page; then, when the table has more than one page,
  * which of them the plot draws: those on the page shown.
  */
-export function portfolioSummary(points: readonly PortfolioPoint[], teams: number, drawn: number, span: PageSpan): string {
-  const counts = quadrantCounts(points);
-  const quadrants = (Object.keys(QUADRANT_LABELS) as Quadrant[]).map((quadrant) => `${QUADRANT_LABELS[quadrant]}: ${formatCount(counts[quadrant])}`);
-  const plotted = `${formatCount(points.length)} of ${formatCount(teams)} teams`;
+export function portfolioSummary(tally: PortfolioTally, teams: number, drawn: number, span: PageSpan): string {
+  const quadrants = (Object.keys(QUADRANT_LABELS) as Quadrant[]).map((quadrant) => `${QUADRANT_LABELS[quadrant]}: ${formatCount(tally.quadrants[quadrant])}`);
+  const plotted = `${formatCount(tally.plotted)} of ${formatCount(teams)} teams`;
   if (span.pages === 1) return `${plotted} plotted (the others have ${TOO_FEW_ANSWERS} for an ${SCORE_NAMES.overallBalance}). ${quadrants.join(". ")}.`;
   return (
     `${plotted} have an ${SCORE_NAMES.overallBalance} (the others have ${TOO_FEW_ANSWERS} for one). ${quadrants.join(". ")}. ` +

@@ -142,7 +142,8 @@ export function displayed(value: number, digits: number): number {
   return roundForDisplay(value, digits);
 }
 
-const shownValue = (value: number | null, digits: number) => (value === null ? null : displayed(value, digits));
+/** A value as the page shows it, or `null` when it is hidden. */
+export const shownValue = (value: number | null, digits: number) => (value === null ? null : displayed(value, digits));
 
 /**
  * A row with every value rounded as it is shown. The browser gets these, and the CSV

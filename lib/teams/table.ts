@@ -5,7 +5,7 @@
  * of the organisation.
  */
 import { type PageSpan, pageSpan } from "./paging";
-import { balanceDomain, type PortfolioPoint, portfolioPoints, portfolioSummary } from "./portfolio";
+import { balanceDomain, type PortfolioPoint, portfolioPoints, portfolioSummary, portfolioTally } from "./portfolio";
 import { asDisplayed, type TeamRow } from "./rows";
 import { applyView, type SubTeamGroup, subTeamOptions, type TeamsView } from "./view";
 
@@ -26,11 +26,15 @@ export interface TeamsTable {
   readonly subTeams: SubTeamGroup[];
 }
 
+/**
+ * Sorting, filtering and the tally work on each value as shown without a rounded copy of
+ * every row (lib/teams/view `applyView`): only the page's rows are copied, rounded.
+ */
 export function teamsTable(teams: readonly TeamRow[], view: TeamsView, viewerId: string): TeamsTable {
-  const kept = applyView(teams.map(asDisplayed), view);
+  const kept = applyView(teams, view);
   const span = pageSpan(kept.length, view.page);
-  const rows = kept.slice(span.start, span.end);
-  const every = portfolioPoints(kept);
+  const rows = kept.slice(span.start, span.end).map(asDisplayed);
+  const every = portfolioTally(kept);
   const points = portfolioPoints(rows);
   return {
     rows,

@@ -5,7 +5,7 @@
  * shows (every page of it).
  */
 import { ASPECT_KEYS, type AspectKey } from "../aspects";
-import { responseRate, type TeamRow } from "./rows";
+import { DIGITS, responseRate, shownValue, type TeamRow } from "./rows";
 
 /** A fit gap is worth a look beyond ±0.25: a quarter of the way from balanced to one pole. */
 export const FIT_GAP_LIMIT = 0.25;
@@ -95,21 +95,26 @@ export function searchKey(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The value a row sorts by, as the page shows it (lib/teams/rows `asDisplayed`): rounded
+ * again, a rounded value stays what it is, so rows sort alike whether or not they are
+ * rounded already. The response rate is a fraction of counts, sorted as it is.
+ */
 function sortValue(row: TeamRow, key: Exclude<SortKey, "name">): number | null {
-  if ((ASPECT_KEYS as readonly string[]).includes(key)) return row.aspects[ASPECT_KEYS.indexOf(key as AspectKey)]?.value ?? null;
+  if ((ASPECT_KEYS as readonly string[]).includes(key)) return shownValue(row.aspects[ASPECT_KEYS.indexOf(key as AspectKey)]?.value ?? null, DIGITS.balance);
   switch (key) {
     case "balance":
-      return row.balance;
+      return shownValue(row.balance, DIGITS.balance);
     case "versatility":
-      return row.versatility;
+      return shownValue(row.versatility, DIGITS.versatility);
     case "responseRate":
       return responseRate(row.responded, row.invited);
     case "target":
-      return row.target;
+      return shownValue(row.target, DIGITS.target);
     case "fitGap":
-      return row.fitGap;
+      return shownValue(row.fitGap, DIGITS.fitGap);
     default:
-      return row.change;
+      return shownValue(row.change, DIGITS.change);
   }
 }
 
@@ -128,7 +133,7 @@ function nameOrder(rows: readonly TeamRow[]): (a: TeamRow, b: TeamRow) => number
   };
 }
 
-/** Sorts a copy. Hidden values ("< k") go last in both directions; ties fall back to the name. */
+/** Sorts a copy on the values as shown. Hidden values ("< k") go last in both directions; ties fall back to the name. */
 export function sortRows(rows: readonly TeamRow[], sort: SortKey, dir: SortDirection): TeamRow[] {
   const sign = dir === "asc" ? 1 : -1;
   const byName = nameOrder(rows);
@@ -214,7 +219,7 @@ export function isFitGapBeyondLimit(fitGap: number | null): boolean {
 /** The filters of a view: everything but the sort. */
 export type TeamsFilter = Pick<TeamsView, "sub" | "lopsided" | "fit" | "uncommitted" | "q">;
 
-/** The rows a view's filters keep, in their original order. */
+/** The rows a view's filters keep, in their original order; the fit gap as the page shows it (see `sortValue`). */
 export function filterRows(rows: readonly TeamRow[], filter: TeamsFilter): TeamRow[] {
   const inSubTeam = filter.sub ? subTeamIds(rows, filter.sub) : null;
   const query = searchKey(filter.q);
@@ -222,13 +227,16 @@ export function filterRows(rows: readonly TeamRow[], filter: TeamsFilter): TeamR
     (row) =>
       (!inSubTeam || inSubTeam.has(row.id)) &&
       (!filter.lopsided || row.lopsided) &&
-      (!filter.fit || isFitGapBeyondLimit(row.fitGap)) &&
+      (!filter.fit || isFitGapBeyondLimit(shownValue(row.fitGap, DIGITS.fitGap))) &&
       (!filter.uncommitted || row.commitments === 0) &&
       (!query || searchKey(row.name).includes(query)),
   );
 }
 
-/** The rows a view shows, filtered and sorted: every page of them. */
+/**
+ * The rows a view shows, filtered and sorted on their values as the page shows them: every
+ * page of them, as they were given. The teams page rounds only the page it sends.
+ */
 export function applyView(rows: readonly TeamRow[], view: Omit<TeamsView, "page">): TeamRow[] {
   return sortRows(filterRows(rows, view), view.sort, view.dir);
 }

@@ -201,8 +201,8 @@ export interface TeamsExport {
 export async function exportTeams(db: Database, viewer: Viewer, cycleId: string, view: TeamsView): Promise<TeamsExport> {
   const page = await loadTeamsPage(db, viewer, cycleId);
   if (page.status !== "closed") throw new ForbiddenError("export an open cycle");
-  // The rows the page sends, rounded as shown, so the file sorts and filters as the page does.
-  const records = teamsCsvRecords(applyView(page.teams.map(asDisplayed), view), page.org, {
+  // Sorted and filtered as the page does, and written from the rows rounded as the page sends them.
+  const records = teamsCsvRecords(applyView(page.teams, view).map(asDisplayed), page.org, {
     thresholds: page.thresholds,
     previousCycleName: page.previous?.name ?? null,
   });

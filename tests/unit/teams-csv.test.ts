@@ -10,11 +10,11 @@ import {
   pointDescription,
   portfolioPoints,
   portfolioSummary,
-  quadrantCounts,
+  portfolioTally,
   quadrantOf,
 } from "@/lib/teams/portfolio";
 import { pageSpan } from "@/lib/teams/paging";
-import type { OrgLine, TeamRow } from "@/lib/teams/rows";
+import { asDisplayed, type OrgLine, type TeamRow } from "@/lib/teams/rows";
 import { formatSavedAt, SITUATION_TEXT, situationsFavouring } from "@/lib/teams/situations";
 import { SITUATION_KEYS } from "@/lib/situations";
 
@@ -206,24 +206,32 @@ describe("portfolio", () => {
     expect(quadrantOf(0.1, 4)).toBe("strong_leading");
     expect(quadrantOf(0, 2)).toBe("growing_managing");
     expect(quadrantOf(0.2, 2.9)).toBe("growing_leading");
-    const points = portfolioPoints([row(), row({ id: "b", balance: null, fitGap: null }), row({ id: "c", balance: 0.8, fitGap: 0.5, versatility: 2 })]);
+    const rows = [row(), row({ id: "b", balance: null, fitGap: null }), row({ id: "c", balance: 0.8, fitGap: 0.5, versatility: 2 })];
+    const points = portfolioPoints(rows);
     expect(points.map((point) => [point.id, point.quadrant, point.band])).toEqual([
       ["a", "strong_managing", "more_managing"],
       ["c", "growing_leading", "more_leading"],
     ]);
-    expect(quadrantCounts(points)).toEqual({ strong_managing: 1, strong_leading: 0, growing_managing: 0, growing_leading: 1 });
-    expect(balanceDomain(points)).toEqual([-1, 1]);
-    expect(balanceDomain([])).toEqual([-0.5, 0.5]);
-    expect(balanceDomain(portfolioPoints([row({ balance: -0.6 })]))).toEqual([-0.75, 0.75]);
+    const tally = portfolioTally(rows);
+    expect(tally).toEqual({ plotted: 2, quadrants: { strong_managing: 1, strong_leading: 0, growing_managing: 0, growing_leading: 1 }, widest: 0.8 });
+    expect(balanceDomain(tally)).toEqual([-1, 1]);
+    expect(balanceDomain(portfolioTally([]))).toEqual([-0.5, 0.5]);
+    expect(balanceDomain(portfolioTally([row({ balance: -0.6 })]))).toEqual([-0.75, 0.75]);
+  });
+
+  it("places and counts a team by its values as shown, rounded or not", () => {
+    // B +0.004 shows as 0.00: balanced, so among the teams that lean managing, as its point says.
+    const raw = row({ balance: 0.004, versatility: 2.96, fitGap: 0.2549 });
+    expect(portfolioPoints([raw])).toEqual(portfolioPoints([asDisplayed(raw)]));
+    expect(portfolioPoints([raw])[0]).toMatchObject({ balance: 0, versatility: 3, fitGap: 0.25, quadrant: "strong_managing", band: "fits" });
+    expect(portfolioTally([raw])).toEqual(portfolioTally([asDisplayed(raw)]));
+    expect(balanceDomain(portfolioTally([row({ balance: 0.5004 })]))).toEqual([-0.5, 0.5]);
     expect(balanceTicks([-0.75, 0.75])).toEqual([-0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75]);
   });
 
   it("says each point, the summary and the legend in words, with the numbers rounded as in the table", () => {
-    const points = portfolioPoints([
-      row(),
-      row({ id: "b", balance: null, fitGap: null }),
-      row({ id: "c", name: "Cy", balance: 0.8, fitGap: 0.1, versatility: 2 }),
-    ]);
+    const rows = [row(), row({ id: "b", balance: null, fitGap: null }), row({ id: "c", name: "Cy", balance: 0.8, fitGap: 0.1, versatility: 2 })];
+    const points = portfolioPoints(rows);
     expect(pointDescription(points[0]!)).toBe(
       "Ana: overall balance −0.05, balanced between managing and leading; versatility 3.5; fit to the situation −0.38, more managing than the situation calls for",
     );
@@ -231,11 +239,11 @@ describe("portfolio", () => {
     expect(pointDescription(points[1]!)).toBe(
       "Cy: overall balance +0.80, leaning toward leading; versatility 2.0; fit to the situation +0.10, close to what the situation calls for",
     );
-    expect(portfolioSummary(points, 3, 2, pageSpan(3, 1))).toBe(
+    expect(portfolioSummary(portfolioTally(rows), 3, 2, pageSpan(3, 1))).toBe(
       "2 of 3 teams plotted (the others have too few answers for an overall balance). Versatile, leans managing: 1. Versatile, leans leading: 0. Room to grow, leans managing: 0. Room to grow, leans leading: 1.",
     );
     // Over several pages, the counts cover every page and the plot draws the page shown.
-    expect(portfolioSummary(points, 2155, 1, pageSpan(2155, 2))).toBe(
+    expect(portfolioSummary(portfolioTally(rows), 2155, 1, pageSpan(2155, 2))).toBe(
       "2 of 2,155 teams have an overall balance (the others have too few answers for one). Versatile, leans managing: 1. Versatile, leans leading: 0. Room to grow, leans managing: 0. Room to grow, leans leading: 1. The plot draws the 1 of them on this page of the table, teams 51–100.",
     );
     expect([fitBandLegend("more_managing"), fitBandLegend("fits"), fitBandLegend("more_leading")]).toEqual([

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ASPECT_KEYS } from "@/lib/aspects";
-import type { TeamRow } from "@/lib/teams/rows";
+import { asDisplayed, type TeamRow } from "@/lib/teams/rows";
 import {
   applyView,
   DEFAULT_VIEW,
@@ -152,6 +152,41 @@ describe("sorting", () => {
     expect(sortRows(twins, "name", "asc").map((r) => r.id)).toEqual([uuid(7), uuid(8)]);
     const hidden = [row(9, "B", null, { balance: null }), row(10, "A", null, { balance: null })];
     expect(names(sortRows(hidden, "balance", "desc"))).toEqual(["A", "B"]);
+  });
+});
+
+describe("values as shown", () => {
+  // Values at and a hair either side of a few places where the rounding shown in the table
+  // changes, near 0 and the fit-gap limit: many rows share a shown value that their own values split.
+  const near = (digits: number, ...steps: number[]) =>
+    fc.tuple(fc.constantFrom(...steps), fc.constantFrom(-1e-4, 0, 1e-4)).map(([step, hair]) => (step + 0.5) / 10 ** digits + hair);
+  const twoDigits = near(2, -26, -25, -1, 0, 24, 25);
+  const rows = fc.array(
+    fc.record({
+      balance: fc.option(twoDigits),
+      versatility: near(1, 29, 30),
+      target: twoDigits,
+      fitGap: twoDigits,
+      change: fc.option(twoDigits),
+      aspect: twoDigits,
+    }),
+    { minLength: 1, maxLength: 30 },
+  );
+
+  it("sorts and filters rows as their rounded copies, so the page can round only the rows it sends", () => {
+    fc.assert(
+      fc.property(rows, fc.boolean(), (values, fit) => {
+        const raw = values.map(({ aspect, ...value }, i) =>
+          row(i + 1, `Team ${i % 3}`, null, { ...value, aspects: ASPECT_KEYS.map(() => ({ value: aspect, lopsided: false, n: 5 })) }),
+        );
+        for (const sort of SORT_KEYS) {
+          for (const dir of ["asc", "desc"] as const) {
+            const view = { ...DEFAULT_VIEW, sort, dir, fit };
+            expect(applyView(raw, view).map((team) => team.id)).toEqual(applyView(raw.map(asDisplayed), view).map((team) => team.id));
+          }
+        }
+      }),
+    );
   });
 });
 
