@@ -241,7 +241,7 @@ function contextQuery(viewerId: string, managerId: string): SQL {
       c.min_raters::int AS "minRaters",
       c.min_commenters::int AS "minCommenters",
       (SELECT array_to_json(s.situations) FROM team_situations s
-        WHERE s.manager_id = ${managerId} ORDER BY s.changed_at DESC LIMIT 1) AS situations
+        WHERE s.manager_id = ${managerId} ORDER BY s.changed_at DESC, s.id DESC LIMIT 1) AS situations
     FROM rated
     JOIN cycles c ON c.id = rated.cycle_id
     WHERE c.state <> 'draft'

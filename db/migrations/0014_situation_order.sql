@@ -1,0 +1,2 @@
+DROP INDEX "team_situations_manager_idx";--> statement-breakpoint
+CREATE INDEX "team_situations_manager_idx" ON "team_situations" USING btree ("manager_id","changed_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
