@@ -18,7 +18,9 @@ export function orgExportRecords(people: readonly ExistingPerson[]): string[][] 
   for (const person of active) {
     // The top of the exported tree: no manager, or one who is not exported (deactivated).
     const parent = person.managerEmail !== null && exported.has(person.managerEmail) ? person.managerEmail : null;
-    reports.set(parent, [...(reports.get(parent) ?? []), person]);
+    const siblings = reports.get(parent);
+    if (siblings) siblings.push(person);
+    else reports.set(parent, [person]);
   }
   for (const list of reports.values()) list.sort(byName);
 
@@ -31,7 +33,9 @@ export function orgExportRecords(people: readonly ExistingPerson[]): string[][] 
     if (placed.has(person.email)) continue;
     placed.add(person.email);
     ordered.push(person);
-    stack.push(...[...(reports.get(person.email) ?? [])].reverse());
+    // Pushed last to first, one at a time: a manager may have more reports than a call takes arguments.
+    const below = reports.get(person.email) ?? [];
+    for (let at = below.length - 1; at >= 0; at--) stack.push(below[at]!);
   }
   // Nobody is left over in a tree; were the database ever to hold a loop, its people still go in, by name.
   ordered.push(...active.filter((person) => !placed.has(person.email)).sort(byName));
